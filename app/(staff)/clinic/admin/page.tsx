@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateStaffForm } from "@/components/staff/create-staff-form";
+import { ToggleActiveButton } from "@/components/staff/toggle-active-button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requirePageActor } from "@/lib/auth/current-actor";
+import { ROLE_LABEL } from "@/lib/auth/permissions";
+import { getOwnClinic } from "@/lib/clinics/get-clinic";
+import { formatDateTime } from "@/lib/format";
+import { listStaff } from "@/lib/staff/list-staff";
+
+export const metadata: Metadata = { title: "Clinic admin" };
+
+export default async function AdminHome() {
+  const actor = await requirePageActor("/clinic/admin", "staff:manage");
+  const [clinic, staff] = await Promise.all([getOwnClinic(actor), listStaff(actor)]);
+  return (
+    <>
+      <PageHeader
+        title="Clinic admin"
+        subtitle={`${clinic.name} · ${clinic.timeZone.replace("_", " ")}`}
+        actions={
+          <Link href="/clinic/admin/mailbox" className="font-semibold text-brand-800 underline">
+            Development mailbox
+          </Link>
+        }
+      />
+      <div className="flex flex-col gap-4">
+        <Card title="Staff accounts">
+          <div className="overflow-x-auto">
+            <table className="w-full text-left">
+              <caption className="sr-only">Staff accounts</caption>
+              <thead className="border-b border-slate-200 text-sm text-slate-700">
+                <tr>
+                  <th scope="col" className="py-2 pr-4">Name</th>
+                  <th scope="col" className="py-2 pr-4">Role</th>
+                  <th scope="col" className="py-2 pr-4">Last sign-in</th>
+                  <th scope="col" className="py-2 pr-4">Status</th>
+                  <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {staff.map((u) => (
+                  <tr key={u.id}>
+                    <td className="py-2 pr-4">
+                      <div className="font-medium">{u.name}</div>
+                      <div className="text-sm text-slate-700">{u.email}</div>
+                    </td>
+                    <td className="py-2 pr-4">{ROLE_LABEL[u.role]}</td>
+                    <td className="py-2 pr-4 text-sm">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, clinic.timeZone) : "Never"}</td>
+                    <td className="py-2 pr-4">{u.active ? "Active" : <span className="font-semibold text-red-700">Disabled</span>}</td>
+                    <td className="py-2 text-right">{u.id !== actor.userId && <ToggleActiveButton userId={u.id} active={u.active} name={u.name} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+        <Card title="Add a staff account">
+          <CreateStaffForm />
+        </Card>
+      </div>
+    </>
+  );
+}

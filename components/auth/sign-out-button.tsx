@@ -1,0 +1,21 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+
+export function SignOutButton() {
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={busy}
+      onClick={() => {
+        setBusy(true);
+        void signOut({ callbackUrl: "/sign-in?reason=signed_out" });
+      }}
+      className="min-h-11 rounded-lg px-3 py-2 font-medium text-white hover:bg-white/10"
+    >
+      {busy ? "Signing out…" : "Sign out"}
+    </button>
+  );
+}

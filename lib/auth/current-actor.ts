@@ -1,0 +1,53 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { connection } from "next/server";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "./actor";
+import { authOptions } from "./auth-options";
+import { roleHas, type Permission } from "./permissions";
+import { requestOrigin } from "./request-origin";
+import { resumeSession, type ResumedSession } from "./sessions";
+
+/** The signed-in session behind this request, checked against the database once per request. */
+export const currentSession = cache(async (): Promise<ResumedSession> => {
+  // Per-request data: never prerender a page that asks who is signed in.
+  await connection();
+  const session = await getServerSession(authOptions());
+  if (!session?.sid) return { missing: true };
+  return resumeSession(session.sid, requestOrigin(await headers()));
+});
+
+export async function currentActor(): Promise<Actor | null> {
+  const s = await currentSession();
+  return "actor" in s ? s.actor : null;
+}
+
+/** For route handlers and server actions: 401 when nobody is signed in. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) throw new AppError("unauthenticated", "Your session has ended. Please sign in again.");
+  return actor;
+}
+
+/**
+ * For pages: sends the visitor to sign in (saying why, when a session just
+ * ended) and answers 403 when the role lacks the permission. The data-access
+ * layer checks again; this only decides what to render.
+ */
+export async function requirePageActor(path: string, permission?: Permission): Promise<Actor> {
+  const s = await currentSession();
+  if (!("actor" in s)) {
+    const params = new URLSearchParams({ next: path });
+    if ("ended" in s) params.set("reason", s.ended);
+    redirect(`/sign-in?${params.toString()}`);
+  }
+  if (permission && !roleHas(s.actor.role, permission)) {
+    await recordAudit(s.actor, { action: "access.denied", outcome: "denied", details: { permission, path } });
+    forbidden();
+  }
+  return s.actor;
+}

@@ -1,0 +1,107 @@
+/**
+ * Who may do what, in one table (domain.md, "People and what they may do").
+ * Data-access functions check these on every read and write; pages and
+ * proxy only use them to decide what to show.
+ */
+export const ROLES = ["patient", "therapist", "front_desk", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES = ["therapist", "front_desk", "admin"] as const satisfies readonly Role[];
+
+export const PERMISSIONS = [
+  "patient:read:own",
+  "patient:read:demographics",
+  "patient:read:clinical",
+  "patient:register",
+  "intake:write:own",
+  "intake:read:own",
+  "intake:read",
+  "intake-link:send",
+  "intake-status:read",
+  "red-flag:read-summary",
+  "red-flag:acknowledge",
+  "clinical-note:write",
+  "program:read:own",
+  "program:read",
+  "program:write",
+  "exercise-log:write:own",
+  "exercise-library:write",
+  "appointment:read:own",
+  "appointment:book:own",
+  "appointment:manage",
+  "schedule:read",
+  "clinic:configure",
+  "staff:manage",
+  "audit:read",
+  "mailbox:read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const therapist = [
+  "patient:read:demographics",
+  "patient:read:clinical",
+  "intake:read",
+  "intake-status:read",
+  "red-flag:read-summary",
+  "red-flag:acknowledge",
+  "clinical-note:write",
+  "program:read",
+  "program:write",
+  "exercise-library:write",
+  "schedule:read",
+] as const satisfies readonly Permission[];
+
+export const ROLE_PERMISSIONS = {
+  patient: [
+    "patient:read:own",
+    "intake:write:own",
+    "intake:read:own",
+    "program:read:own",
+    "exercise-log:write:own",
+    "appointment:read:own",
+    "appointment:book:own",
+  ],
+  therapist,
+  // "Minimum necessary": demographics, intake status and red-flag tier, never clinical detail.
+  front_desk: [
+    "patient:read:demographics",
+    "patient:register",
+    "intake-link:send",
+    "intake-status:read",
+    "red-flag:read-summary",
+    "appointment:manage",
+    "schedule:read",
+  ],
+  admin: [
+    ...therapist,
+    "patient:register",
+    "intake-link:send",
+    "appointment:manage",
+    "clinic:configure",
+    "staff:manage",
+    "audit:read",
+    "mailbox:read",
+  ],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(permission);
+}
+
+export function isStaffRole(role: Role): boolean {
+  return role !== "patient";
+}
+
+/** Where each role lands after signing in. */
+export const ROLE_HOME: Record<Role, string> = {
+  patient: "/portal",
+  therapist: "/clinic/therapist",
+  front_desk: "/clinic/front-desk",
+  admin: "/clinic/admin",
+};
+
+export const ROLE_LABEL: Record<Role, string> = {
+  patient: "Patient",
+  therapist: "Therapist",
+  front_desk: "Front desk",
+  admin: "Clinic admin",
+};

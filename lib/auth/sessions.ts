@@ -1,0 +1,82 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import type { Actor, RequestOrigin } from "./actor";
+import { sessionEndReason, shouldTouch, type SessionEndReason } from "./session-rules";
+
+type SessionUser = { id: string; clinicId: string; role: Actor["role"]; sessionVersion: number };
+
+export async function startSession(user: SessionUser, origin: RequestOrigin): Promise<string> {
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const session = await tx.authSession.create({
+      data: {
+        userId: user.id,
+        clinicId: user.clinicId,
+        sessionVersion: user.sessionVersion,
+        ip: origin.ip,
+        userAgent: origin.userAgent?.slice(0, 500),
+        createdAt: now,
+        lastSeenAt: now,
+      },
+    });
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+    await recordAudit({ ...origin, clinicId: user.clinicId, actorId: user.id, role: user.role }, { action: "auth.sign_in", recordType: "AuthSession", recordId: session.id }, tx);
+    return session.id;
+  });
+}
+
+export type ResumedSession = { actor: Actor } | { ended: SessionEndReason } | { missing: true };
+
+/**
+ * Checks the session behind a next-auth token on every request: idle and
+ * absolute limits, sign-out, a disabled user or a changed password end it here,
+ * on the next request, whatever the cookie says.
+ */
+export async function resumeSession(sessionId: string, origin: RequestOrigin, now = new Date()): Promise<ResumedSession> {
+  const session = await db.authSession.findUnique({
+    where: { id: sessionId },
+    include: { user: { select: { id: true, clinicId: true, role: true, active: true, sessionVersion: true, name: true, patient: { select: { id: true } } } } },
+  });
+  if (!session) return { missing: true };
+  const reason = sessionEndReason(session, session.user, now);
+  if (reason) {
+    if (!session.endedAt) await endSession(sessionId, reason, origin);
+    return { ended: reason };
+  }
+  if (shouldTouch(session, now)) {
+    await db.authSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
+  }
+  const { user } = session;
+  return {
+    actor: {
+      kind: "user",
+      userId: user.id,
+      role: user.role,
+      clinicId: user.clinicId,
+      patientId: user.patient?.id ?? null,
+      name: user.name,
+      sessionId,
+      ip: origin.ip,
+      userAgent: origin.userAgent,
+    },
+  };
+}
+
+/** Ends one session; idempotent (a second call changes nothing and audits nothing). */
+export async function endSession(sessionId: string, reason: SessionEndReason, origin: RequestOrigin): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const ended = await tx.authSession.updateManyAndReturn({
+      where: { id: sessionId, endedAt: null },
+      data: { endedAt: new Date(), endReason: reason },
+      select: { userId: true, clinicId: true, user: { select: { role: true } } },
+    });
+    const row = ended[0];
+    if (!row) return;
+    await recordAudit(
+      { ...origin, clinicId: row.clinicId, actorId: row.userId, role: row.user.role },
+      { action: reason === "signed_out" ? "auth.sign_out" : "auth.session_ended", recordType: "AuthSession", recordId: sessionId, details: { reason } },
+      tx,
+    );
+  });
+}

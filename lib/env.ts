@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/**
+ * Validated configuration. Read once; a missing or malformed variable fails at
+ * start-up with a message naming it, rather than deep inside a request.
+ */
+const schema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Mend <no-reply@mend.localhost>"),
+  /** "off" in processes that must not deliver mail (e.g. a second app instance). */
+  OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ZodError, type z } from "zod";
+import { AppError, isAppError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation";
+
+export type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
+
+export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+  if (isAppError(error)) {
+    return NextResponse.json({ error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } }, { status: error.status });
+  }
+  if (error instanceof ZodError) {
+    return NextResponse.json({ error: { code: "validation", message: "Some answers need another look.", fieldErrors: fieldErrorsOf(error) } }, { status: 422 });
+  }
+  // Unknown failures: log the detail server-side, never send it (no stack traces, no data).
+  console.error("[api] unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : error);
+  return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Browsers send Origin on cross-site writes; refuse any that is not our own (CSRF). */
+function assertSameOrigin(req: Request): void {
+  if (SAFE_METHODS.has(req.method)) return;
+  const origin = req.headers.get("origin");
+  if (origin === null) return; // non-browser clients (tests, curl) send none; cookies are SameSite=Lax
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (!host || originHost !== host) throw new AppError("forbidden", "Cross-site request refused.");
+}
+
+type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
+
+/** Wraps a route handler: same-origin check for writes, and one mapping of errors to HTTP. */
+export function apiRoute<C>(handler: Handler<C>): Handler<C> {
+  return async (req, ctx) => {
+    try {
+      assertSameOrigin(req);
+      return await handler(req, ctx);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Reads a JSON body; malformed JSON is the client's error (400), not ours. */
+export async function readJson(req: Request, maxBytes = 256 * 1024): Promise<unknown> {
+  const text = await req.text();
+  if (text.length > maxBytes) throw new AppError("validation", "The request is too large.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("validation", "The request body is not valid JSON.");
+  }
+}
+
+export function queryOf(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url).searchParams);
+}
+
+export type Infer<S extends z.ZodType> = z.output<S>;

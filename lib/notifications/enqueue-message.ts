@@ -1,0 +1,40 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { Attachment, MessageKind } from "./kinds";
+
+export type NewMessage = {
+  clinicId: string;
+  kind: MessageKind;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: Attachment[];
+  patientId?: string | null;
+  /** Same key, one message: a retried request cannot queue a second copy. */
+  dedupeKey?: string;
+};
+
+/**
+ * Queues a message inside the caller's transaction, so it exists if and only
+ * if the change that caused it committed. Delivery happens later (outbox-worker).
+ */
+export async function enqueueMessage(tx: Tx, message: NewMessage): Promise<string | null> {
+  const data = {
+    clinicId: message.clinicId,
+    kind: message.kind,
+    toAddress: message.to,
+    subject: message.subject,
+    textBody: message.text,
+    htmlBody: message.html ?? null,
+    attachments: message.attachments ?? [],
+    patientId: message.patientId ?? null,
+    dedupeKey: message.dedupeKey ?? null,
+  };
+  if (message.dedupeKey) {
+    const rows = await tx.outboxMessage.createManyAndReturn({ data: [data], skipDuplicates: true, select: { id: true } });
+    return rows[0]?.id ?? null;
+  }
+  const row = await tx.outboxMessage.create({ data, select: { id: true } });
+  return row.id;
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { OutboxMessage } from "@/lib/generated/prisma/client";
+import { CLAIM_LEASE_MS, isExhausted, retryDelayMs } from "./retry-rules";
+import type { Transport } from "./transports";
+
+/**
+ * Claims due messages with a lease (FOR UPDATE SKIP LOCKED, so several workers
+ * never take the same row), delivers each, and records the outcome. A failed
+ * delivery is retried with backoff; a worker that dies mid-batch loses nothing:
+ * its lease lapses and the message is claimed again.
+ */
+export async function claimDueMessages(batchSize: number, now = new Date()): Promise<OutboxMessage[]> {
+  const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+  return db.$queryRaw<OutboxMessage[]>`
+    UPDATE "OutboxMessage" SET "lockedUntil" = ${leaseUntil}, "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxMessage"
+      WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+      ORDER BY "nextAttemptAt"
+      LIMIT ${batchSize}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING *`;
+}
+
+export type BatchResult = { sent: number; retried: number; failed: number };
+
+export async function deliverDueMessages(transport: Transport, options: { batchSize?: number; now?: Date } = {}): Promise<BatchResult> {
+  const claimed = await claimDueMessages(options.batchSize ?? 20, options.now);
+  const result: BatchResult = { sent: 0, retried: 0, failed: 0 };
+  for (const message of claimed) {
+    const lease = message.lockedUntil;
+    try {
+      await transport.deliver(message, async (tx) => {
+        // Fenced by our lease: if it lapsed and someone else claimed the row, this updates nothing.
+        const marked = await tx.outboxMessage.updateMany({
+          where: { id: message.id, status: "pending", lockedUntil: lease },
+          data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null },
+        });
+        return marked.count === 1;
+      });
+      result.sent++;
+    } catch (error) {
+      const exhausted = isExhausted(message.attempts);
+      await db.outboxMessage.updateMany({
+        where: { id: message.id, status: "pending", lockedUntil: lease },
+        data: {
+          status: exhausted ? "failed" : "pending",
+          lockedUntil: null,
+          nextAttemptAt: new Date(Date.now() + retryDelayMs(message.attempts)),
+          lastError: String(error instanceof Error ? error.message : error).slice(0, 1000),
+        },
+      });
+      if (exhausted) result.failed++;
+      else result.retried++;
+    }
+  }
+  return result;
+}
+
+export type RunningWorker = { stop(): Promise<void> };
+
+/** Polls every `intervalMs`; `stop()` lets the batch in flight finish, so a restart never cuts a send in half. */
+export function startOutboxWorker(transport: Transport, intervalMs = 2000): RunningWorker {
+  let stopping = false;
+  let current: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const tick = () => {
+    if (stopping) return;
+    current = deliverDueMessages(transport)
+      .catch((e) => console.error("[outbox] batch failed:", e instanceof Error ? e.message : e))
+      .finally(() => {
+        if (!stopping) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  timer = setTimeout(tick, 500);
+  return {
+    async stop() {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      await current;
+    },
+  };
+}

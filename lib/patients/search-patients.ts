@@ -1,0 +1,33 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/authorize";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseInput } from "@/lib/validation";
+import { patientSearchSchema } from "./schema";
+import { patientSummarySelect } from "./get-patient";
+
+/** Clinic patients by name, phone or date of birth (YYYY-MM-DD), for the front desk and therapists. */
+export async function searchPatients(actor: Actor, input: unknown) {
+  await assertCan(actor, "patient:read:demographics");
+  const { q, take } = parseInput(patientSearchSchema, input);
+  const or: Prisma.PatientWhereInput[] = [];
+  for (const term of q.split(/\s+/).filter(Boolean)) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(term)) {
+      or.push({ dateOfBirth: new Date(`${term}T00:00:00Z`) });
+    } else if (/^[+\d().\s-]{4,}$/.test(term)) {
+      or.push({ phone: { contains: term.replace(/\D/g, "").slice(-7) } });
+    } else {
+      or.push({ firstName: { contains: term, mode: "insensitive" } }, { lastName: { contains: term, mode: "insensitive" } }, { preferredName: { contains: term, mode: "insensitive" } });
+    }
+  }
+  const patients = await db.patient.findMany({
+    where: { clinicId: actor.clinicId, ...(or.length ? { OR: or } : {}) },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    take,
+    select: patientSummarySelect,
+  });
+  await recordAudit(actor, { action: "patient.search", details: { results: patients.length } });
+  return patients;
+}

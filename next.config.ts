@@ -1,0 +1,15 @@
+import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // forbidden() answers a real 403 with app/forbidden.tsx (docs/decisions/004).
+  experimental: { authInterrupts: true },
+  serverExternalPackages: ["@node-rs/argon2", "pg", "nodemailer"],
+  async headers() {
+    // Static files skip the proxy; they still get the non-CSP headers.
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,66 @@
+/**
+ * The demo clinic. Used by `npm run demo` (once, on an empty database) and by
+ * the end-to-end tests, which sign in with these same accounts.
+ */
+import { hash } from "@node-rs/argon2";
+import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+
+export const DEMO_PASSWORD = "mend-demo-password";
+
+export const DEMO_CLINIC = {
+  name: "Harbor Point Physical Therapy",
+  address: "120 Wharf Street, Portland, ME 04101",
+  phone: "(207) 555-0142",
+  email: "frontdesk@harborpoint.example",
+  timeZone: "America/New_York",
+};
+
+export const DEMO_STAFF = [
+  { email: "admin@harborpoint.example", name: "Dana Whitfield", role: "admin" },
+  { email: "maya.chen@harborpoint.example", name: "Maya Chen, DPT", role: "therapist" },
+  { email: "sam.okafor@harborpoint.example", name: "Sam Okafor, PT", role: "therapist" },
+  { email: "frontdesk@harborpoint.example", name: "Priya Patel", role: "front_desk" },
+] as const;
+
+export const DEMO_PATIENTS = [
+  { firstName: "Alex", lastName: "Rivera", dateOfBirth: "1986-04-12", email: "alex.rivera@example.com", phone: "2075550101", account: true },
+  { firstName: "Jordan", lastName: "Lee", dateOfBirth: "1972-09-30", email: "jordan.lee@example.com", phone: "2075550102", account: true },
+  { firstName: "Casey", lastName: "Morgan", preferredName: "Case", dateOfBirth: "1995-01-22", email: "casey.morgan@example.com", phone: "2075550103", account: true },
+  { firstName: "Riley", lastName: "Thompson", dateOfBirth: "1958-11-05", email: "riley.thompson@example.com", phone: "2075550104", account: false },
+] as const;
+
+export type SeededDemo = { clinicId: string; users: Record<string, string>; patients: Record<string, string> };
+
+export async function seedDemo(prisma: PrismaClient): Promise<SeededDemo> {
+  const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);
+  return prisma.$transaction(async (tx) => {
+    const clinic = await tx.clinic.create({ data: DEMO_CLINIC });
+    const users: Record<string, string> = {};
+    const patients: Record<string, string> = {};
+    for (const s of DEMO_STAFF) {
+      const u = await tx.user.create({ data: { clinicId: clinic.id, email: s.email, name: s.name, role: s.role, passwordHash } });
+      users[s.email] = u.id;
+    }
+    for (const p of DEMO_PATIENTS) {
+      const { account, ...fields } = p;
+      const user = account
+        ? await tx.user.create({ data: { clinicId: clinic.id, email: p.email, name: `${p.firstName} ${p.lastName}`, role: "patient", passwordHash } })
+        : null;
+      if (user) users[p.email] = user.id;
+      const patient = await tx.patient.create({
+        data: { ...fields, dateOfBirth: new Date(`${p.dateOfBirth}T00:00:00Z`), clinicId: clinic.id, userId: user?.id ?? null },
+      });
+      patients[p.email] = patient.id;
+    }
+    return { clinicId: clinic.id, users, patients };
+  });
+}
+
+export function demoLoginsText(): string {
+  const rows = [
+    ...DEMO_STAFF.map((s) => [s.role.replace("_", " "), s.email]),
+    ...DEMO_PATIENTS.filter((p) => p.account).map((p) => ["patient", p.email]),
+  ];
+  return [`Demo logins (password for all: ${DEMO_PASSWORD})`, ...rows.map(([role, email]) => `  ${role!.padEnd(11)} ${email}`)].join("\n");
+}

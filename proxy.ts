@@ -1,0 +1,39 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
+
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const SIGNED_IN_AREAS = ["/portal", "/clinic", "/account"];
+
+/**
+ * Sets the CSP nonce and security headers, and sends visitors without a
+ * session cookie to sign in. This is convenience only: every page, action and
+ * data-access function checks the session itself.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (!hasSessionCookie && SIGNED_IN_AREAS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/sign-in";
+    url.search = `?${new URLSearchParams({ next: `${pathname}${search}` }).toString()}`;
+    return withHeaders(NextResponse.redirect(url), null);
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
+  requestHeaders.set("Content-Security-Policy", csp);
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+}
+
+function withHeaders(response: NextResponse, csp: string | null) {
+  if (csp) response.headers.set("Content-Security-Policy", csp);
+  for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};

@@ -1,0 +1,20 @@
+/** `npm run db:seed`: loads the demo clinic into an empty database (refuses a non-empty one). */
+import { demoLoginsText, seedDemo } from "../../prisma/seed/demo-data";
+import { withDatabase } from "./database-url";
+import { applyMigrations } from "./migrations";
+import { prismaFor } from "./prisma-client";
+
+await withDatabase(async (url) => {
+  await applyMigrations(url);
+  const prisma = prismaFor(url);
+  try {
+    if ((await prisma.clinic.count()) > 0) {
+      console.log("The database already has a clinic; demo data not loaded.");
+      return;
+    }
+    await seedDemo(prisma);
+    console.log(demoLoginsText());
+  } finally {
+    await prisma.$disconnect();
+  }
+});
