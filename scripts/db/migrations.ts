@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { MigrationList, SchemaContainer } from "@prisma/schema-engine-wasm";
-import { openSchemaEngine } from "./schema-engine";
+import { withSchemaEngine } from "./schema-engine";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const SCHEMA_DIR = path.join(ROOT, "prisma", "schema");
@@ -60,19 +60,16 @@ export async function loadMigrationList(): Promise<MigrationList> {
 
 /** Applies pending migrations, exactly as `prisma migrate deploy` would. */
 export async function applyMigrations(url: string): Promise<string[]> {
-  const engine = await openSchemaEngine(url, await readSchemaFiles());
-  try {
-    const result = await engine.applyMigrations({ migrationsList: await loadMigrationList(), filters: NO_FILTER });
+  const migrationsList = await loadMigrationList();
+  return withSchemaEngine(url, await readSchemaFiles(), async (engine) => {
+    const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return result.appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 /** SQL that takes a database from schema `from` (or empty) to schema `to`. */
 export async function diffSchemas(from: SchemaContainer[] | "empty", to: SchemaContainer[], url: string): Promise<string> {
-  const engine = await openSchemaEngine(url, to);
-  try {
+  return withSchemaEngine(url, to, async (engine) => {
     const result = await engine.diff({
       from: from === "empty" ? { tag: "empty" } : { tag: "schemaDatamodel", files: from },
       to: { tag: "schemaDatamodel", files: to },
@@ -81,9 +78,7 @@ export async function diffSchemas(from: SchemaContainer[] | "empty", to: SchemaC
       filters: NO_FILTER,
     });
     return result.stdout ?? "";
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 export async function latestSnapshot(): Promise<SchemaContainer[] | "empty"> {

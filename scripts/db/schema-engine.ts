@@ -33,8 +33,11 @@ export type SchemaEngine = WasmSchemaEngine;
  * implicit transaction, so a failing migration leaves nothing half-applied.
  */
 class WholeScriptPg extends PrismaPg {
+  readonly opened: Array<{ dispose(): Promise<void> }> = [];
+
   override async connect() {
     const adapter = await super.connect();
+    this.opened.push(adapter);
     adapter.executeScript = async (script: string) => {
       try {
         await adapter.underlyingDriver().query(script);
@@ -51,10 +54,22 @@ class WholeScriptPg extends PrismaPg {
  *   it: that path fails through adapter-pg, see the offline-toolchain notes)
  * @param files the Prisma schema files
  */
-export async function openSchemaEngine(url: string, files: SchemaContainer[]): Promise<SchemaEngine> {
+export async function withSchemaEngine<T>(url: string, files: SchemaContainer[], work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   initialised ??= initWasm();
   await initialised;
-  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg({ connectionString: url }));
+  const factory = new WholeScriptPg({ connectionString: url });
+  const engine = await openEngine(factory, files);
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+    // free() leaves the adapter's pool open, which would block e.g. CREATE DATABASE ... TEMPLATE.
+    await Promise.all(factory.opened.map((a) => a.dispose().catch(() => undefined)));
+  }
+}
+
+async function openEngine(factory: WholeScriptPg, files: SchemaContainer[]): Promise<SchemaEngine> {
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const log = (message: string) => {
     if (process.env.MEND_SCHEMA_ENGINE_DEBUG) process.stderr.write(`[schema-engine] ${message}\n`);
   };
