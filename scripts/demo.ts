@@ -13,7 +13,12 @@ import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, readdirSy
 import path from "node:path";
 import { demoLoginsText, seedDemo } from "../prisma/seed/demo-data";
 import { DEMO_DATA_DIR, DEMO_DATABASE } from "./db/database-url";
-import { createDatabaseIfMissing, freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "./db/embedded-postgres";
+import {
+  createDatabaseIfMissing,
+  freePort,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from "./db/embedded-postgres";
 import { applyMigrations, ROOT } from "./db/migrations";
 import { prismaFor } from "./db/prisma-client";
 
@@ -44,7 +49,16 @@ function buildIsStale(): boolean {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.ts",
+    "package-lock.json",
+  ];
   return sources.some((s) => newestMtime(path.join(ROOT, s)) > built);
 }
 
@@ -61,7 +75,10 @@ async function main() {
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     console.log("DATABASE_URL is not set: starting the embedded PostgreSQL (data in .data/postgres)…");
-    server = await startEmbeddedPostgres({ dataDir: DEMO_DATA_DIR, port: await freePort(Number(process.env.MEND_PG_PORT ?? 54329)) });
+    server = await startEmbeddedPostgres({
+      dataDir: DEMO_DATA_DIR,
+      port: await freePort(Number(process.env.MEND_PG_PORT ?? 54329)),
+    });
     await createDatabaseIfMissing(server.url("postgres"), DEMO_DATABASE);
     databaseUrl = server.url(DEMO_DATABASE);
     console.log(`PostgreSQL is listening on 127.0.0.1:${server.port}`);
@@ -113,7 +130,9 @@ async function main() {
 
     child = run(nextBin, [dev ? "dev" : "start", "--port", String(port)], env);
     child.once("exit", (code) => void shutdown(code ?? 0));
-    console.log(`\nMend is starting at ${appUrl}\n\n${demoLoginsText()}\n\nPress Ctrl+C to stop Mend${server ? " and its database" : ""}.\n`);
+    console.log(
+      `\nMend is starting at ${appUrl}\n\n${demoLoginsText()}\n\nPress Ctrl+C to stop Mend${server ? " and its database" : ""}.\n`,
+    );
   } catch (error) {
     console.error(error);
     await shutdown(1);

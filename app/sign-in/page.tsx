@@ -10,14 +10,21 @@ export const metadata: Metadata = { title: "Sign in" };
 
 const REASONS: Record<string, { tone: "info" | "warning"; text: string }> = {
   signed_out: { tone: "info", text: "You have signed out." },
-  idle_timeout: { tone: "warning", text: "You were signed out after a while without activity, to keep patient information safe. Please sign in again." },
+  idle_timeout: {
+    tone: "warning",
+    text: "You were signed out after a while without activity, to keep patient information safe. Please sign in again.",
+  },
   expired: { tone: "warning", text: "Your session reached its time limit. Please sign in again." },
   credentials_changed: { tone: "warning", text: "Your password was changed, so please sign in again." },
   user_disabled: { tone: "warning", text: "Your session has ended. Contact your clinic if you cannot sign in." },
   revoked: { tone: "warning", text: "Your session has ended. Please sign in again." },
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === "string" ? params.next : null);
   const actor = await currentActor();
@@ -38,7 +45,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           )}
           <SignInForm next={next} />
         </div>
-        <p className="mt-4 text-center text-sm text-slate-700">Patients: use the email your clinic has on file. Forgot your password? Call the front desk.</p>
+        <p className="mt-4 text-center text-sm text-slate-700">
+          Patients: use the email your clinic has on file. Forgot your password? Call the front desk.
+        </p>
       </div>
     </main>
   );

@@ -35,8 +35,23 @@ export function ChangePasswordForm() {
           {message.text}
         </Alert>
       )}
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={fieldErrors.currentPassword} required />
-      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 10 characters. A few unrelated words work well." errors={fieldErrors.newPassword} required />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        errors={fieldErrors.currentPassword}
+        required
+      />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters. A few unrelated words work well."
+        errors={fieldErrors.newPassword}
+        required
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Change password"}
       </Button>

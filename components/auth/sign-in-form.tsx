@@ -17,10 +17,18 @@ export function SignInForm({ next }: { next: string }) {
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setError(null);
-    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    const result = await signIn("credentials", {
+      email: form.get("email"),
+      password: form.get("password"),
+      redirect: false,
+    });
     if (!result || result.error) {
       setBusy(false);
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "We could not sign you in. Please try again.");
+      setError(
+        result?.error && result.error !== "CredentialsSignin"
+          ? result.error
+          : "We could not sign you in. Please try again.",
+      );
       return;
     }
     router.replace(next);

@@ -51,7 +51,10 @@ export function AppShell({ actor, clinicName, children }: { actor: Actor; clinic
           <ul className="flex flex-wrap gap-1">
             {NAV[actor.role].map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="inline-block min-h-11 rounded-t-lg px-3 py-3 font-medium text-white hover:bg-white/10">
+                <Link
+                  href={item.href}
+                  className="inline-block min-h-11 rounded-t-lg px-3 py-3 font-medium text-white hover:bg-white/10"
+                >
                   {item.label}
                 </Link>
               </li>

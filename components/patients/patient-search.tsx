@@ -4,7 +4,15 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useId, useState } from "react";
 
-type PatientRow = { id: string; firstName: string; lastName: string; preferredName: string | null; dateOfBirth: string; phone: string | null; email: string | null };
+type PatientRow = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+  dateOfBirth: string;
+  phone: string | null;
+  email: string | null;
+};
 
 async function fetchPatients(q: string): Promise<PatientRow[]> {
   const res = await fetch(`/api/patients?${new URLSearchParams({ q })}`, { headers: { accept: "application/json" } });
@@ -17,7 +25,10 @@ export function PatientSearch() {
   const [q, setQ] = useState("");
   const deferred = useDeferredValue(q.trim());
   const inputId = useId();
-  const { data, isPending, error } = useQuery({ queryKey: ["patients", deferred], queryFn: () => fetchPatients(deferred) });
+  const { data, isPending, error } = useQuery({
+    queryKey: ["patients", deferred],
+    queryFn: () => fetchPatients(deferred),
+  });
   return (
     <div className="flex flex-col gap-3">
       <label htmlFor={inputId} className="font-medium">
@@ -32,12 +43,19 @@ export function PatientSearch() {
         className="min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 py-2"
       />
       <div aria-live="polite" className="text-sm text-slate-700">
-        {isPending ? "Searching…" : error ? error.message : `${data?.length ?? 0} patient${data?.length === 1 ? "" : "s"}`}
+        {isPending
+          ? "Searching…"
+          : error
+            ? error.message
+            : `${data?.length ?? 0} patient${data?.length === 1 ? "" : "s"}`}
       </div>
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {data?.map((p) => (
           <li key={p.id}>
-            <Link href={`/clinic/patients/${p.id}`} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-brand-50">
+            <Link
+              href={`/clinic/patients/${p.id}`}
+              className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-brand-50"
+            >
               <span className="font-medium text-brand-800 underline-offset-2 hover:underline">
                 {p.lastName}, {p.firstName}
                 {p.preferredName ? ` (“${p.preferredName}”)` : ""}

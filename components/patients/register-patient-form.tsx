@@ -12,13 +12,20 @@ type FieldErrors = Record<string, string[]>;
 type Created = { id: string; firstName: string; lastName: string };
 
 class ApiError extends Error {
-  constructor(message: string, readonly fieldErrors?: FieldErrors) {
+  constructor(
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+  ) {
     super(message);
   }
 }
 
 async function postPatient(body: unknown): Promise<Created> {
-  const res = await fetch("/api/patients", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch("/api/patients", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const json = await res.json().catch(() => null);
   if (!res.ok) throw new ApiError(json?.error?.message ?? "Could not register the patient.", json?.error?.fieldErrors);
   return json.patient as Created;
@@ -72,10 +79,21 @@ export function RegisterPatientForm() {
       )}
       <TextField label="First name" name="firstName" autoComplete="off" errors={fieldErrors.firstName} required />
       <TextField label="Last name" name="lastName" autoComplete="off" errors={fieldErrors.lastName} required />
-      <TextField label="Preferred name (optional)" name="preferredName" autoComplete="off" errors={fieldErrors.preferredName} />
+      <TextField
+        label="Preferred name (optional)"
+        name="preferredName"
+        autoComplete="off"
+        errors={fieldErrors.preferredName}
+      />
       <TextField label="Date of birth" name="dateOfBirth" type="date" errors={fieldErrors.dateOfBirth} required />
       <TextField label="Email (optional)" name="email" type="email" autoComplete="off" errors={fieldErrors.email} />
-      <TextField label="Mobile phone (optional)" name="phone" type="tel" autoComplete="off" errors={fieldErrors.phone} />
+      <TextField
+        label="Mobile phone (optional)"
+        name="phone"
+        type="tel"
+        autoComplete="off"
+        errors={fieldErrors.phone}
+      />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? "Registering…" : "Register patient"}

@@ -7,7 +7,11 @@ import { Button } from "@/components/ui/button";
 export function RetryMessageButton({ outboxId }: { outboxId: string }) {
   const [pending, startTransition] = useTransition();
   return (
-    <Button variant="secondary" disabled={pending} onClick={() => startTransition(async () => void (await retryMessageAction(outboxId)))}>
+    <Button
+      variant="secondary"
+      disabled={pending}
+      onClick={() => startTransition(async () => void (await retryMessageAction(outboxId)))}
+    >
       {pending ? "Queuing…" : "Retry"}
     </Button>
   );

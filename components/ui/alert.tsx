@@ -7,7 +7,17 @@ const TONES = {
   danger: "border-red-300 bg-red-50 text-red-950",
 } as const;
 
-export function Alert({ tone = "info", title, children, role }: { tone?: keyof typeof TONES; title?: string; children?: ReactNode; role?: "alert" | "status" }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  role,
+}: {
+  tone?: keyof typeof TONES;
+  title?: string;
+  children?: ReactNode;
+  role?: "alert" | "status";
+}) {
   return (
     <div role={role} className={`rounded-lg border p-4 ${TONES[tone]}`}>
       {title && <p className="font-semibold">{title}</p>}

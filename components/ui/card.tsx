@@ -1,6 +1,16 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, children, actions, headingLevel = 2 }: { title?: string; children: ReactNode; actions?: ReactNode; headingLevel?: 2 | 3 }) {
+export function Card({
+  title,
+  children,
+  actions,
+  headingLevel = 2,
+}: {
+  title?: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">

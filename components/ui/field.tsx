@@ -1,6 +1,11 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 
-type FieldShellProps = { label: string; hint?: string; errors?: string[]; children: (ids: { inputId: string; describedBy?: string; invalid: boolean }) => ReactNode };
+type FieldShellProps = {
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: (ids: { inputId: string; describedBy?: string; invalid: boolean }) => ReactNode;
+};
 
 /** Label, hint and errors wired to the control with ids, so screen readers read them together. */
 export function FieldShell({ label, hint, errors, children }: FieldShellProps) {
@@ -28,9 +33,16 @@ export function FieldShell({ label, hint, errors, children }: FieldShellProps) {
   );
 }
 
-const CONTROL = "min-h-11 w-full rounded-lg border bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-500";
+const CONTROL =
+  "min-h-11 w-full rounded-lg border bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-500";
 
-export function TextField({ label, hint, errors, className = "", ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; errors?: string[] }) {
+export function TextField({
+  label,
+  hint,
+  errors,
+  className = "",
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; errors?: string[] }) {
   return (
     <FieldShell label={label} hint={hint} errors={errors}>
       {({ inputId, describedBy, invalid }) => (
@@ -46,11 +58,23 @@ export function TextField({ label, hint, errors, className = "", ...props }: Inp
   );
 }
 
-export function SelectField({ label, hint, errors, children, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; hint?: string; errors?: string[] }) {
+export function SelectField({
+  label,
+  hint,
+  errors,
+  children,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; hint?: string; errors?: string[] }) {
   return (
     <FieldShell label={label} hint={hint} errors={errors}>
       {({ inputId, describedBy, invalid }) => (
-        <select id={inputId} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${CONTROL} ${invalid ? "border-red-700" : "border-slate-400"}`} {...props}>
+        <select
+          id={inputId}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={`${CONTROL} ${invalid ? "border-red-700" : "border-slate-400"}`}
+          {...props}
+        >
           {children}
         </select>
       )}

@@ -26,9 +26,9 @@ export async function recordAudit(who: Who, input: AuditInput, tx: Tx | typeof d
   const actor = "kind" in who ? who : null;
   await tx.auditEvent.create({
     data: {
-      clinicId: actor ? actor.clinicId : (who as { clinicId?: string | null }).clinicId ?? null,
-      actorId: actor ? actor.userId : (who as { actorId?: string | null }).actorId ?? null,
-      actorRole: actor ? actor.role : (who as { role?: string }).role ?? "anonymous",
+      clinicId: actor ? actor.clinicId : ((who as { clinicId?: string | null }).clinicId ?? null),
+      actorId: actor ? actor.userId : ((who as { actorId?: string | null }).actorId ?? null),
+      actorRole: actor ? actor.role : ((who as { role?: string }).role ?? "anonymous"),
       action: input.action,
       outcome: input.outcome ?? "allowed",
       patientId: input.patientId ?? null,

@@ -16,9 +16,16 @@ export const SESSION_LIMITS: Record<"staff" | "patient", { idleMs: number; absol
 /** Writing lastSeenAt on every request would cost a write per page; a minute's slack is harmless. */
 export const TOUCH_AFTER_MS = MINUTE;
 
-export type SessionEndReason = "signed_out" | "idle_timeout" | "expired" | "user_disabled" | "credentials_changed" | "revoked";
+export type SessionEndReason =
+  "signed_out" | "idle_timeout" | "expired" | "user_disabled" | "credentials_changed" | "revoked";
 
-export type StoredSession = { createdAt: Date; lastSeenAt: Date; endedAt: Date | null; endReason: string | null; sessionVersion: number };
+export type StoredSession = {
+  createdAt: Date;
+  lastSeenAt: Date;
+  endedAt: Date | null;
+  endReason: string | null;
+  sessionVersion: number;
+};
 export type CurrentUser = { role: Role; active: boolean; sessionVersion: number };
 
 export function limitsFor(role: Role) {

@@ -21,7 +21,11 @@ export async function startSession(user: SessionUser, origin: RequestOrigin): Pr
       },
     });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
-    await recordAudit({ ...origin, clinicId: user.clinicId, actorId: user.id, role: user.role }, { action: "auth.sign_in", recordType: "AuthSession", recordId: session.id }, tx);
+    await recordAudit(
+      { ...origin, clinicId: user.clinicId, actorId: user.id, role: user.role },
+      { action: "auth.sign_in", recordType: "AuthSession", recordId: session.id },
+      tx,
+    );
     return session.id;
   });
 }
@@ -33,10 +37,26 @@ export type ResumedSession = { actor: Actor } | { ended: SessionEndReason } | { 
  * absolute limits, sign-out, a disabled user or a changed password end it here,
  * on the next request, whatever the cookie says.
  */
-export async function resumeSession(sessionId: string, origin: RequestOrigin, now = new Date()): Promise<ResumedSession> {
+export async function resumeSession(
+  sessionId: string,
+  origin: RequestOrigin,
+  now = new Date(),
+): Promise<ResumedSession> {
   const session = await db.authSession.findUnique({
     where: { id: sessionId },
-    include: { user: { select: { id: true, clinicId: true, role: true, active: true, sessionVersion: true, name: true, patient: { select: { id: true } } } } },
+    include: {
+      user: {
+        select: {
+          id: true,
+          clinicId: true,
+          role: true,
+          active: true,
+          sessionVersion: true,
+          name: true,
+          patient: { select: { id: true } },
+        },
+      },
+    },
   });
   if (!session) return { missing: true };
   const reason = sessionEndReason(session, session.user, now);
@@ -75,7 +95,12 @@ export async function endSession(sessionId: string, reason: SessionEndReason, or
     if (!row) return;
     await recordAudit(
       { ...origin, clinicId: row.clinicId, actorId: row.userId, role: row.user.role },
-      { action: reason === "signed_out" ? "auth.sign_out" : "auth.session_ended", recordType: "AuthSession", recordId: sessionId, details: { reason } },
+      {
+        action: reason === "signed_out" ? "auth.sign_out" : "auth.session_ended",
+        recordType: "AuthSession",
+        recordId: sessionId,
+        details: { reason },
+      },
       tx,
     );
   });

@@ -31,12 +31,19 @@ export async function signInWithPassword(input: unknown, origin: RequestOrigin):
     where: { email },
     select: { id: true, clinicId: true, role: true, active: true, sessionVersion: true, passwordHash: true },
   });
-  const ok = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  const ok =
+    user?.passwordHash && user.active
+      ? await verifyPassword(user.passwordHash, password)
+      : (await burnPasswordCheck(password), false);
   if (!user || !ok) {
     await recordSignInFailure(email, origin.ip);
     await recordAudit(
       { ...origin, clinicId: user?.clinicId ?? null, actorId: user?.id ?? null, role: user?.role ?? "anonymous" },
-      { action: "auth.sign_in_failed", outcome: "failed", details: { email, reason: !user ? "unknown_email" : !user.active ? "disabled" : "wrong_password" } },
+      {
+        action: "auth.sign_in_failed",
+        outcome: "failed",
+        details: { email, reason: !user ? "unknown_email" : !user.active ? "disabled" : "wrong_password" },
+      },
     );
     throw new AppError("unauthenticated", WRONG_CREDENTIALS);
   }

@@ -1,7 +1,8 @@
 import "server-only";
 import { isAppError, type FieldErrors } from "@/lib/errors";
 
-export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
+export type ActionResult<T = undefined> =
+  { ok: true; data: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
 /** Runs a server action body and maps failures to what a form shows (never a stack trace). */
 export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {

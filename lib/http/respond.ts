@@ -8,14 +8,23 @@ export type ErrorBody = { error: { code: string; message: string; fieldErrors?: 
 
 export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   if (isAppError(error)) {
-    return NextResponse.json({ error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } }, { status: error.status });
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
+      { status: error.status },
+    );
   }
   if (error instanceof ZodError) {
-    return NextResponse.json({ error: { code: "validation", message: "Some answers need another look.", fieldErrors: fieldErrorsOf(error) } }, { status: 422 });
+    return NextResponse.json(
+      { error: { code: "validation", message: "Some answers need another look.", fieldErrors: fieldErrorsOf(error) } },
+      { status: 422 },
+    );
   }
   // Unknown failures: log the detail server-side, never send it (no stack traces, no data).
   console.error("[api] unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : error);
-  return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
+  return NextResponse.json(
+    { error: { code: "internal", message: "Something went wrong on our side. Please try again." } },
+    { status: 500 },
+  );
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

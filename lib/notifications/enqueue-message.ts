@@ -32,7 +32,11 @@ export async function enqueueMessage(tx: Tx, message: NewMessage): Promise<strin
     dedupeKey: message.dedupeKey ?? null,
   };
   if (message.dedupeKey) {
-    const rows = await tx.outboxMessage.createManyAndReturn({ data: [data], skipDuplicates: true, select: { id: true } });
+    const rows = await tx.outboxMessage.createManyAndReturn({
+      data: [data],
+      skipDuplicates: true,
+      select: { id: true },
+    });
     return rows[0]?.id ?? null;
   }
   const row = await tx.outboxMessage.create({ data, select: { id: true } });

@@ -13,7 +13,17 @@ export async function listMailbox(actor: Actor, take = 50) {
       where: { clinicId: actor.clinicId, status: { in: ["pending", "failed"] } },
       orderBy: { createdAt: "desc" },
       take,
-      select: { id: true, kind: true, toAddress: true, subject: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, createdAt: true },
+      select: {
+        id: true,
+        kind: true,
+        toAddress: true,
+        subject: true,
+        status: true,
+        attempts: true,
+        nextAttemptAt: true,
+        lastError: true,
+        createdAt: true,
+      },
     }),
   ]);
   await recordAudit(actor, { action: "mailbox.read", details: { delivered: delivered.length, queued: queued.length } });

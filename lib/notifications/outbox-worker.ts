@@ -27,7 +27,10 @@ export async function claimDueMessages(batchSize: number, now = new Date()): Pro
 
 export type BatchResult = { sent: number; retried: number; failed: number };
 
-export async function deliverDueMessages(transport: Transport, options: { batchSize?: number; now?: Date } = {}): Promise<BatchResult> {
+export async function deliverDueMessages(
+  transport: Transport,
+  options: { batchSize?: number; now?: Date } = {},
+): Promise<BatchResult> {
   const claimed = await claimDueMessages(options.batchSize ?? 20, options.now);
   const result: BatchResult = { sent: 0, retried: 0, failed: 0 };
   for (const message of claimed) {

@@ -11,7 +11,10 @@ import type { Attachment } from "./kinds";
  */
 export type Transport = {
   name: string;
-  deliver(message: OutboxMessage, markSent: (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<boolean>): Promise<void>;
+  deliver(
+    message: OutboxMessage,
+    markSent: (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<boolean>,
+  ): Promise<void>;
 };
 
 /** Development mailbox: exactly once, because the copy and the "sent" mark commit together. */
@@ -49,7 +52,11 @@ export function smtpTransport(url: string, from: string): Transport {
         // A stable Message-ID lets mail systems drop the copy if a crash between
         // sending and marking ever makes us send it again.
         messageId: `<${message.id}@mend.outbox>`,
-        attachments: ((message.attachments ?? []) as Attachment[]).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+        attachments: ((message.attachments ?? []) as Attachment[]).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+        })),
       });
       await db.$transaction((tx) => markSent(tx));
     },

@@ -24,7 +24,10 @@ export const patientSummarySelect = {
 export async function getPatient(actor: Actor, patientId: string) {
   await assertCan(actor, actor.role === "patient" ? "patient:read:own" : "patient:read:demographics");
   if (!idSchema.safeParse(patientId).success) return patientOutOfReach(actor, patientId);
-  const patient = await db.patient.findFirst({ where: { AND: [{ id: patientId }, visiblePatients(actor)] }, select: patientSummarySelect });
+  const patient = await db.patient.findFirst({
+    where: { AND: [{ id: patientId }, visiblePatients(actor)] },
+    select: patientSummarySelect,
+  });
   if (!patient) return patientOutOfReach(actor, patientId);
   await recordAudit(actor, { action: "patient.read", patientId, recordType: "Patient", recordId: patientId });
   return patient;

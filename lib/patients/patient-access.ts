@@ -9,7 +9,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * clinic's for staff. Every patient query starts from this filter.
  */
 export function visiblePatients(actor: Actor): Prisma.PatientWhereInput {
-  if (actor.role === "patient") return { id: actor.patientId ?? "00000000-0000-0000-0000-000000000000", clinicId: actor.clinicId };
+  if (actor.role === "patient")
+    return { id: actor.patientId ?? "00000000-0000-0000-0000-000000000000", clinicId: actor.clinicId };
   return { clinicId: actor.clinicId };
 }
 

@@ -14,7 +14,11 @@ export async function registerPatient(actor: Actor, input: unknown) {
       data: { ...data, dateOfBirth: new Date(`${data.dateOfBirth}T00:00:00Z`), clinicId: actor.clinicId },
       select: { id: true, firstName: true, lastName: true },
     });
-    await recordAudit(actor, { action: "patient.create", patientId: patient.id, recordType: "Patient", recordId: patient.id }, tx);
+    await recordAudit(
+      actor,
+      { action: "patient.create", patientId: patient.id, recordType: "Patient", recordId: patient.id },
+      tx,
+    );
     return patient;
   });
 }

@@ -30,8 +30,16 @@ export const phoneSchema = z
   .optional();
 
 export const registerPatientSchema = z.object({
-  firstName: z.string({ error: "Enter the first name." }).trim().min(1, "Enter the first name.").max(100, "First name can be at most 100 characters."),
-  lastName: z.string({ error: "Enter the last name." }).trim().min(1, "Enter the last name.").max(100, "Last name can be at most 100 characters."),
+  firstName: z
+    .string({ error: "Enter the first name." })
+    .trim()
+    .min(1, "Enter the first name.")
+    .max(100, "First name can be at most 100 characters."),
+  lastName: z
+    .string({ error: "Enter the last name." })
+    .trim()
+    .min(1, "Enter the last name.")
+    .max(100, "Last name can be at most 100 characters."),
   preferredName: optionalText(100, "Preferred name"),
   dateOfBirth: dateOfBirthSchema,
   email: z

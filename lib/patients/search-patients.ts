@@ -19,7 +19,11 @@ export async function searchPatients(actor: Actor, input: unknown) {
     } else if (/^[+\d().\s-]{4,}$/.test(term)) {
       or.push({ phone: { contains: term.replace(/\D/g, "").slice(-7) } });
     } else {
-      or.push({ firstName: { contains: term, mode: "insensitive" } }, { lastName: { contains: term, mode: "insensitive" } }, { preferredName: { contains: term, mode: "insensitive" } });
+      or.push(
+        { firstName: { contains: term, mode: "insensitive" } },
+        { lastName: { contains: term, mode: "insensitive" } },
+        { preferredName: { contains: term, mode: "insensitive" } },
+      );
     }
   }
   const patients = await db.patient.findMany({

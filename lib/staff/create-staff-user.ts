@@ -16,7 +16,10 @@ export async function createStaffUser(actor: Actor, input: unknown) {
   await assertCan(actor, "staff:manage");
   const data = parseInput(createStaffSchema, input);
   const existing = await db.user.findUnique({ where: { email: data.email }, select: { id: true } });
-  if (existing) throw new AppError("conflict", "An account with this email already exists.", { email: ["An account with this email already exists."] });
+  if (existing)
+    throw new AppError("conflict", "An account with this email already exists.", {
+      email: ["An account with this email already exists."],
+    });
   const passwordHash = await hashPassword(data.temporaryPassword);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
@@ -32,7 +35,11 @@ export async function createStaffUser(actor: Actor, input: unknown) {
       subject: `Your ${clinic.name} account on Mend`,
       text: `Hello ${user.name},\n\n${actor.name} created a ${ROLE_LABEL[user.role]} account for you at ${clinic.name}.\nSign in at ${env().APP_URL}/sign-in with this email address and the temporary password you were given.\n`,
     });
-    await recordAudit(actor, { action: "staff.create", recordType: "User", recordId: user.id, details: { role: user.role } }, tx);
+    await recordAudit(
+      actor,
+      { action: "staff.create", recordType: "User", recordId: user.id, details: { role: user.role } },
+      tx,
+    );
     return user;
   });
 }

@@ -3,7 +3,11 @@ import { emailSchema, newPasswordSchema } from "@/lib/auth/schema";
 import { STAFF_ROLES } from "@/lib/auth/permissions";
 
 export const createStaffSchema = z.object({
-  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "Name can be at most 120 characters."),
+  name: z
+    .string({ error: "Enter a name." })
+    .trim()
+    .min(1, "Enter a name.")
+    .max(120, "Name can be at most 120 characters."),
   email: emailSchema,
   role: z.enum(STAFF_ROLES, { error: "Choose a role." }),
   temporaryPassword: newPasswordSchema,

@@ -19,7 +19,11 @@ export async function setUserActive(actor: Actor, input: unknown) {
       select: { id: true, active: true },
     });
     if (!updated[0]) throw notFound("That user");
-    await recordAudit(actor, { action: active ? "user.enable" : "user.disable", recordType: "User", recordId: userId }, tx);
+    await recordAudit(
+      actor,
+      { action: active ? "user.enable" : "user.disable", recordType: "User", recordId: userId },
+      tx,
+    );
     return updated[0];
   });
 }

@@ -24,10 +24,39 @@ export const DEMO_STAFF = [
 ] as const;
 
 export const DEMO_PATIENTS = [
-  { firstName: "Alex", lastName: "Rivera", dateOfBirth: "1986-04-12", email: "alex.rivera@example.com", phone: "2075550101", account: true },
-  { firstName: "Jordan", lastName: "Lee", dateOfBirth: "1972-09-30", email: "jordan.lee@example.com", phone: "2075550102", account: true },
-  { firstName: "Casey", lastName: "Morgan", preferredName: "Case", dateOfBirth: "1995-01-22", email: "casey.morgan@example.com", phone: "2075550103", account: true },
-  { firstName: "Riley", lastName: "Thompson", dateOfBirth: "1958-11-05", email: "riley.thompson@example.com", phone: "2075550104", account: false },
+  {
+    firstName: "Alex",
+    lastName: "Rivera",
+    dateOfBirth: "1986-04-12",
+    email: "alex.rivera@example.com",
+    phone: "2075550101",
+    account: true,
+  },
+  {
+    firstName: "Jordan",
+    lastName: "Lee",
+    dateOfBirth: "1972-09-30",
+    email: "jordan.lee@example.com",
+    phone: "2075550102",
+    account: true,
+  },
+  {
+    firstName: "Casey",
+    lastName: "Morgan",
+    preferredName: "Case",
+    dateOfBirth: "1995-01-22",
+    email: "casey.morgan@example.com",
+    phone: "2075550103",
+    account: true,
+  },
+  {
+    firstName: "Riley",
+    lastName: "Thompson",
+    dateOfBirth: "1958-11-05",
+    email: "riley.thompson@example.com",
+    phone: "2075550104",
+    account: false,
+  },
 ] as const;
 
 export type SeededDemo = { clinicId: string; users: Record<string, string>; patients: Record<string, string> };
@@ -39,17 +68,32 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeededDemo> {
     const users: Record<string, string> = {};
     const patients: Record<string, string> = {};
     for (const s of DEMO_STAFF) {
-      const u = await tx.user.create({ data: { clinicId: clinic.id, email: s.email, name: s.name, role: s.role, passwordHash } });
+      const u = await tx.user.create({
+        data: { clinicId: clinic.id, email: s.email, name: s.name, role: s.role, passwordHash },
+      });
       users[s.email] = u.id;
     }
     for (const p of DEMO_PATIENTS) {
       const { account, ...fields } = p;
       const user = account
-        ? await tx.user.create({ data: { clinicId: clinic.id, email: p.email, name: `${p.firstName} ${p.lastName}`, role: "patient", passwordHash } })
+        ? await tx.user.create({
+            data: {
+              clinicId: clinic.id,
+              email: p.email,
+              name: `${p.firstName} ${p.lastName}`,
+              role: "patient",
+              passwordHash,
+            },
+          })
         : null;
       if (user) users[p.email] = user.id;
       const patient = await tx.patient.create({
-        data: { ...fields, dateOfBirth: new Date(`${p.dateOfBirth}T00:00:00Z`), clinicId: clinic.id, userId: user?.id ?? null },
+        data: {
+          ...fields,
+          dateOfBirth: new Date(`${p.dateOfBirth}T00:00:00Z`),
+          clinicId: clinic.id,
+          userId: user?.id ?? null,
+        },
       });
       patients[p.email] = patient.id;
     }
@@ -62,5 +106,8 @@ export function demoLoginsText(): string {
     ...DEMO_STAFF.map((s) => [s.role.replace("_", " "), s.email]),
     ...DEMO_PATIENTS.filter((p) => p.account).map((p) => ["patient", p.email]),
   ];
-  return [`Demo logins (password for all: ${DEMO_PASSWORD})`, ...rows.map(([role, email]) => `  ${role!.padEnd(11)} ${email}`)].join("\n");
+  return [
+    `Demo logins (password for all: ${DEMO_PASSWORD})`,
+    ...rows.map(([role, email]) => `  ${role!.padEnd(11)} ${email}`),
+  ].join("\n");
 }

@@ -10,5 +10,9 @@ const name = process.argv.slice(2).join("_");
 const allowEmpty = process.argv.includes("--empty");
 await withDatabase(async (url) => {
   const folder = await createMigration(name.replace(/_?--empty/, ""), url, { allowEmpty });
-  console.log(folder ? `Created prisma/migrations/${folder}/migration.sql` : "No schema change since the last migration (pass --empty for a hand-written one).");
+  console.log(
+    folder
+      ? `Created prisma/migrations/${folder}/migration.sql`
+      : "No schema change since the last migration (pass --empty for a hand-written one).",
+  );
 });

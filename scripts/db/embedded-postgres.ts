@@ -62,13 +62,20 @@ function canExecuteAs(runAs: RunAs, binary: string): boolean {
 async function reachableBinaries(bins: Binaries, runAs: RunAs): Promise<Binaries> {
   if (canExecuteAs(runAs, bins.postgres)) return bins;
   const version = path.basename(path.dirname(path.dirname(bins.dir)));
-  const target = path.join("/var/tmp", `mend-embedded-postgres-${createHash("sha1").update(bins.dir).digest("hex").slice(0, 8)}-${version}`);
+  const target = path.join(
+    "/var/tmp",
+    `mend-embedded-postgres-${createHash("sha1").update(bins.dir).digest("hex").slice(0, 8)}-${version}`,
+  );
   if (!existsSync(path.join(target, "bin", "postgres"))) {
     await fs.rm(target, { recursive: true, force: true });
     await fs.cp(bins.dir, target, { recursive: true, verbatimSymlinks: true });
     await fs.chmod(target, 0o755);
   }
-  const copied = { initdb: path.join(target, "bin", "initdb"), postgres: path.join(target, "bin", "postgres"), dir: target };
+  const copied = {
+    initdb: path.join(target, "bin", "initdb"),
+    postgres: path.join(target, "bin", "postgres"),
+    dir: target,
+  };
   if (!canExecuteAs(runAs, copied.postgres)) throw new Error(`The postgres OS user cannot run ${copied.postgres}`);
   return copied;
 }
@@ -139,12 +146,18 @@ async function stopStaleServer(dataDir: string): Promise<void> {
 
 function run(cmd: string, args: string[], runAs: RunAs): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...(runAs ?? {}), stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } });
+    const child = spawn(cmd, args, {
+      ...(runAs ?? {}),
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, LC_ALL: "C" },
+    });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} failed (${code}):\n${output}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} failed (${code}):\n${output}`)),
+    );
   });
 }
 
@@ -189,7 +202,15 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     if (runAs) await fs.chown(passwordPath, runAs.uid, runAs.gid);
     await run(
       bins.initdb,
-      [`--pgdata=${clusterDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${passwordPath}`, "--encoding=UTF8", "--locale=C", "--no-sync"],
+      [
+        `--pgdata=${clusterDir}`,
+        "--auth=scram-sha-256",
+        "--username=postgres",
+        `--pwfile=${passwordPath}`,
+        "--encoding=UTF8",
+        "--locale=C",
+        "--no-sync",
+      ],
       runAs,
     );
   } else {
@@ -204,15 +225,26 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     max_connections: "300",
     ...options.settings,
   };
-  const args = ["-D", clusterDir, "-p", String(port), ...Object.entries(settings).flatMap(([k, v]) => ["-c", `${k}=${v}`])];
+  const args = [
+    "-D",
+    clusterDir,
+    "-p",
+    String(port),
+    ...Object.entries(settings).flatMap(([k, v]) => ["-c", `${k}=${v}`]),
+  ];
   let log = "";
-  const child = spawn(bins.postgres, args, { ...(runAs ?? {}), stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } });
+  const child = spawn(bins.postgres, args, {
+    ...(runAs ?? {}),
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, LC_ALL: "C" },
+  });
   child.stdout?.on("data", (d) => (log += d));
   child.stderr?.on("data", (d) => {
     log += d;
     if (options.quiet) return;
     for (const line of String(d).split("\n")) {
-      if (/FATAL|PANIC/.test(line) && !line.includes("administrator command")) process.stderr.write(`[postgres] ${line}\n`);
+      if (/FATAL|PANIC/.test(line) && !line.includes("administrator command"))
+        process.stderr.write(`[postgres] ${line}\n`);
     }
   });
   await waitUntilReady(child, port, password, () => log);

@@ -19,7 +19,9 @@ async function initWasm(): Promise<void> {
   const require = createRequire(import.meta.url);
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
   const bytes = await readFile(path.join(pkgDir, "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+  const { instance } = await WebAssembly.instantiate(bytes, {
+    "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+  });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
 }
@@ -54,7 +56,11 @@ class WholeScriptPg extends PrismaPg {
  *   it: that path fails through adapter-pg, see the offline-toolchain notes)
  * @param files the Prisma schema files
  */
-export async function withSchemaEngine<T>(url: string, files: SchemaContainer[], work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(
+  url: string,
+  files: SchemaContainer[],
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   initialised ??= initWasm();
   await initialised;
   const factory = new WholeScriptPg({ connectionString: url });

@@ -15,11 +15,20 @@ const unique = () => randomBytes(4).toString("hex");
 
 export async function createClinic(overrides: Partial<{ name: string; timeZone: string }> = {}) {
   return db.clinic.create({
-    data: { name: overrides.name ?? `Clinic ${unique()}`, address: "1 Test Street", phone: "555-0100", timeZone: overrides.timeZone ?? "America/New_York" },
+    data: {
+      name: overrides.name ?? `Clinic ${unique()}`,
+      address: "1 Test Street",
+      phone: "555-0100",
+      timeZone: overrides.timeZone ?? "America/New_York",
+    },
   });
 }
 
-export async function createUser(clinicId: string, role: Role, overrides: Partial<{ email: string; name: string; active: boolean }> = {}) {
+export async function createUser(
+  clinicId: string,
+  role: Role,
+  overrides: Partial<{ email: string; name: string; active: boolean }> = {},
+) {
   passwordHash ??= hash(TEST_PASSWORD, ARGON2_OPTIONS);
   return db.user.create({
     data: {
@@ -33,7 +42,10 @@ export async function createUser(clinicId: string, role: Role, overrides: Partia
   });
 }
 
-export async function createPatient(clinicId: string, overrides: Partial<{ userId: string; firstName: string; lastName: string }> = {}) {
+export async function createPatient(
+  clinicId: string,
+  overrides: Partial<{ userId: string; firstName: string; lastName: string }> = {},
+) {
   return db.patient.create({
     data: {
       clinicId,
@@ -47,9 +59,24 @@ export async function createPatient(clinicId: string, overrides: Partial<{ userI
 }
 
 /** A signed-in actor backed by a real user and AuthSession row. */
-export async function actorFor(user: { id: string; clinicId: string; role: Role; name: string; sessionVersion: number }, patientId: string | null = null): Promise<Actor> {
-  const session = await db.authSession.create({ data: { userId: user.id, clinicId: user.clinicId, sessionVersion: user.sessionVersion } });
-  return { kind: "user", userId: user.id, role: user.role, clinicId: user.clinicId, patientId, name: user.name, sessionId: session.id, ip: "203.0.113.7", userAgent: "vitest" };
+export async function actorFor(
+  user: { id: string; clinicId: string; role: Role; name: string; sessionVersion: number },
+  patientId: string | null = null,
+): Promise<Actor> {
+  const session = await db.authSession.create({
+    data: { userId: user.id, clinicId: user.clinicId, sessionVersion: user.sessionVersion },
+  });
+  return {
+    kind: "user",
+    userId: user.id,
+    role: user.role,
+    clinicId: user.clinicId,
+    patientId,
+    name: user.name,
+    sessionId: session.id,
+    ip: "203.0.113.7",
+    userAgent: "vitest",
+  };
 }
 
 export async function createStaffActor(clinicId: string, role: Exclude<Role, "patient">) {

@@ -47,7 +47,10 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    const stale = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'mend_test_%' OR (datname LIKE 'mend_template_%' AND datname <> $1)", [template]);
+    const stale = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'mend_test_%' OR (datname LIKE 'mend_template_%' AND datname <> $1)",
+      [template],
+    );
     for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
     if (!exists.rowCount) {

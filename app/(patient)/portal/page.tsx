@@ -13,7 +13,10 @@ export default async function PortalHome() {
   const patient = actor.patientId ? await getPatient(actor, actor.patientId) : null;
   return (
     <>
-      <PageHeader title={`Hello, ${patient?.preferredName ?? patient?.firstName ?? actor.name}`} subtitle={`Your care at ${clinic.name}`} />
+      <PageHeader
+        title={`Hello, ${patient?.preferredName ?? patient?.firstName ?? actor.name}`}
+        subtitle={`Your care at ${clinic.name}`}
+      />
       <div className="grid gap-4 md:grid-cols-2">
         <Card title="Your details">
           {patient ? (
@@ -37,7 +40,10 @@ export default async function PortalHome() {
           <p className="font-medium">{clinic.name}</p>
           <p>{clinic.address}</p>
           <p>
-            Phone: <a className="font-medium text-brand-800 underline" href={`tel:${clinic.phone}`}>{clinic.phone}</a>
+            Phone:{" "}
+            <a className="font-medium text-brand-800 underline" href={`tel:${clinic.phone}`}>
+              {clinic.phone}
+            </a>
           </p>
         </Card>
       </div>

@@ -32,11 +32,21 @@ export default async function AdminHome() {
               <caption className="sr-only">Staff accounts</caption>
               <thead className="border-b border-slate-200 text-sm text-slate-700">
                 <tr>
-                  <th scope="col" className="py-2 pr-4">Name</th>
-                  <th scope="col" className="py-2 pr-4">Role</th>
-                  <th scope="col" className="py-2 pr-4">Last sign-in</th>
-                  <th scope="col" className="py-2 pr-4">Status</th>
-                  <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="py-2 pr-4">
+                    Name
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Role
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Last sign-in
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -47,9 +57,15 @@ export default async function AdminHome() {
                       <div className="text-sm text-slate-700">{u.email}</div>
                     </td>
                     <td className="py-2 pr-4">{ROLE_LABEL[u.role]}</td>
-                    <td className="py-2 pr-4 text-sm">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, clinic.timeZone) : "Never"}</td>
-                    <td className="py-2 pr-4">{u.active ? "Active" : <span className="font-semibold text-red-700">Disabled</span>}</td>
-                    <td className="py-2 text-right">{u.id !== actor.userId && <ToggleActiveButton userId={u.id} active={u.active} name={u.name} />}</td>
+                    <td className="py-2 pr-4 text-sm">
+                      {u.lastSignInAt ? formatDateTime(u.lastSignInAt, clinic.timeZone) : "Never"}
+                    </td>
+                    <td className="py-2 pr-4">
+                      {u.active ? "Active" : <span className="font-semibold text-red-700">Disabled</span>}
+                    </td>
+                    <td className="py-2 text-right">
+                      {u.id !== actor.userId && <ToggleActiveButton userId={u.id} active={u.active} name={u.name} />}
+                    </td>
                   </tr>
                 ))}
               </tbody>

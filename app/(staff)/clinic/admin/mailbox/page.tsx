@@ -13,7 +13,10 @@ export default async function MailboxPage() {
   const [clinic, { delivered, queued }] = await Promise.all([getOwnClinic(actor), listMailbox(actor)]);
   return (
     <>
-      <PageHeader title="Development mailbox" subtitle="Without SMTP_URL, Mend delivers email here instead of sending it." />
+      <PageHeader
+        title="Development mailbox"
+        subtitle="Without SMTP_URL, Mend delivers email here instead of sending it."
+      />
       <div className="flex flex-col gap-4">
         {queued.length > 0 && (
           <Card title="Waiting or failed">
@@ -43,7 +46,10 @@ export default async function MailboxPage() {
                   <details className="rounded-lg border border-slate-200 p-3">
                     <summary className="cursor-pointer">
                       <span className="font-medium">{m.subject}</span>
-                      <span className="text-sm text-slate-700"> · to {m.toAddress} · {formatDateTime(m.deliveredAt, clinic.timeZone)}</span>
+                      <span className="text-sm text-slate-700">
+                        {" "}
+                        · to {m.toAddress} · {formatDateTime(m.deliveredAt, clinic.timeZone)}
+                      </span>
                     </summary>
                     <pre className="mt-2 whitespace-pre-wrap font-sans text-sm">{m.textBody}</pre>
                   </details>

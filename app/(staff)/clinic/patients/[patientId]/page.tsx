@@ -17,7 +17,10 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
   });
   return (
     <>
-      <PageHeader title={`${patient.firstName} ${patient.lastName}`} subtitle={patient.preferredName ? `Goes by ${patient.preferredName}` : undefined} />
+      <PageHeader
+        title={`${patient.firstName} ${patient.lastName}`}
+        subtitle={patient.preferredName ? `Goes by ${patient.preferredName}` : undefined}
+      />
       <Card title="Demographics and contact">
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
           <dt className="text-slate-600">Date of birth</dt>
