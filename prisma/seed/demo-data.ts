@@ -62,6 +62,15 @@ export const DEMO_PATIENTS = [
 export type SeededDemo = { clinicId: string; users: Record<string, string>; patients: Record<string, string> };
 
 export async function seedDemo(prisma: PrismaClient): Promise<SeededDemo> {
+  const core = await seedCore(prisma);
+  for (const seedDomain of DOMAIN_SEEDS) await seedDomain(prisma, core);
+  return core;
+}
+
+/** Each domain's demo data, seeded after the core; a domain adds its function here. */
+const DOMAIN_SEEDS: Array<(prisma: PrismaClient, core: SeededDemo) => Promise<void>> = [];
+
+async function seedCore(prisma: PrismaClient): Promise<SeededDemo> {
   const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);
   return prisma.$transaction(async (tx) => {
     const clinic = await tx.clinic.create({ data: DEMO_CLINIC });
