@@ -7,6 +7,8 @@ import { z } from "zod";
 const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  /** Encrypts TOTP secrets at rest; defaults to NEXTAUTH_SECRET. Changing it invalidates enrolled authenticators. */
+  MFA_ENCRYPTION_KEY: z.string().min(32).optional(),
   APP_URL: z.url().default("http://localhost:3000"),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Mend <no-reply@mend.localhost>"),
@@ -16,6 +18,10 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+export function mfaKeyMaterial(): string {
+  return env().MFA_ENCRYPTION_KEY ?? env().NEXTAUTH_SECRET;
+}
 
 let cached: Env | undefined;
 

@@ -8,8 +8,7 @@
  * seeds only when asked (`--seed`, and only into an empty database).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { demoLoginsText, seedDemo } from "../prisma/seed/demo-data";
 import { DEMO_DATA_DIR, DEMO_DATABASE } from "./db/database-url";
@@ -19,6 +18,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedPostgres,
 } from "./db/embedded-postgres";
+import { appSecret, mfaKeyMaterial } from "./db/app-secret";
 import { applyMigrations, ROOT } from "./db/migrations";
 import { prismaFor } from "./db/prisma-client";
 
@@ -27,16 +27,6 @@ const dev = args.has("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-
-function secret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(ROOT, ".data", "nextauth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
-}
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -106,7 +96,7 @@ async function main() {
     const prisma = prismaFor(databaseUrl);
     const empty = (await prisma.clinic.count()) === 0;
     if (empty && (server || args.has("--seed"))) {
-      await seedDemo(prisma);
+      await seedDemo(prisma, { mfaKeyMaterial: mfaKeyMaterial() });
       console.log("Loaded the demo clinic.");
     } else if (empty) {
       console.log("The database has no clinic. Run again with `-- --seed` to load the demo clinic.");
@@ -116,7 +106,7 @@ async function main() {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: secret(),
+      NEXTAUTH_SECRET: appSecret(),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
       APP_URL: appUrl,
       NEXT_TELEMETRY_DISABLED: "1",

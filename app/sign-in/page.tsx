@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
-import { currentActor } from "@/lib/auth/current-actor";
+import { currentSession } from "@/lib/auth/current-actor";
 import { ROLE_HOME } from "@/lib/auth/permissions";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 
@@ -18,6 +18,7 @@ const REASONS: Record<string, { tone: "info" | "warning"; text: string }> = {
   credentials_changed: { tone: "warning", text: "Your password was changed, so please sign in again." },
   user_disabled: { tone: "warning", text: "Your session has ended. Contact your clinic if you cannot sign in." },
   revoked: { tone: "warning", text: "Your session has ended. Please sign in again." },
+  mfa_failed: { tone: "warning", text: "Too many wrong codes. Please sign in again." },
 };
 
 export default async function SignInPage({
@@ -27,8 +28,9 @@ export default async function SignInPage({
 }) {
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === "string" ? params.next : null);
-  const actor = await currentActor();
-  if (actor) redirect(next === "/" ? ROLE_HOME[actor.role] : next);
+  const s = await currentSession();
+  if ("actor" in s) redirect(next === "/" ? ROLE_HOME[s.actor.role] : next);
+  if ("mfaPending" in s) redirect(`/sign-in/verify?${new URLSearchParams({ next })}`);
   const reason = typeof params.reason === "string" ? REASONS[params.reason] : undefined;
   return (
     <main id="main" className="flex min-h-dvh items-center justify-center px-4 py-10">

@@ -9,23 +9,23 @@ type NavItem = { href: string; label: string };
 const NAV: Record<Role, NavItem[]> = {
   patient: [
     { href: "/portal", label: "My care" },
-    { href: "/account/password", label: "Password" },
+    { href: "/account/security", label: "Account" },
   ],
   therapist: [
     { href: "/clinic/therapist", label: "Workspace" },
     { href: "/clinic/patients", label: "Patients" },
-    { href: "/account/password", label: "Password" },
+    { href: "/account/security", label: "Account" },
   ],
   front_desk: [
     { href: "/clinic/front-desk", label: "Front desk" },
     { href: "/clinic/patients", label: "Patients" },
-    { href: "/account/password", label: "Password" },
+    { href: "/account/security", label: "Account" },
   ],
   admin: [
     { href: "/clinic/admin", label: "Clinic admin" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/clinic/admin/mailbox", label: "Mailbox" },
-    { href: "/account/password", label: "Password" },
+    { href: "/account/security", label: "Account" },
   ],
 };
 

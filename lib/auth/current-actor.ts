@@ -26,11 +26,20 @@ export async function currentActor(): Promise<Actor | null> {
   return "actor" in s ? s.actor : null;
 }
 
-/** For route handlers and server actions: 401 when nobody is signed in. */
+/** For route handlers and server actions: 401 when nobody is fully signed in. */
 export async function requireActor(): Promise<Actor> {
-  const actor = await currentActor();
-  if (!actor) throw new AppError("unauthenticated", "Your session has ended. Please sign in again.");
-  return actor;
+  const s = await currentSession();
+  if ("actor" in s) return s.actor;
+  if ("mfaPending" in s)
+    throw new AppError("unauthenticated", "Finish signing in with the code from your authenticator app.");
+  throw new AppError("unauthenticated", "Your session has ended. Please sign in again.");
+}
+
+/** The half-signed-in session waiting for its second factor, for the verify page and its actions. */
+export async function requireMfaPending() {
+  const s = await currentSession();
+  if (!("mfaPending" in s)) throw new AppError("unauthenticated", "Your sign-in has expired. Please sign in again.");
+  return s.mfaPending;
 }
 
 /**
@@ -42,6 +51,7 @@ export async function requirePageActor(path: string, permission?: Permission): P
   const s = await currentSession();
   if (!("actor" in s)) {
     const params = new URLSearchParams({ next: path });
+    if ("mfaPending" in s) redirect(`/sign-in/verify?${params.toString()}`);
     if ("ended" in s) params.set("reason", s.ended);
     redirect(`/sign-in?${params.toString()}`);
   }

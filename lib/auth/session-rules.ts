@@ -17,7 +17,7 @@ export const SESSION_LIMITS: Record<"staff" | "patient", { idleMs: number; absol
 export const TOUCH_AFTER_MS = MINUTE;
 
 export type SessionEndReason =
-  "signed_out" | "idle_timeout" | "expired" | "user_disabled" | "credentials_changed" | "revoked";
+  "signed_out" | "idle_timeout" | "expired" | "user_disabled" | "credentials_changed" | "revoked" | "mfa_failed";
 
 export type StoredSession = {
   createdAt: Date;

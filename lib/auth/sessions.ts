@@ -18,6 +18,8 @@ export async function startSession(user: SessionUser, origin: RequestOrigin): Pr
         userAgent: origin.userAgent?.slice(0, 500),
         createdAt: now,
         lastSeenAt: now,
+        // Staff sign in with password *and* authenticator; patients with password.
+        mfaRequired: user.role !== "patient",
       },
     });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
@@ -30,7 +32,11 @@ export async function startSession(user: SessionUser, origin: RequestOrigin): Pr
   });
 }
 
-export type ResumedSession = { actor: Actor } | { ended: SessionEndReason } | { missing: true };
+/** Password accepted, second factor still to come: not an actor yet. */
+export type MfaPending = { sessionId: string; userId: string; email: string; enrolled: boolean };
+
+export type ResumedSession =
+  { actor: Actor } | { mfaPending: MfaPending } | { ended: SessionEndReason } | { missing: true };
 
 /**
  * Checks the session behind a next-auth token on every request: idle and
@@ -48,6 +54,8 @@ export async function resumeSession(
       user: {
         select: {
           id: true,
+          email: true,
+          mfaEnabledAt: true,
           clinicId: true,
           role: true,
           active: true,
@@ -68,6 +76,9 @@ export async function resumeSession(
     await db.authSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
   const { user } = session;
+  if (session.mfaRequired && !session.mfaVerifiedAt) {
+    return { mfaPending: { sessionId, userId: user.id, email: user.email, enrolled: Boolean(user.mfaEnabledAt) } };
+  }
   return {
     actor: {
       kind: "user",

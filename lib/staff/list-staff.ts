@@ -9,6 +9,6 @@ export async function listStaff(actor: Actor) {
   return db.user.findMany({
     where: { clinicId: actor.clinicId, role: { in: [...STAFF_ROLES] } },
     orderBy: [{ role: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, email: true, role: true, active: true, lastSignInAt: true },
+    select: { id: true, name: true, email: true, role: true, active: true, lastSignInAt: true, mfaEnabledAt: true },
   });
 }

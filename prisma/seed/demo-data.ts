@@ -3,6 +3,7 @@
  * the end-to-end tests, which sign in with these same accounts.
  */
 import { hash } from "@node-rs/argon2";
+import { sealSecret } from "../../lib/auth/mfa-crypto";
 import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 
@@ -16,11 +17,36 @@ export const DEMO_CLINIC = {
   timeZone: "America/New_York",
 };
 
+/**
+ * Demo staff come with two-step sign-in already set up, with these published
+ * (demo-only) authenticator secrets: add one to an authenticator app, or run
+ * `npm run demo:codes` to print the current codes.
+ */
 export const DEMO_STAFF = [
-  { email: "admin@harborpoint.example", name: "Dana Whitfield", role: "admin" },
-  { email: "maya.chen@harborpoint.example", name: "Maya Chen, DPT", role: "therapist" },
-  { email: "sam.okafor@harborpoint.example", name: "Sam Okafor, PT", role: "therapist" },
-  { email: "frontdesk@harborpoint.example", name: "Priya Patel", role: "front_desk" },
+  {
+    email: "admin@harborpoint.example",
+    name: "Dana Whitfield",
+    role: "admin",
+    totpSecret: "3TJMT4YVSNUFGGJ2YKM7KRFFWP42QDRT",
+  },
+  {
+    email: "maya.chen@harborpoint.example",
+    name: "Maya Chen, DPT",
+    role: "therapist",
+    totpSecret: "CSLIMQHGIEH7KD4T2S246OZ65NVR3X3D",
+  },
+  {
+    email: "sam.okafor@harborpoint.example",
+    name: "Sam Okafor, PT",
+    role: "therapist",
+    totpSecret: "ECIGW4S2H4UXUOZTQBTU2VHEZ56U2NPG",
+  },
+  {
+    email: "frontdesk@harborpoint.example",
+    name: "Priya Patel",
+    role: "front_desk",
+    totpSecret: "5SFKEI5DWER2IE4N7SEWXNDKDYRSRJUJ",
+  },
 ] as const;
 
 export const DEMO_PATIENTS = [
@@ -61,8 +87,13 @@ export const DEMO_PATIENTS = [
 
 export type SeededDemo = { clinicId: string; users: Record<string, string>; patients: Record<string, string> };
 
-export async function seedDemo(prisma: PrismaClient): Promise<SeededDemo> {
-  const core = await seedCore(prisma);
+export type SeedOptions = {
+  /** The app's MFA key material (MFA_ENCRYPTION_KEY or NEXTAUTH_SECRET), to seal the demo TOTP secrets. */
+  mfaKeyMaterial: string;
+};
+
+export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Promise<SeededDemo> {
+  const core = await seedCore(prisma, options);
   for (const seedDomain of DOMAIN_SEEDS) await seedDomain(prisma, core);
   return core;
 }
@@ -70,7 +101,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeededDemo> {
 /** Each domain's demo data, seeded after the core; a domain adds its function here. */
 const DOMAIN_SEEDS: Array<(prisma: PrismaClient, core: SeededDemo) => Promise<void>> = [];
 
-async function seedCore(prisma: PrismaClient): Promise<SeededDemo> {
+async function seedCore(prisma: PrismaClient, options: SeedOptions): Promise<SeededDemo> {
   const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);
   return prisma.$transaction(async (tx) => {
     const clinic = await tx.clinic.create({ data: DEMO_CLINIC });
@@ -78,7 +109,15 @@ async function seedCore(prisma: PrismaClient): Promise<SeededDemo> {
     const patients: Record<string, string> = {};
     for (const s of DEMO_STAFF) {
       const u = await tx.user.create({
-        data: { clinicId: clinic.id, email: s.email, name: s.name, role: s.role, passwordHash },
+        data: {
+          clinicId: clinic.id,
+          email: s.email,
+          name: s.name,
+          role: s.role,
+          passwordHash,
+          mfaSecret: sealSecret(s.totpSecret, options.mfaKeyMaterial),
+          mfaEnabledAt: new Date(),
+        },
       });
       users[s.email] = u.id;
     }
@@ -118,5 +157,6 @@ export function demoLoginsText(): string {
   return [
     `Demo logins (password for all: ${DEMO_PASSWORD})`,
     ...rows.map(([role, email]) => `  ${role!.padEnd(11)} ${email}`),
+    "Staff also enter a code from an authenticator app: run `npm run demo:codes` for the current ones.",
   ].join("\n");
 }

@@ -1,5 +1,6 @@
 /** `npm run db:seed`: loads the demo clinic into an empty database (refuses a non-empty one). */
 import { demoLoginsText, seedDemo } from "../../prisma/seed/demo-data";
+import { mfaKeyMaterial } from "./app-secret";
 import { withDatabase } from "./database-url";
 import { applyMigrations } from "./migrations";
 import { prismaFor } from "./prisma-client";
@@ -12,7 +13,7 @@ await withDatabase(async (url) => {
       console.log("The database already has a clinic; demo data not loaded.");
       return;
     }
-    await seedDemo(prisma);
+    await seedDemo(prisma, { mfaKeyMaterial: mfaKeyMaterial() });
     console.log(demoLoginsText());
   } finally {
     await prisma.$disconnect();

@@ -8,12 +8,16 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { rmSync } from "node:fs";
 import pg from "pg";
-import { seedDemo } from "../../prisma/seed/demo-data";
+import { DEMO_STAFF, seedDemo } from "../../prisma/seed/demo-data";
+import { hashRecoveryCode } from "../../lib/auth/mfa-rules";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { E2E_RECOVERY_CODES_PER_USER, e2eRecoveryCode } from "./mfa-codes";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../scripts/db/embedded-postgres";
 import { applyMigrations, ROOT } from "../../scripts/db/migrations";
 import { prismaFor } from "../../scripts/db/prisma-client";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const E2E_SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e";
 const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
 async function main() {
@@ -43,13 +47,14 @@ async function main() {
   const databaseUrl = dbUrl.toString();
   await applyMigrations(databaseUrl);
   const prisma = prismaFor(databaseUrl);
-  await seedDemo(prisma);
+  await seedDemo(prisma, { mfaKeyMaterial: E2E_SECRET });
+  await seedE2eRecoveryCodes(prisma);
   await prisma.$disconnect();
 
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
-    NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+    NEXTAUTH_SECRET: E2E_SECRET,
     NEXTAUTH_URL: `http://localhost:${port}`,
     APP_URL: `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -76,6 +81,23 @@ async function main() {
   app.once("exit", (code) => {
     void server?.stop().then(() => process.exit(code ?? 1));
   });
+}
+
+/**
+ * Staff sign in many times a minute across parallel tests, faster than TOTP
+ * steps allow (a code works once). The fixture signs them in with single-use
+ * recovery codes seeded here; TOTP itself has its own tests.
+ */
+async function seedE2eRecoveryCodes(prisma: PrismaClient) {
+  for (const s of DEMO_STAFF) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: s.email } });
+    await prisma.mfaRecoveryCode.createMany({
+      data: Array.from({ length: E2E_RECOVERY_CODES_PER_USER }, (_, i) => ({
+        userId: user.id,
+        codeHash: hashRecoveryCode(e2eRecoveryCode(i)),
+      })),
+    });
+  }
 }
 
 void main();

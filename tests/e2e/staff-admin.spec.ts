@@ -1,6 +1,7 @@
+import { totpCode } from "../../lib/auth/mfa-rules";
 import { DEMO_STAFF, expect, expectAccessible, signIn, test } from "./fixtures";
 
-test("an admin creates a staff account; the new therapist can sign in and the welcome email reaches the mailbox", async ({
+test("an admin creates a staff account; the welcome email reaches the mailbox; the new therapist sets up two-step sign-in and uses it", async ({
   page,
   browser,
 }) => {
@@ -25,9 +26,34 @@ test("an admin creates a staff account; the new therapist can sign in and the we
   }).toPass({ timeout: 20_000 });
   await expectAccessible(page);
 
+  // The new therapist's first sign-in sets up two-step sign-in.
   const context = await browser.newContext();
   const other = await context.newPage();
-  await signIn(other, email, "robin-temporary-pass");
+  await other.goto("/sign-in");
+  await other.getByLabel("Email").fill(email);
+  await other.getByLabel("Password").fill("robin-temporary-pass");
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await expect(other.getByRole("heading", { name: "Set up two-step sign-in" })).toBeVisible();
+  await expectAccessible(other);
+  const secret = (await other.getByTestId("totp-secret").innerText()).replace(/\s+/g, "");
+  await other.getByLabel("Code from the app").fill("000000");
+  await other.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  await expect(other.getByText("That code didn't work.")).toBeVisible();
+  await other.getByLabel("Code from the app").fill(totpCode(secret, Date.now()));
+  await other.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  await expect(other.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await other.getByRole("button", { name: "I have saved my recovery codes" }).click();
+  await expect(other).toHaveURL("/clinic/therapist");
+
+  // Next time: password, then a code from the app (the next time step: the first code was used up).
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other).toHaveURL(/\/sign-in/);
+  await other.getByLabel("Email").fill(email);
+  await other.getByLabel("Password").fill("robin-temporary-pass");
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await expect(other.getByRole("heading", { name: "Enter your code" })).toBeVisible();
+  await other.getByLabel("Authentication code").fill(totpCode(secret, Date.now() + 30_000));
+  await other.getByRole("button", { name: "Continue" }).click();
   await expect(other).toHaveURL("/clinic/therapist");
   await context.close();
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changePassword } from "@/lib/auth/change-password";
+import { confirmIdentity } from "@/lib/auth/mfa";
 import { endSession, resumeSession } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
@@ -13,6 +14,8 @@ async function signedIn(role: "therapist" | "patient" = "therapist") {
   const clinic = await createClinic();
   const user = await createUser(clinic.id, role);
   const { sessionId } = await signInWithPassword({ email: user.email, password: TEST_PASSWORD }, origin);
+  // Session lifetime is the subject here; the second factor has its own tests (mfa.test.ts).
+  await db.authSession.update({ where: { id: sessionId }, data: { mfaVerifiedAt: new Date() } });
   return { clinic, user, sessionId };
 }
 
@@ -70,7 +73,8 @@ describe("sessions", () => {
     const other = (await signInWithPassword({ email: user.email, password: TEST_PASSWORD }, origin)).sessionId;
     const resumed = await resumeSession(sessionId, origin);
     if (!("actor" in resumed)) throw new Error("expected a live session");
-    await changePassword(resumed.actor, { currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" });
+    await confirmIdentity(resumed.actor, { password: TEST_PASSWORD });
+    await changePassword(resumed.actor, { newPassword: "a brand new passphrase" });
     expect(await resumeSession(sessionId, origin)).toHaveProperty("actor");
     expect(await resumeSession(other, origin)).toEqual({ ended: "credentials_changed" });
     await expect(
@@ -81,15 +85,13 @@ describe("sessions", () => {
     ).resolves.toHaveProperty("sessionId");
   });
 
-  it("refuses a password change with the wrong current password", async () => {
+  it("refuses to confirm identity with the wrong password", async () => {
     const { sessionId } = await signedIn();
     const resumed = await resumeSession(sessionId, origin);
     if (!("actor" in resumed)) throw new Error("expected a live session");
-    await expect(
-      changePassword(resumed.actor, { currentPassword: "guess", newPassword: "a brand new passphrase" }),
-    ).rejects.toMatchObject({
+    await expect(confirmIdentity(resumed.actor, { password: "guess" })).rejects.toMatchObject({
       code: "validation",
-      fieldErrors: { currentPassword: ["Your current password is not right."] },
+      fieldErrors: { password: ["That password is not right."] },
     });
   });
 

@@ -1,18 +1,6 @@
-import type { Metadata } from "next";
-import { ChangePasswordForm } from "@/components/auth/change-password-form";
-import { Card, PageHeader } from "@/components/ui/card";
-import { requirePageActor } from "@/lib/auth/current-actor";
+import { redirect } from "next/navigation";
 
-export const metadata: Metadata = { title: "Change password" };
-
-export default async function PasswordPage() {
-  await requirePageActor("/account/password");
-  return (
-    <>
-      <PageHeader title="Change password" />
-      <Card>
-        <ChangePasswordForm />
-      </Card>
-    </>
-  );
+/** Old address of the password form. */
+export default function PasswordPage() {
+  redirect("/account/security");
 }

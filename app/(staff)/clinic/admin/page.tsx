@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateStaffForm } from "@/components/staff/create-staff-form";
+import { ResetMfaButton } from "@/components/staff/reset-mfa-button";
 import { ToggleActiveButton } from "@/components/staff/toggle-active-button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/current-actor";
@@ -64,7 +65,12 @@ export default async function AdminHome() {
                       {u.active ? "Active" : <span className="font-semibold text-red-700">Disabled</span>}
                     </td>
                     <td className="py-2 text-right">
-                      {u.id !== actor.userId && <ToggleActiveButton userId={u.id} active={u.active} name={u.name} />}
+                      {u.id !== actor.userId && (
+                        <div className="flex flex-wrap justify-end gap-2">
+                          {u.mfaEnabledAt && <ResetMfaButton userId={u.id} name={u.name} />}
+                          <ToggleActiveButton userId={u.id} active={u.active} name={u.name} />
+                        </div>
+                      )}
                     </td>
                   </tr>
                 ))}
