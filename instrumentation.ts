@@ -1,6 +1,8 @@
-/** Starts the outbox worker inside the Node.js server process. */
+/** Background work inside the Node.js server process: email delivery and audit sealing. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startConfiguredOutboxWorker } = await import("@/lib/notifications/start-worker");
   startConfiguredOutboxWorker();
+  const { startAuditSealer } = await import("@/lib/audit/start-sealer");
+  startAuditSealer();
 }

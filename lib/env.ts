@@ -19,6 +19,11 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+/** Keys the audit log's hash chain (HMAC); defaults to NEXTAUTH_SECRET. */
+export function auditChainKey(): string {
+  return process.env.AUDIT_CHAIN_KEY ?? env().NEXTAUTH_SECRET;
+}
+
 export function mfaKeyMaterial(): string {
   return env().MFA_ENCRYPTION_KEY ?? env().NEXTAUTH_SECRET;
 }

@@ -25,6 +25,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/clinic/admin", label: "Clinic admin" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/clinic/admin/mailbox", label: "Mailbox" },
+    { href: "/clinic/admin/audit", label: "Audit log" },
     { href: "/account/security", label: "Account" },
   ],
 };

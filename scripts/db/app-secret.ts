@@ -21,3 +21,7 @@ export function appSecret(): string {
 export function mfaKeyMaterial(): string {
   return process.env.MFA_ENCRYPTION_KEY ?? appSecret();
 }
+
+export function auditChainKey(): string {
+  return process.env.AUDIT_CHAIN_KEY ?? appSecret();
+}

@@ -243,7 +243,10 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     log += d;
     if (options.quiet) return;
     for (const line of String(d).split("\n")) {
-      if (/FATAL|PANIC/.test(line) && !line.includes("administrator command"))
+      if (
+        /FATAL|PANIC/.test(line) &&
+        !/administrator command|database system is (starting up|shutting down)/.test(line)
+      )
         process.stderr.write(`[postgres] ${line}\n`);
     }
   });

@@ -1,0 +1,103 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/authorize";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseInput } from "@/lib/validation";
+import { zonedDayStart } from "@/lib/time/zoned-day";
+import { recordAudit } from "./record-audit";
+
+const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+export const auditFilterSchema = z.object({
+  patient: z.string().trim().max(100, "Too long.").optional(),
+  user: z.union([z.uuid("Unknown user."), z.literal("")]).optional(),
+  action: z.string().trim().max(60, "Too long.").optional(),
+  from: dateSchema,
+  to: dateSchema,
+  before: z.coerce.bigint().positive().optional().catch(undefined),
+});
+
+const PAGE = 50;
+
+/** The clinic's audit log, newest first, filtered by patient, user, action and dates (clinic time zone). */
+export async function listAuditEvents(actor: Actor, input: unknown, timeZone: string) {
+  await assertCan(actor, "audit:read");
+  const f = parseInput(auditFilterSchema, input);
+  const where: Prisma.AuditEventWhereInput = { clinicId: actor.clinicId };
+  if (f.user) where.actorId = f.user;
+  if (f.action) where.action = { startsWith: f.action };
+  if (f.from || f.to) {
+    where.at = {
+      ...(f.from ? { gte: zonedDayStart(f.from, timeZone, 0) } : {}),
+      ...(f.to ? { lt: zonedDayStart(f.to, timeZone, 1) } : {}),
+    };
+  }
+  if (f.patient) {
+    const terms = f.patient.split(/\s+/).filter(Boolean);
+    const patients = await db.patient.findMany({
+      where: {
+        clinicId: actor.clinicId,
+        AND: terms.map((t) => ({
+          OR: [
+            { firstName: { contains: t, mode: "insensitive" as const } },
+            { lastName: { contains: t, mode: "insensitive" as const } },
+          ],
+        })),
+      },
+      select: { id: true },
+      take: 200,
+    });
+    where.patientId = { in: patients.map((p) => p.id) };
+  }
+  if (f.before) where.id = { lt: f.before };
+  const rows = await db.auditEvent.findMany({ where, orderBy: { id: "desc" }, take: PAGE + 1 });
+  const page = rows.slice(0, PAGE);
+  const [users, patients] = await Promise.all([
+    db.user.findMany({
+      where: { id: { in: [...new Set(page.map((r) => r.actorId).filter((x): x is string => !!x))] } },
+      select: { id: true, name: true },
+    }),
+    db.patient.findMany({
+      where: {
+        clinicId: actor.clinicId,
+        id: { in: [...new Set(page.map((r) => r.patientId).filter((x): x is string => !!x))] },
+      },
+      select: { id: true, firstName: true, lastName: true },
+    }),
+  ]);
+  await recordAudit(actor, {
+    action: "audit.read",
+    details: { filters: { ...f, before: f.before?.toString() }, results: page.length },
+  });
+  return {
+    events: page,
+    userNames: Object.fromEntries(users.map((u) => [u.id, u.name])),
+    patientNames: Object.fromEntries(patients.map((p) => [p.id, `${p.firstName} ${p.lastName}`])),
+    nextBefore: rows.length > PAGE ? page.at(-1)!.id.toString() : null,
+    filters: f,
+  };
+}
+
+export async function listClinicUsers(actor: Actor) {
+  await assertCan(actor, "audit:read");
+  return db.user.findMany({
+    where: { clinicId: actor.clinicId },
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, role: true },
+  });
+}
+
+export async function auditChainCounts(actor: Actor) {
+  await assertCan(actor, "audit:read");
+  const [sealed, unsealed] = await Promise.all([
+    db.auditEvent.count({ where: { hash: { not: null } } }),
+    db.auditEvent.count({ where: { hash: null } }),
+  ]);
+  return { sealed, unsealed };
+}
