@@ -6,7 +6,7 @@
  *
  * Used by `npm run db:*` (scripts/db/migrations.ts) and by the executable that
  * stands in for the native engine under the stock CLI
- * (scripts/db/schema-engine-server.ts).
+ * (scripts/db/schema-engine-rpc.ts).
  */
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -190,8 +190,7 @@ const debugLog: EngineLog = (message) => {
 };
 
 /**
- * @param url the database the engine talks to (it is never asked to describe
- *   it: that path fails through adapter-pg, see the offline-toolchain notes)
+ * @param url the database the engine talks to (shadow databases are made on the same server)
  * @param files the Prisma schema files
  * @param log receives the engine's log lines (JSON strings)
  */

@@ -3,7 +3,7 @@
  * (`prisma migrate deploy`, `migrate status`, `migrate diff`, `generate`, ...)
  * runs on machines that cannot download it. Launched through the executable
  * scripts/db/schema-engine-server.mjs, which the CLI finds through
- * PRISMA_SCHEMA_ENGINE_BINARY (`npm run prisma -- <args>` sets it).
+ * PRISMA_SCHEMA_ENGINE_BINARY (prisma.config.ts sets it).
  *
  * It speaks the native binary's interface, as read from prisma 7.10's CLI:
  * - `--datamodels <path>` (once per schema file), `--datasource <json>` (the
@@ -21,9 +21,8 @@
  *   Log lines go to stderr as JSON, which is what the engine's logger produces.
  *
  * The connection is the prisma.config.ts datasource the CLI passes, else
- * DATABASE_URL. Anything that makes the engine describe a live database
- * (`migrate dev`, `db push`, `db pull`, diffs from a database or migrations)
- * fails through adapter-pg 7.10: see docs/decisions/002-offline-migrations.md.
+ * DATABASE_URL. Limits (no shadowDatabaseUrl, `migrate diff` needs a reachable
+ * database, ...): docs/decisions/002-offline-migrations.md.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -359,7 +358,7 @@ function serve(args: EngineArgs): Promise<void> {
           message: `Method not found: ${request.method}`,
           data: {
             is_panic: false,
-            message: `\`${request.method}\` is not available in the WebAssembly schema engine used on this machine (scripts/db/schema-engine-server.ts).`,
+            message: `\`${request.method}\` is not available in the WebAssembly schema engine used on this machine (scripts/db/schema-engine-rpc.ts).`,
           },
         },
       });
