@@ -238,7 +238,7 @@ async function runCliCommand(command: string, url: string): Promise<number> {
 
 // ---- JSON-RPC --------------------------------------------------------------------------------------
 
-type RpcId = number | string;
+type RpcId = number | string | null;
 type RpcMessage = {
   jsonrpc?: string;
   id?: RpcId;
@@ -286,8 +286,9 @@ const FALLBACK_SCHEMA: SchemaContainer = {
 };
 
 /**
- * A URL is needed to build the adapter even when nothing connects (a diff of two
- * schema files); pg connects lazily, so a placeholder is harmless there.
+ * Used only when neither the config nor DATABASE_URL names a database. The
+ * engine connects even to diff two schema files, so commands then fail with
+ * "Can't reach database server" unless a Postgres listens there.
  */
 const PLACEHOLDER_URL = "postgresql://localhost:5432/postgres";
 
@@ -392,16 +393,18 @@ function serve(args: EngineArgs): Promise<void> {
       try {
         message = JSON.parse(line) as RpcMessage;
       } catch {
-        send({ id: undefined, error: { code: -32700, message: "Parse error" } });
+        send({ id: null, error: { code: -32700, message: "Parse error" } });
         return;
       }
       if (message.method === undefined) {
         // An answer to one of our own requests.
-        if (message.id !== undefined) awaiting.get(message.id)?.();
-        if (message.id !== undefined) awaiting.delete(message.id);
+        if (message.id !== undefined) {
+          awaiting.get(message.id)?.();
+          awaiting.delete(message.id);
+        }
         return;
       }
-      if (message.id === undefined) return; // a notification: nothing to answer
+      if (message.id === undefined || message.id === null) return; // a notification: nothing to answer
       const request = message as RpcMessage & { id: RpcId; method: string };
       queue = queue.then(() => handle(request));
     });
