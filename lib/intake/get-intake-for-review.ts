@@ -7,15 +7,18 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { PainMark } from "@/lib/pain-map/schema";
 import type { PainRegionCode } from "@/lib/pain-map/regions";
-import type { IntakeScores } from "./intake-rules";
+import { computeScores, painSummaryOf, type IntakeScores } from "./intake-rules";
 import type { RedFlagTier } from "./red-flag-rules";
 import { draftAnswersSchema, type DraftAnswers, type IntakeKind } from "./schema";
 
 export type IntakeForReview = {
   id: string;
   kind: IntakeKind;
+  /** Clinicians may open a draft (an emergency flag can be raised before submitting). */
+  status: "draft" | "submitted";
   formVersion: string;
-  submittedAt: Date;
+  submittedAt: Date | null;
+  lastSavedAt: Date | null;
   answers: DraftAnswers;
   marks: PainMark[];
   scores: IntakeScores;
@@ -44,8 +47,10 @@ export type IntakeForReview = {
 const TIER_RANK: Record<RedFlagTier, number> = { emergency: 0, same_day: 1, routine: 2 };
 
 /**
- * A submitted intake, in full: for clinicians of the patient's clinic, or the
- * patient themself. The front desk cannot read it (minimum necessary). Audited.
+ * An intake in full: for clinicians of the patient's clinic (submitted, or a
+ * draft in progress, whose scores are computed on the fly), or the patient
+ * themself once submitted. The front desk cannot read it (minimum necessary).
+ * Audited.
  */
 export async function getIntakeForReview(actor: Actor, intakeId: string): Promise<IntakeForReview> {
   const own = actor.role === "patient";
@@ -55,14 +60,15 @@ export async function getIntakeForReview(actor: Actor, intakeId: string): Promis
     where: {
       id: intakeId,
       clinicId: actor.clinicId,
-      status: "submitted",
-      ...(own ? { patientId: actor.patientId ?? "00000000-0000-0000-0000-000000000000" } : {}),
+      ...(own ? { status: "submitted", patientId: actor.patientId ?? "00000000-0000-0000-0000-000000000000" } : {}),
     },
     select: {
       id: true,
       kind: true,
+      status: true,
       formVersion: true,
       submittedAt: true,
+      lastSavedAt: true,
       answers: true,
       scores: true,
       painSummary: true,
@@ -96,25 +102,40 @@ export async function getIntakeForReview(actor: Actor, intakeId: string): Promis
     recordId: intake.id,
   });
   const parsed = draftAnswersSchema.safeParse(intake.answers);
-  // The marks table keeps the order the patient marked them in (uuid v7 ids are time-ordered).
-  const order = new Map((parsed.success ? (parsed.data.painMap?.marks ?? []) : []).map((m, i) => [m.code, i]));
+  const answers = parsed.success ? parsed.data : {};
+  const draftMarks = answers.painMap?.marks ?? [];
+  // Submitted: the stored rows, in the order the patient marked them. Draft: the rated marks so far.
+  const order = new Map(draftMarks.map((m, i) => [m.code, i]));
+  const marks: PainMark[] =
+    intake.status === "submitted"
+      ? intake.marks
+          .map((m) => ({
+            code: m.regionCode as PainRegionCode,
+            intensity: m.intensity,
+            qualities: m.qualities as PainMark["qualities"],
+            role: m.role,
+            spreadFrom: (m.spreadFrom ?? null) as PainRegionCode | null,
+          }))
+          .sort((a, b) => (order.get(a.code) ?? 99) - (order.get(b.code) ?? 99))
+      : draftMarks
+          .filter((m) => m.intensity !== null)
+          .map((m) => ({
+            ...m,
+            code: m.code as PainRegionCode,
+            intensity: m.intensity!,
+            spreadFrom: m.spreadFrom as PainRegionCode | null,
+          }));
   return {
     id: intake.id,
     kind: intake.kind,
+    status: intake.status,
     formVersion: intake.formVersion,
-    submittedAt: intake.submittedAt!,
-    answers: parsed.success ? parsed.data : {},
-    marks: intake.marks
-      .map((m) => ({
-        code: m.regionCode as PainRegionCode,
-        intensity: m.intensity,
-        qualities: m.qualities as PainMark["qualities"],
-        role: m.role,
-        spreadFrom: (m.spreadFrom ?? null) as PainRegionCode | null,
-      }))
-      .sort((a, b) => (order.get(a.code) ?? 99) - (order.get(b.code) ?? 99)),
-    scores: intake.scores as unknown as IntakeScores,
-    painSummary: intake.painSummary ?? "",
+    submittedAt: intake.submittedAt,
+    lastSavedAt: intake.lastSavedAt,
+    answers,
+    marks,
+    scores: intake.status === "submitted" ? (intake.scores as unknown as IntakeScores) : computeScores(answers),
+    painSummary: intake.status === "submitted" ? (intake.painSummary ?? "") : painSummaryOf(answers),
     redFlags: intake.redFlags.sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier]),
     patient: intake.patient,
   };

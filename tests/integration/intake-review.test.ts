@@ -99,6 +99,20 @@ describe("reading a submitted intake", () => {
     await expect(getIntakeForReview(other.therapist, submitted.intakeId)).rejects.toMatchObject({ code: "not_found" });
   });
 
+  it("clinicians can open a draft in progress (an emergency can be raised before submit); patients cannot", async () => {
+    const { frontDesk, therapist, patientA } = await createClinicWithPeople();
+    const sent = await sendIntakeLink(frontDesk, patientA.patient.id, {});
+    const link = await linkActorFor(sent.url);
+    const answers = completeInitialAnswers({ redFlags: { legWeakness: "yes" } });
+    await saveIntakeDraft(link, link.intakeId, { answers, baseRevision: 0 });
+    const draft = await getIntakeForReview(therapist, sent.intakeId);
+    expect(draft).toMatchObject({ status: "draft", submittedAt: null, scores: { nprs: { value: 6 } } });
+    expect(draft.painSummary).toContain("Lower back, left: 7/10");
+    expect(draft.redFlags.map((f) => f.ruleId)).toEqual(["leg_weakness"]);
+    await expect(getIntakeForReview(patientA.actor, sent.intakeId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(exportIntakeFhir(therapist, sent.intakeId)).rejects.toMatchObject({ code: "conflict" });
+  });
+
   it("the front desk sees status only: not sent, sent, in progress, submitted", async () => {
     const { frontDesk, therapist, patientA } = await createClinicWithPeople();
     const status = () => getIntakeStatus(frontDesk, patientA.patient.id);
@@ -179,6 +193,7 @@ describe("FHIR export", () => {
     const bundle = (await exportIntakeFhir(therapist, submitted.intakeId)) as {
       resourceType: string;
       type: string;
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- FHIR JSON is walked freely in assertions
       entry: { fullUrl: string; resource: Record<string, any> }[];
     };
     expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PUT as putDraft } from "@/app/api/intake/[token]/draft/route";
 import { GET as getByToken } from "@/app/api/intake/[token]/route";
 import { POST as postSubmit } from "@/app/api/intake/[token]/submit/route";
-import { POST as postAccount } from "@/app/api/intake/account/route";
+import { POST as postAccountRoute } from "@/app/api/intake/account/route";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
 import { getIntakeForFilling } from "@/lib/intake/get-intake-for-filling";
@@ -20,6 +20,7 @@ const json = (method: string, body: unknown) =>
     headers: { "content-type": "application/json", "user-agent": ORIGIN.userAgent },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
+const postAccount = (req: Request) => postAccountRoute(req, {});
 const params = (token: string) => ({ params: Promise.resolve({ token }) });
 
 async function linkFor() {
