@@ -93,3 +93,46 @@ test("an emergency answer shows 'get emergency care now' at once, the clinic is 
   await expect(t.getByTestId("red-flag-alerts").locator("li").filter({ hasText: lastName })).toHaveCount(0);
   await staff.close();
 });
+
+test("losing the network and closing the tab loses nothing: the device keeps unsaved answers until the server has them", async ({
+  browser,
+  context,
+  page,
+  consoleErrors,
+}) => {
+  const { url, token } = await newPatientWithLink(browser);
+  await page.request.put(`/api/intake/${token}/draft`, {
+    data: { answers: { reason: { reason: "Knee" } }, baseRevision: 0, currentStep: "painMap" },
+  });
+  await page.goto(url);
+  await expect(page.getByRole("heading", { level: 2, name: "Where it hurts" })).toBeVisible();
+
+  await context.setOffline(true);
+  await choose(question(page, /How strong is your pain right now/), "4");
+  await page.getByRole("checkbox", { name: "Knee (front) — your right" }).click();
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "offline", { timeout: 15_000 });
+  await expect(page.getByTestId("save-state")).toContainText("kept on this device");
+
+  // Close the tab while still offline; come back once the network is back.
+  await page.close();
+  await context.setOffline(false);
+  // The browser logs the failed save while offline; that failure is this test's point, not a bug.
+  for (let i = consoleErrors.length - 1; i >= 0; i--) {
+    if (/ERR_INTERNET_DISCONNECTED/.test(consoleErrors[i]!)) consoleErrors.splice(i, 1);
+  }
+  const again = await context.newPage();
+  await again.goto(url);
+  await expect(again.getByText("We restored answers you typed on this device")).toBeVisible();
+  await expect(again.getByRole("checkbox", { name: "Knee (front) — your right" })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
+  await waitForSaved(again);
+
+  // And the server now has them: a different device sees the knee.
+  const other = await browser.newContext();
+  const o = await other.newPage();
+  await o.goto(url);
+  await expect(o.getByTestId("pain-summary")).toHaveText("Knee (front), right: not rated");
+  await other.close();
+});
