@@ -64,10 +64,13 @@ export function IntakeReview({
   intake,
   timeZone,
   canAcknowledge,
+  audience = "staff",
 }: {
   intake: IntakeForReview;
   timeZone: string;
   canAcknowledge: boolean;
+  /** Patients read their own answers, map and scores; screening flags are the clinic's working notes. */
+  audience?: "staff" | "patient";
 }) {
   const a = intake.answers;
   const s = intake.scores;
@@ -94,43 +97,45 @@ export function IntakeReview({
         {formatDateOnly(intake.patient.dateOfBirth)} (age {age})
       </p>
 
-      <Section title="Red flags">
-        {intake.redFlags.length === 0 ? (
-          <p>None raised.</p>
-        ) : (
-          <ul className="flex flex-col gap-3" data-testid="intake-red-flags">
-            {intake.redFlags.map((f) => (
-              <li key={f.id} className="rounded-lg border border-slate-200 p-3">
-                <div className="flex flex-wrap items-center gap-2">
-                  <TierBadge tier={f.tier} />
-                  <span className="font-semibold">{f.label}</span>
-                  <span className="text-sm text-slate-600">
-                    raised by rules {f.ruleVersion} on {formatDateTime(f.raisedAt, timeZone)}
-                  </span>
-                </div>
-                {f.acknowledgedAt ? (
-                  <p className="mt-1 text-sm">
-                    Acknowledged by {f.acknowledgedByName} on {formatDateTime(f.acknowledgedAt, timeZone)}:{" "}
-                    <q>{f.acknowledgementNote}</q>
-                  </p>
-                ) : canAcknowledge ? (
-                  <AcknowledgeFlagForm flagId={f.id} label={f.label} />
-                ) : (
-                  <p className="mt-1 text-sm font-semibold">Not yet acknowledged.</p>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
+      {audience === "staff" && (
+        <Section title="Red flags">
+          {intake.redFlags.length === 0 ? (
+            <p>None raised.</p>
+          ) : (
+            <ul className="flex flex-col gap-3" data-testid="intake-red-flags">
+              {intake.redFlags.map((f) => (
+                <li key={f.id} className="rounded-lg border border-slate-200 p-3">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <TierBadge tier={f.tier} />
+                    <span className="font-semibold">{f.label}</span>
+                    <span className="text-sm text-slate-600">
+                      raised by rules {f.ruleVersion} on {formatDateTime(f.raisedAt, timeZone)}
+                    </span>
+                  </div>
+                  {f.acknowledgedAt ? (
+                    <p className="mt-1 text-sm">
+                      Acknowledged by {f.acknowledgedByName} on {formatDateTime(f.acknowledgedAt, timeZone)}:{" "}
+                      <q>{f.acknowledgementNote}</q>
+                    </p>
+                  ) : canAcknowledge ? (
+                    <AcknowledgeFlagForm flagId={f.id} label={f.label} />
+                  ) : (
+                    <p className="mt-1 text-sm font-semibold">Not yet acknowledged.</p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      )}
 
-      <Section title="Pain map">
+      <Section title={audience === "patient" ? "Where it hurt" : "Pain map"}>
         <p className="mb-3 text-base font-semibold" data-testid="review-summary">
           {intake.painSummary}
         </p>
         <div className="grid grid-cols-2 gap-2 sm:gap-6">
-          <BodyFigure view="front" marks={intake.marks} audience="staff" title="Front" caption="Front" />
-          <BodyFigure view="back" marks={intake.marks} audience="staff" title="Back" caption="Back" />
+          <BodyFigure view="front" marks={intake.marks} audience={audience} title="Front" caption="Front" />
+          <BodyFigure view="back" marks={intake.marks} audience={audience} title="Back" caption="Back" />
         </div>
         <MapLegend />
         {intake.marks.length > 0 && (

@@ -1,5 +1,5 @@
 import { devices } from "@playwright/test";
-import { DEMO_CLINIC, expect, expectAccessible, test } from "./fixtures";
+import { DEMO_CLINIC, DEMO_PATIENTS, expect, expectAccessible, signIn, test } from "./fixtures";
 import { choose, newPatientWithLink, next, question, waitForSaved } from "./intake-helpers";
 
 test("a patient fills the whole intake on a phone, marking the map by touch and keyboard, and resumes after closing the tab", async ({
@@ -130,4 +130,23 @@ test("a patient fills the whole intake on a phone, marking the map by touch and 
   await p.goto(url);
   await expect(p.getByRole("heading", { name: "Already sent" })).toBeVisible();
   await otherDevice.close();
+});
+
+test("signed-in patients open their pending intake from the portal, and read a submitted one", async ({ page }) => {
+  // Casey (demo) is part-way through and answered an emergency question: the warning is shown first.
+  await signIn(page, DEMO_PATIENTS[2].email);
+  await expect(page).toHaveURL("/portal");
+  await page.getByRole("link", { name: "Continue your intake" }).click();
+  await expect(page.getByTestId("emergency-banner")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Safety questions" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await signIn(page, DEMO_PATIENTS[0].email);
+  await expect(page).toHaveURL("/portal");
+  await page.getByRole("link", { name: /^Intake sent on/ }).click();
+  await expect(page.getByTestId("review-summary")).toContainText("Lower back, left: 7/10");
+  await expect(page.getByRole("heading", { name: "Red flags" })).toHaveCount(0);
+  await expectAccessible(page);
 });

@@ -39,9 +39,11 @@ export default async function PortalHome() {
               {intakes
                 .filter((i) => i.status === "submitted")
                 .map((i) => (
-                  <li key={i.id} className="text-slate-800">
-                    {i.kind === "initial" ? "Intake" : "Progress questionnaire"} sent on{" "}
-                    {formatDateOnly(i.submittedAt!)}
+                  <li key={i.id}>
+                    <Link href={`/portal/intakes/${i.id}`} className="font-medium text-brand-800 underline">
+                      {i.kind === "initial" ? "Intake" : "Progress questionnaire"} sent on{" "}
+                      {formatDateOnly(i.submittedAt!)}
+                    </Link>
                   </li>
                 ))}
             </ul>
