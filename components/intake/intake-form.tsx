@@ -128,11 +128,10 @@ export function IntakeForm({
   }, [emergency]);
 
   function update<K extends IntakeStepId>(key: K, patch: Partial<NonNullable<DraftAnswers[K]>>) {
-    setAnswers((prev) => {
-      const next = { ...prev, [key]: { ...(prev[key] ?? {}), ...patch } } as DraftAnswers;
-      saver.change(next, step);
-      return next;
-    });
+    // Built from this render's answers (every update comes from a user event), so the saver sees exactly what is shown.
+    const next = { ...answers, [key]: { ...(answers[key] ?? {}), ...patch } } as DraftAnswers;
+    setAnswers(next);
+    saver.change(next, step);
     // Fix-as-you-go: a field's error disappears once it is answered.
     setErrors((prev) => {
       const keys = Object.keys(patch).map((f) => `${key}.${f}`);

@@ -54,6 +54,7 @@ test("a patient fills the whole intake on a phone, marking the map by touch and 
   }
   const summary = "Lower back, left: 7/10 aching; spreads to left buttock and left hip";
   await expect(page.getByTestId("pain-summary")).toHaveText(summary);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await expectAccessible(page);
   await waitForSaved(page);
 
