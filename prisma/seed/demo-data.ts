@@ -6,6 +6,7 @@ import { hash } from "@node-rs/argon2";
 import { sealSecret } from "../../lib/auth/mfa-crypto";
 import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { seedIntakeDemo } from "./intake-demo";
 
 export const DEMO_PASSWORD = "mend-demo-password";
 
@@ -99,7 +100,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
 }
 
 /** Each domain's demo data, seeded after the core; a domain adds its function here. */
-const DOMAIN_SEEDS: Array<(prisma: PrismaClient, core: SeededDemo) => Promise<void>> = [];
+const DOMAIN_SEEDS: Array<(prisma: PrismaClient, core: SeededDemo) => Promise<void>> = [seedIntakeDemo];
 
 async function seedCore(prisma: PrismaClient, options: SeedOptions): Promise<SeededDemo> {
   const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
+import { listOwnIntakes } from "@/lib/intake/list-own-intakes";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { getPatient } from "@/lib/patients/get-patient";
@@ -11,6 +13,8 @@ export default async function PortalHome() {
   const actor = await requirePageActor("/portal", "patient:read:own");
   const clinic = await getOwnClinic(actor);
   const patient = actor.patientId ? await getPatient(actor, actor.patientId) : null;
+  const intakes = patient ? await listOwnIntakes(actor) : [];
+  const pending = intakes.filter((i) => i.status === "draft");
   return (
     <>
       <PageHeader
@@ -18,6 +22,33 @@ export default async function PortalHome() {
         subtitle={`Your care at ${clinic.name}`}
       />
       <div className="grid gap-4 md:grid-cols-2">
+        {intakes.length > 0 && (
+          <Card title="Your questionnaires">
+            <ul className="flex flex-col gap-3">
+              {pending.map((i) => (
+                <li key={i.id}>
+                  <Link
+                    href={`/portal/intake/${i.id}`}
+                    className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800"
+                  >
+                    {i.lastSavedAt ? "Continue" : "Start"} your{" "}
+                    {i.kind === "initial" ? "intake" : "progress questionnaire"}
+                  </Link>
+                </li>
+              ))}
+              {intakes
+                .filter((i) => i.status === "submitted")
+                .map((i) => (
+                  <li key={i.id}>
+                    <Link href={`/portal/intakes/${i.id}`} className="font-medium text-brand-800 underline">
+                      {i.kind === "initial" ? "Intake" : "Progress questionnaire"} sent on{" "}
+                      {formatDateOnly(i.submittedAt!)}
+                    </Link>
+                  </li>
+                ))}
+            </ul>
+          </Card>
+        )}
         <Card title="Your details">
           {patient ? (
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">

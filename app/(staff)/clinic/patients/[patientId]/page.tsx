@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { IntakeStatusCard } from "@/components/intake/intake-status-card";
 import { Card, PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/authorize";
 import { requirePageActor } from "@/lib/auth/current-actor";
+import { getOwnClinic } from "@/lib/clinics/get-clinic";
+import { getIntakeStatus } from "@/lib/intake/get-intake-status";
 import { isAppError } from "@/lib/errors";
 import { formatDateOnly } from "@/lib/format";
 import { getPatient } from "@/lib/patients/get-patient";
@@ -15,6 +19,10 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
   });
+  const [clinic, intakeStatus] = await Promise.all([
+    getOwnClinic(actor),
+    can(actor, "intake-status:read") ? getIntakeStatus(actor, patient.id) : null,
+  ]);
   return (
     <>
       <PageHeader
@@ -33,6 +41,19 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           <dd>{patient.userId ? "Yes" : "Not yet"}</dd>
         </dl>
       </Card>
+      {intakeStatus && (
+        <div className="mt-4">
+          <Card title="Intake and questionnaires">
+            <IntakeStatusCard
+              patientId={patient.id}
+              status={intakeStatus}
+              canSend={can(actor, "intake-link:send")}
+              canRead={can(actor, "intake:read")}
+              timeZone={clinic.timeZone}
+            />
+          </Card>
+        </div>
+      )}
     </>
   );
 }
