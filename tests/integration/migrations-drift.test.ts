@@ -6,7 +6,7 @@ import { diffSchemas, latestSnapshot, readSchemaFiles } from "../../scripts/db/m
  * The migration history must build exactly the schema in prisma/schema. The
  * test's own database was built from the migrations; a second one is built
  * from the schema files alone; their catalogs must match. Objects Prisma cannot
- * describe (triggers, CHECK and EXCLUDE constraints, indexes named `manual_*`)
+ * describe (triggers, CHECK and EXCLUDE constraints, partial indexes, indexes named `manual_*`)
  * live only in hand-written migration SQL and are left out of the comparison.
  */
 async function catalog(url: string) {
@@ -19,7 +19,7 @@ async function catalog(url: string) {
         await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length, numeric_precision, datetime_precision
         FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`),
       indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes
-        WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND indexname NOT LIKE 'manual\\_%'
+        WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND indexname NOT LIKE 'manual\\_%' AND indexdef NOT LIKE '% WHERE %'
           AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE contype IN ('x'))`),
       constraints:
         await q(`SELECT conrelid::regclass::text AS table, conname, contype, pg_get_constraintdef(oid) AS def FROM pg_constraint
