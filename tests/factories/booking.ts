@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { bookingRoute } from "@/lib/booking/http-handlers";
 import { db } from "@/lib/db";
 import { addDays, instantOfLocal, startOfWeek, todayIn } from "@/lib/scheduling/local-time-rules";
 
@@ -72,3 +73,9 @@ export function jsonRequest(method: string, body: unknown, headers: Record<strin
 }
 
 export const params = (appointmentId: string) => ({ params: Promise.resolve({ appointmentId }) });
+
+/** A route handler without route params, as the app would call it (errors mapped to HTTP). */
+export function asRoute(fn: (req: Request) => Promise<Response>) {
+  const handler = bookingRoute(fn);
+  return (req: Request) => handler(req, undefined);
+}

@@ -7,7 +7,7 @@ import { listMyAppointments } from "@/lib/booking/list-my-appointments";
 import { enqueueDueReminders } from "@/lib/booking/reminders";
 import { db } from "@/lib/db";
 import { addDays } from "@/lib/scheduling/local-time-rules";
-import { createAppointmentType, futureMonday, giveWeekdayHours, jsonRequest, localInstant, params } from "../../factories/booking";
+import { asRoute, createAppointmentType, futureMonday, giveWeekdayHours, jsonRequest, localInstant, params } from "../../factories/booking";
 import { createClinicWithPeople } from "../../factories";
 
 type People = Awaited<ReturnType<typeof createClinicWithPeople>>;
@@ -16,7 +16,7 @@ let typeId: string;
 const key = () => ({ "idempotency-key": randomUUID() });
 type Ctx = ReturnType<typeof params>;
 const call = {
-  book: (actor: Actor, body: unknown) => bookingRoute((req: Request) => bookingHandlers.book(actor, req))(jsonRequest("POST", body, key())),
+  book: (actor: Actor, body: unknown) => asRoute((req: Request) => bookingHandlers.book(actor, req))(jsonRequest("POST", body, key())),
   move: (actor: Actor, id: string, body: unknown) =>
     bookingRoute((req: Request, ctx: Ctx) => bookingHandlers.move(actor, req, ctx))(jsonRequest("PATCH", body), params(id)),
   cancel: (actor: Actor, id: string, body: unknown) =>
@@ -182,7 +182,7 @@ describe("changing appointments", () => {
   it("slots: staff see every type and the patient's own times are excluded; patients only online-bookable types", async () => {
     const day = futureMonday(undefined, 6);
     await bookFor(p.patientA.patient.id, day, "09:00");
-    const slots = bookingRoute((req: Request) => bookingHandlers.slots(p.patientA.actor, req));
+    const slots = asRoute((req: Request) => bookingHandlers.slots(p.patientA.actor, req));
     const res = await slots(new Request(`http://localhost/api/booking/slots?appointmentTypeId=${typeId}&from=${day}&to=${addDays(day, 1)}`));
     expect(res.status).toBe(200);
     const body = await res.json();

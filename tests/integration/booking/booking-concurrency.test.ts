@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { bookingHandlers, bookingRoute } from "@/lib/booking/http-handlers";
+import { bookingHandlers } from "@/lib/booking/http-handlers";
 import { db } from "@/lib/db";
 import {
   createAppointmentType,
@@ -10,6 +10,7 @@ import {
   giveWeekdayHours,
   jsonRequest,
   localInstant,
+  asRoute,
 } from "../../factories/booking";
 import { createClinicWithPeople } from "../../factories";
 
@@ -17,7 +18,7 @@ let frontDesk: Actor;
 let clinicId: string;
 let therapistId: string;
 
-const book = (actor: Actor) => bookingRoute((req: Request) => bookingHandlers.book(actor, req));
+const book = (actor: Actor) => asRoute((req: Request) => bookingHandlers.book(actor, req));
 
 beforeAll(async () => {
   const people = await createClinicWithPeople();

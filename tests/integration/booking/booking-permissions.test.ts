@@ -7,7 +7,7 @@ import { bookingHandlers, bookingRoute } from "@/lib/booking/http-handlers";
 import { addScheduleOverride, setWeeklyHours } from "@/lib/booking/therapist-schedules";
 import { db } from "@/lib/db";
 import { addDays } from "@/lib/scheduling/local-time-rules";
-import { createAppointmentType, futureMonday, giveWeekdayHours, jsonRequest, localInstant, params } from "../../factories/booking";
+import { asRoute, createAppointmentType, futureMonday, giveWeekdayHours, jsonRequest, localInstant, params } from "../../factories/booking";
 import { createClinicWithPeople } from "../../factories";
 
 const redFlag = vi.hoisted(() => ({ patients: new Set<string>() }));
@@ -23,7 +23,7 @@ let staffOnlyType: string;
 const monday = futureMonday(undefined, 3);
 const key = () => ({ "idempotency-key": randomUUID() });
 const book = (actor: Actor, body: unknown) =>
-  bookingRoute((req: Request) => bookingHandlers.book(actor, req))(jsonRequest("POST", body, key()));
+  asRoute((req: Request) => bookingHandlers.book(actor, req))(jsonRequest("POST", body, key()));
 
 beforeAll(async () => {
   [a, b] = await Promise.all([createClinicWithPeople(), createClinicWithPeople()]);
@@ -82,7 +82,7 @@ describe("who may book what", () => {
     const body = { appointmentTypeId: onlineType, therapistId: a.therapist.userId, patientId: a.patientA.patient.id, startsAt: localInstant(monday, "16:00").toISOString() };
     expect((await book(a.therapist, body)).status).toBe(403);
     expect((await book(b.frontDesk, body)).status).toBe(404);
-    const cal = await bookingRoute((req: Request) => bookingHandlers.calendar(a.therapist, req))(
+    const cal = await asRoute((req: Request) => bookingHandlers.calendar(a.therapist, req))(
       new Request(`http://localhost/api/booking/calendar?date=${monday}&view=day`),
     );
     expect(cal.status).toBe(200);
@@ -115,7 +115,7 @@ describe("who may book what", () => {
       params(appointment.id),
     );
     expect(status.status).toBe(403);
-    const cal = await bookingRoute((req: Request) => bookingHandlers.calendar(a.patientA.actor, req))(
+    const cal = await asRoute((req: Request) => bookingHandlers.calendar(a.patientA.actor, req))(
       new Request(`http://localhost/api/booking/calendar?date=${monday}`),
     );
     expect(cal.status).toBe(403);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { bookingHandlers, bookingRoute } from "@/lib/booking/http-handlers";
+import { bookingHandlers } from "@/lib/booking/http-handlers";
 import { db } from "@/lib/db";
 import { addDays } from "@/lib/scheduling/local-time-rules";
 import {
@@ -11,6 +11,7 @@ import {
   giveWeekdayHours,
   jsonRequest,
   localInstant,
+  asRoute,
 } from "../../factories/booking";
 import { createClinicWithPeople } from "../../factories";
 
@@ -18,8 +19,8 @@ let frontDesk: Actor;
 let clinicId: string;
 let therapistId: string;
 let typeId: string;
-const series = (actor: Actor) => bookingRoute((req: Request) => bookingHandlers.bookSeries(actor, req));
-const book = (actor: Actor) => bookingRoute((req: Request) => bookingHandlers.book(actor, req));
+const series = (actor: Actor) => asRoute((req: Request) => bookingHandlers.bookSeries(actor, req));
+const book = (actor: Actor) => asRoute((req: Request) => bookingHandlers.book(actor, req));
 
 beforeAll(async () => {
   const people = await createClinicWithPeople();
