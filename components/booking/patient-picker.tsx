@@ -69,7 +69,7 @@ export function PatientPicker({
         {deferred.length < 2 ? "Type at least 2 characters." : isFetching ? "Searching…" : `${data?.length ?? 0} found`}
       </p>
       {data && data.length > 0 && (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200" aria-label="Matching patients">
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200" aria-label="Search results">
           {data.map((p) => (
             <li key={p.id}>
               <button
