@@ -62,11 +62,50 @@ export function BookingSettingsForm({ settings }: { settings: Settings }) {
       className="grid gap-4 sm:grid-cols-2"
     >
       {banner && <div className="sm:col-span-2">{banner}</div>}
-      <TextField label="Booking window (days ahead)" name="bookingWindowDays" type="number" min={1} max={730} defaultValue={settings.bookingWindowDays} errors={errors.bookingWindowDays} />
-      <TextField label="Minimum notice for online booking (minutes)" name="minimumNoticeMinutes" type="number" min={0} defaultValue={settings.minimumNoticeMinutes} errors={errors.minimumNoticeMinutes} />
-      <TextField label="Late-cancellation window (hours)" name="lateCancellationHours" type="number" min={0} max={168} defaultValue={settings.lateCancellationHours} errors={errors.lateCancellationHours} />
-      <TextField label="Slot step (minutes)" name="slotStepMinutes" type="number" min={5} max={120} defaultValue={settings.slotStepMinutes} errors={errors.slotStepMinutes} />
-      <TextField label="Reminder before the visit (hours)" name="reminderLeadHours" type="number" min={1} max={168} defaultValue={settings.reminderLeadHours} errors={errors.reminderLeadHours} />
+      <TextField
+        label="Booking window (days ahead)"
+        name="bookingWindowDays"
+        type="number"
+        min={1}
+        max={730}
+        defaultValue={settings.bookingWindowDays}
+        errors={errors.bookingWindowDays}
+      />
+      <TextField
+        label="Minimum notice for online booking (minutes)"
+        name="minimumNoticeMinutes"
+        type="number"
+        min={0}
+        defaultValue={settings.minimumNoticeMinutes}
+        errors={errors.minimumNoticeMinutes}
+      />
+      <TextField
+        label="Late-cancellation window (hours)"
+        name="lateCancellationHours"
+        type="number"
+        min={0}
+        max={168}
+        defaultValue={settings.lateCancellationHours}
+        errors={errors.lateCancellationHours}
+      />
+      <TextField
+        label="Slot step (minutes)"
+        name="slotStepMinutes"
+        type="number"
+        min={5}
+        max={120}
+        defaultValue={settings.slotStepMinutes}
+        errors={errors.slotStepMinutes}
+      />
+      <TextField
+        label="Reminder before the visit (hours)"
+        name="reminderLeadHours"
+        type="number"
+        min={1}
+        max={168}
+        defaultValue={settings.reminderLeadHours}
+        errors={errors.reminderLeadHours}
+      />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save booking rules"}
@@ -95,7 +134,12 @@ export function AppointmentTypeForm({ type }: { type?: TypeRow }) {
       onSubmit={(e: FormEvent<HTMLFormElement>) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
-        run({ ...Object.fromEntries(f), id: type?.id, onlineBookable: f.get("onlineBookable") === "on", active: f.get("active") === "on" });
+        run({
+          ...Object.fromEntries(f),
+          id: type?.id,
+          onlineBookable: f.get("onlineBookable") === "on",
+          active: f.get("active") === "on",
+        });
         if (!type) setFormKey((k) => k + 1);
       }}
       noValidate
@@ -104,11 +148,35 @@ export function AppointmentTypeForm({ type }: { type?: TypeRow }) {
     >
       {banner && <div className="sm:col-span-3">{banner}</div>}
       <TextField label="Name" name="name" defaultValue={type?.name} errors={errors.name} />
-      <TextField label="Duration (minutes)" name="durationMinutes" type="number" min={5} max={480} defaultValue={type?.durationMinutes ?? 45} errors={errors.durationMinutes} />
-      <TextField label="Buffer after (minutes)" name="bufferAfterMinutes" type="number" min={0} max={120} defaultValue={type?.bufferAfterMinutes ?? 15} errors={errors.bufferAfterMinutes} />
-      <TextField label="Colour" name="colour" type="color" defaultValue={type?.colour ?? "#0f766e"} errors={errors.colour} className="h-11 p-1" />
+      <TextField
+        label="Duration (minutes)"
+        name="durationMinutes"
+        type="number"
+        min={5}
+        max={480}
+        defaultValue={type?.durationMinutes ?? 45}
+        errors={errors.durationMinutes}
+      />
+      <TextField
+        label="Buffer after (minutes)"
+        name="bufferAfterMinutes"
+        type="number"
+        min={0}
+        max={120}
+        defaultValue={type?.bufferAfterMinutes ?? 15}
+        errors={errors.bufferAfterMinutes}
+      />
+      <TextField
+        label="Colour"
+        name="colour"
+        type="color"
+        defaultValue={type?.colour ?? "#0f766e"}
+        errors={errors.colour}
+        className="h-11 p-1"
+      />
       <label className="flex min-h-11 items-center gap-2 self-end">
-        <input type="checkbox" name="onlineBookable" defaultChecked={type?.onlineBookable ?? true} className="size-5" /> Patients can book online
+        <input type="checkbox" name="onlineBookable" defaultChecked={type?.onlineBookable ?? true} className="size-5" />{" "}
+        Patients can book online
       </label>
       <label className="flex min-h-11 items-center gap-2 self-end">
         <input type="checkbox" name="active" defaultChecked={type?.active ?? true} className="size-5" /> Active
@@ -128,9 +196,18 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${St
 export type WeeklyRow = { weekday: number; kind: "work" | "break"; startMinute: number; endMinute: number };
 
 /** One working block and one break per day (the model allows more; this covers a clinic's usual week). */
-export function WeeklyHoursForm({ therapistId, therapistName, weekly }: { therapistId: string; therapistName: string; weekly: WeeklyRow[] }) {
+export function WeeklyHoursForm({
+  therapistId,
+  therapistName,
+  weekly,
+}: {
+  therapistId: string;
+  therapistName: string;
+  weekly: WeeklyRow[];
+}) {
   const { pending, errors, banner, run } = useActionForm(setWeeklyHoursAction, () => `Saved ${therapistName}'s hours.`);
-  const find = (weekday: number, kind: "work" | "break") => weekly.find((b) => b.weekday === weekday && b.kind === kind);
+  const find = (weekday: number, kind: "work" | "break") =>
+    weekly.find((b) => b.weekday === weekday && b.kind === kind);
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -157,11 +234,21 @@ export function WeeklyHoursForm({ therapistId, therapistName, weekly }: { therap
           <caption className="sr-only">Weekly hours for {therapistName}</caption>
           <thead>
             <tr>
-              <th scope="col" className="py-1 pr-2">Day</th>
-              <th scope="col" className="py-1 pr-2">Starts</th>
-              <th scope="col" className="py-1 pr-2">Ends</th>
-              <th scope="col" className="py-1 pr-2">Break from</th>
-              <th scope="col" className="py-1 pr-2">Break until</th>
+              <th scope="col" className="py-1 pr-2">
+                Day
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Starts
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Ends
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Break from
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Break until
+              </th>
             </tr>
           </thead>
           <tbody>

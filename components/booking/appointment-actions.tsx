@@ -102,7 +102,12 @@ export function AppointmentActions({
       {mode === "view" && (
         <div className="flex flex-wrap gap-2">
           {STATUS_ACTIONS.filter((s) => s.from.includes(a.status) && (!s.afterStart || started)).map((s) => (
-            <Button key={s.action} variant="secondary" disabled={status.isPending} onClick={() => status.mutate(s.action)}>
+            <Button
+              key={s.action}
+              variant="secondary"
+              disabled={status.isPending}
+              onClick={() => status.mutate(s.action)}
+            >
               {s.label}
             </Button>
           ))}
@@ -150,7 +155,8 @@ function MoveForm({
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(date),
   });
   const move = useMutation({
-    mutationFn: () => patch(`/api/booking/appointments/${a.id}`, { expectedVersion: a.version, startsAt: start, therapistId }),
+    mutationFn: () =>
+      patch(`/api/booking/appointments/${a.id}`, { expectedVersion: a.version, startsAt: start, therapistId }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ["calendar"] });
       onDone(`Moved ${a.patient.name} to ${dateLabel(start, tz, "short")} at ${timeLabel(start, tz)}.`);
@@ -188,7 +194,14 @@ function MoveForm({
           className="min-h-11 rounded-lg border border-slate-400 px-3"
         />
       </div>
-      <SelectField label="Therapist" value={therapistId} onChange={(e) => { setTherapistId(e.target.value); setStart(""); }}>
+      <SelectField
+        label="Therapist"
+        value={therapistId}
+        onChange={(e) => {
+          setTherapistId(e.target.value);
+          setStart("");
+        }}
+      >
         {data.therapists.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}
@@ -199,7 +212,13 @@ function MoveForm({
         label={`New time (${tz.replaceAll("_", " ")})`}
         value={start}
         onChange={(e) => setStart(e.target.value)}
-        hint={slots.isFetching ? "Finding free times…" : slots.data && !slots.data.slots.length ? "No free times that day." : undefined}
+        hint={
+          slots.isFetching
+            ? "Finding free times…"
+            : slots.data && !slots.data.slots.length
+              ? "No free times that day."
+              : undefined
+        }
       >
         <option value="">Choose a time</option>
         {slots.data?.slots.map((s) => (
@@ -220,13 +239,22 @@ function MoveForm({
   );
 }
 
-function CancelForm({ appointment: a, onDone, onBack }: { appointment: CalendarAppointment; onDone: (m: string) => void; onBack: () => void }) {
+function CancelForm({
+  appointment: a,
+  onDone,
+  onBack,
+}: {
+  appointment: CalendarAppointment;
+  onDone: (m: string) => void;
+  onBack: () => void;
+}) {
   const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
   const [initiatedBy, setInitiatedBy] = useState("patient");
   const reasonId = useId();
   const cancel = useMutation({
-    mutationFn: () => post(`/api/booking/appointments/${a.id}/cancel`, { expectedVersion: a.version, reason, initiatedBy }),
+    mutationFn: () =>
+      post(`/api/booking/appointments/${a.id}/cancel`, { expectedVersion: a.version, reason, initiatedBy }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ["calendar"] });
       onDone(`Cancelled ${a.patient.name}'s appointment.`);

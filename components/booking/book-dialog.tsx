@@ -5,7 +5,15 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { ApiError, newIdempotencyKey, post, timeLabel, dateLabel, type AppointmentType, type SlotGroup } from "./booking-api";
+import {
+  ApiError,
+  newIdempotencyKey,
+  post,
+  timeLabel,
+  dateLabel,
+  type AppointmentType,
+  type SlotGroup,
+} from "./booking-api";
 import { PatientPicker, type PickedPatient } from "./patient-picker";
 
 export type BookTarget = { therapistId: string; therapistName: string; start: string };
@@ -31,14 +39,21 @@ export function BookForm({
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [fresh, setFresh] = useState<SlotGroup[]>([]);
   const mutation = useMutation({
-    mutationFn: (body: unknown) => post<{ appointment: { id: string } }>("/api/booking/appointments", body, { "Idempotency-Key": key }),
+    mutationFn: (body: unknown) =>
+      post<{ appointment: { id: string } }>("/api/booking/appointments", body, { "Idempotency-Key": key }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ["calendar"] });
-      onDone(`Booked ${patient?.firstName} ${patient?.lastName} at ${timeLabel(start, timeZone)} with ${target.therapistName}.`);
+      onDone(
+        `Booked ${patient?.firstName} ${patient?.lastName} at ${timeLabel(start, timeZone)} with ${target.therapistName}.`,
+      );
     },
     onError: (e) => {
       setErrors(e instanceof ApiError ? e.fieldErrors : {});
-      setFresh(e instanceof ApiError ? e.freshSlots.filter((s) => s.therapistIds.includes(target.therapistId)).slice(0, 6) : []);
+      setFresh(
+        e instanceof ApiError
+          ? e.freshSlots.filter((s) => s.therapistIds.includes(target.therapistId)).slice(0, 6)
+          : [],
+      );
       // A refused booking is finished: the next attempt is a new request with a new key.
       setKey(newIdempotencyKey());
       if (e instanceof ApiError && e.status === 409) void queryClient.invalidateQueries({ queryKey: ["calendar"] });
@@ -50,7 +65,12 @@ export function BookForm({
       setErrors({ patientId: ["Choose a patient."] });
       return;
     }
-    mutation.mutate({ appointmentTypeId: typeId, therapistId: target.therapistId, patientId: patient.id, startsAt: start });
+    mutation.mutate({
+      appointmentTypeId: typeId,
+      therapistId: target.therapistId,
+      patientId: patient.id,
+      startsAt: start,
+    });
   }
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
@@ -69,7 +89,12 @@ export function BookForm({
           <legend className="font-medium">Free times with {target.therapistName}</legend>
           <div className="flex flex-wrap gap-2">
             {fresh.map((s) => (
-              <Button key={s.start} variant="secondary" onClick={() => setStart(s.start)} aria-pressed={s.start === start}>
+              <Button
+                key={s.start}
+                variant="secondary"
+                onClick={() => setStart(s.start)}
+                aria-pressed={s.start === start}
+              >
                 {dateLabel(s.start, timeZone, "short")} {timeLabel(s.start, timeZone)}
               </Button>
             ))}
@@ -77,7 +102,12 @@ export function BookForm({
         </fieldset>
       )}
       <PatientPicker value={patient} onChange={setPatient} error={errors.patientId?.join(" ")} />
-      <SelectField label="Appointment type" value={typeId} onChange={(e) => setTypeId(e.target.value)} errors={errors.appointmentTypeId}>
+      <SelectField
+        label="Appointment type"
+        value={typeId}
+        onChange={(e) => setTypeId(e.target.value)}
+        errors={errors.appointmentTypeId}
+      >
         {active.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name} ({t.durationMinutes} min{t.onlineBookable ? "" : ", staff only"})
@@ -91,4 +121,3 @@ export function BookForm({
     </form>
   );
 }
-

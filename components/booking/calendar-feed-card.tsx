@@ -30,7 +30,10 @@ export function CalendarFeedCard() {
   });
   return (
     <div className="flex flex-col gap-3">
-      <p>Subscribe to your appointments from your phone&apos;s calendar app. Anyone with the link can see your appointment times, so keep it private.</p>
+      <p>
+        Subscribe to your appointments from your phone&apos;s calendar app. Anyone with the link can see your
+        appointment times, so keep it private.
+      </p>
       {url && (
         <Alert tone="info" title="Your calendar link (shown once)">
           <p className="break-all font-mono text-sm">{url}</p>

@@ -1,6 +1,15 @@
 "use client";
 
-import { DndContext, PointerSensor, pointerWithin, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
+import {
+  DndContext,
+  PointerSensor,
+  pointerWithin,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from "@dnd-kit/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState, type CSSProperties } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -39,7 +48,15 @@ const STATUS_STYLE: Record<string, string> = {
  * appointments are buttons that open every action; dragging one onto free
  * time moves it, and the dialog's "Move…" does the same from the keyboard.
  */
-export function FrontDeskCalendar({ initialDate, timeZone, canManage }: { initialDate: string; timeZone: string; canManage: boolean }) {
+export function FrontDeskCalendar({
+  initialDate,
+  timeZone,
+  canManage,
+}: {
+  initialDate: string;
+  timeZone: string;
+  canManage: boolean;
+}) {
   const queryClient = useQueryClient();
   const [date, setDate] = useState(initialDate);
   const [view, setView] = useState<"day" | "week">("day");
@@ -69,15 +86,29 @@ export function FrontDeskCalendar({ initialDate, timeZone, canManage }: { initia
         tone: "success",
         text: `Moved ${v.appointment.patient.name} to ${dateLabel(v.start, timeZone, "short")} at ${timeLabel(v.start, timeZone)}.`,
       }),
-    onError: (e) => setMessage({ tone: "danger", text: e instanceof ApiError ? e.message : "Could not move the appointment." }),
+    onError: (e) =>
+      setMessage({ tone: "danger", text: e instanceof ApiError ? e.message : "Could not move the appointment." }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["calendar"] }),
   });
 
   function onDragEnd(event: DragEndEvent) {
     setTimeout(() => (justDragged.current = false), 0);
     const appointment = data?.appointments.find((a) => a.id === event.active.id);
-    if (!appointment || !event.over) return;
-    const [therapistId, start] = String(event.over.id).split("|");
+    if (!appointment) return;
+    // The free time under the pointer where it was let go (read from the page, so it
+    // holds even if the grid scrolled during the drag).
+    const origin = event.activatorEvent as PointerEvent;
+    const x = origin.clientX + event.delta.x;
+    const y = origin.clientY + event.delta.y;
+    const target =
+      (event.over ? String(event.over.id) : null) ??
+      document
+        .elementsFromPoint(x, y)
+        .map((el) => el.closest<HTMLElement>("[data-slot]")?.dataset.slot)
+        .find(Boolean) ??
+      null;
+    if (!target) return;
+    const [therapistId, start] = target.split("|");
     if (start && therapistId) move.mutate({ appointment, therapistId, start: Number(start) });
   }
 
@@ -111,7 +142,12 @@ export function FrontDeskCalendar({ initialDate, timeZone, canManage }: { initia
         </label>
         <div role="group" aria-label="Calendar view" className="flex gap-1">
           {(["day", "week"] as const).map((v) => (
-            <Button key={v} variant={view === v ? "primary" : "secondary"} aria-pressed={view === v} onClick={() => setView(v)}>
+            <Button
+              key={v}
+              variant={view === v ? "primary" : "secondary"}
+              aria-pressed={view === v}
+              onClick={() => setView(v)}
+            >
               {v === "day" ? "Day" : "Week"}
             </Button>
           ))}
@@ -122,13 +158,25 @@ export function FrontDeskCalendar({ initialDate, timeZone, canManage }: { initia
           </Button>
         )}
       </div>
-      <div aria-live="polite">{message && <Alert tone={message.tone} role="status">{message.text}</Alert>}</div>
-      {error && <Alert tone="danger" role="alert">{error.message}</Alert>}
+      <div aria-live="polite">
+        {message && (
+          <Alert tone={message.tone} role="status">
+            {message.text}
+          </Alert>
+        )}
+      </div>
+      {error && (
+        <Alert tone="danger" role="alert">
+          {error.message}
+        </Alert>
+      )}
       {isPending && <p>Loading the calendar…</p>}
       {data && (
         <>
           <h2 className="text-xl font-semibold">
-            {view === "day" ? dateLabel(data.days[0]!.startMs + 12 * 3_600_000, timeZone) : `Week of ${dateLabel(data.days[0]!.startMs + 12 * 3_600_000, timeZone)}`}
+            {view === "day"
+              ? dateLabel(data.days[0]!.startMs + 12 * 3_600_000, timeZone)
+              : `Week of ${dateLabel(data.days[0]!.startMs + 12 * 3_600_000, timeZone)}`}
             <span className="block text-sm font-normal text-slate-700">Times in {data.timeZoneName}</span>
           </h2>
           <Legend data={data} />
@@ -159,10 +207,18 @@ export function FrontDeskCalendar({ initialDate, timeZone, canManage }: { initia
         </>
       )}
       <Modal open={booking !== null} title="Book an appointment" onClose={() => setBooking(null)}>
-        {booking && data && <BookForm target={booking} types={data.appointmentTypes} timeZone={timeZone} onDone={done} />}
+        {booking && data && (
+          <BookForm target={booking} types={data.appointmentTypes} timeZone={timeZone} onDone={done} />
+        )}
       </Modal>
-      <Modal open={selected !== null} title={selected ? `${selected.patient.name}` : "Appointment"} onClose={() => setSelectedId(null)}>
-        {selected && data && <AppointmentActions appointment={selected} data={data} now={dataUpdatedAt} onDone={done} />}
+      <Modal
+        open={selected !== null}
+        title={selected ? `${selected.patient.name}` : "Appointment"}
+        onClose={() => setSelectedId(null)}
+      >
+        {selected && data && (
+          <AppointmentActions appointment={selected} data={data} now={dataUpdatedAt} onDone={done} />
+        )}
       </Modal>
       <Modal open={seriesOpen} title="Book a plan-of-care series" onClose={() => setSeriesOpen(false)} wide>
         {seriesOpen && data && <SeriesForm data={data} onDone={done} />}
@@ -205,29 +261,43 @@ function Grid({
   const columns: Column[] = useMemo(
     () =>
       data.days.flatMap((d) =>
-        data.therapists.map((t) => ({ key: `${d.date}|${t.id}`, date: d.date, therapistId: t.id, therapistName: t.name })),
+        data.therapists.map((t) => ({
+          key: `${d.date}|${t.id}`,
+          date: d.date,
+          therapistId: t.id,
+          therapistName: t.name,
+        })),
       ),
     [data],
   );
   const active = data.appointments.filter((a) => a.status !== "cancelled");
   // Rows on the wall clock, from the earliest working or booked minute to the latest (8:00-18:00 when empty).
   const minutes = [
-    ...data.therapists.flatMap((t) => t.working.flatMap((w) => [localMinute(w.start, tz), localMinute(w.end, tz) || 1440])),
+    ...data.therapists.flatMap((t) =>
+      t.working.flatMap((w) => [localMinute(w.start, tz), localMinute(w.end, tz) || 1440]),
+    ),
     ...active.flatMap((a) => [localMinute(a.startsAt, tz), localMinute(a.blockedUntil, tz) || 1440]),
   ];
   const first = Math.floor(Math.min(8 * 60, ...minutes) / 60) * 60;
   const last = Math.ceil(Math.max(18 * 60, ...minutes) / 60) * 60;
   const rows = (last - first) / stepMin;
   const rowOf = (iso: string | number) => Math.floor((localMinute(iso, tz) - first) / stepMin) + 2;
-  const colOf = (date: string, therapistId: string) => columns.findIndex((c) => c.date === date && c.therapistId === therapistId) + 2;
-  const dateOf = (iso: string) => data.days.find((d) => Date.parse(iso) >= d.startMs && Date.parse(iso) < d.endMs)?.date;
+  const colOf = (date: string, therapistId: string) =>
+    columns.findIndex((c) => c.date === date && c.therapistId === therapistId) + 2;
+  const dateOf = (iso: string) =>
+    data.days.find((d) => Date.parse(iso) >= d.startMs && Date.parse(iso) < d.endMs)?.date;
 
   const style: CSSProperties = {
     gridTemplateColumns: `4.5rem repeat(${columns.length}, minmax(${data.view === "day" ? "10rem" : "6.5rem"}, 1fr))`,
     gridTemplateRows: `auto repeat(${rows}, 1.75rem)`,
   };
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-300 bg-white" tabIndex={0} role="region" aria-label="Calendar grid">
+    <div
+      className="overflow-x-auto rounded-xl border border-slate-300 bg-white"
+      tabIndex={0}
+      role="region"
+      aria-label="Calendar grid"
+    >
       <div className="relative grid" style={style}>
         <div className="sticky left-0 z-20 border-b border-slate-300 bg-white" style={{ gridRow: 1, gridColumn: 1 }} />
         {columns.map((c, i) => (
@@ -236,7 +306,11 @@ function Grid({
             className="border-b border-l border-slate-300 bg-white px-2 py-1 text-sm font-semibold"
             style={{ gridRow: 1, gridColumn: i + 2 }}
           >
-            {data.view === "week" && <span className="block font-normal text-slate-700">{dateLabel(`${c.date}T12:00:00Z`, "UTC", "short")}</span>}
+            {data.view === "week" && (
+              <span className="block font-normal text-slate-700">
+                {dateLabel(`${c.date}T12:00:00Z`, "UTC", "short")}
+              </span>
+            )}
             {c.therapistName}
           </div>
         ))}
@@ -254,7 +328,12 @@ function Grid({
           );
         })}
         {columns.map((c, ci) => (
-          <div key={`bg-${c.key}`} className="border-l border-slate-200 bg-slate-100" style={{ gridRow: `2 / span ${rows}`, gridColumn: ci + 2 }} aria-hidden="true" />
+          <div
+            key={`bg-${c.key}`}
+            className="border-l border-slate-200 bg-slate-100"
+            style={{ gridRow: `2 / span ${rows}`, gridColumn: ci + 2 }}
+            aria-hidden="true"
+          />
         ))}
         {data.therapists.flatMap((t) =>
           t.working.flatMap((w) => {
@@ -319,16 +398,38 @@ function Grid({
   );
 }
 
-function FreeCell({ id, row, col, label, disabled, onClick }: { id: string; row: number; col: number; label: string; disabled: boolean; onClick: () => void }) {
+function FreeCell({
+  id,
+  row,
+  col,
+  label,
+  disabled,
+  onClick,
+}: {
+  id: string;
+  row: number;
+  col: number;
+  label: string;
+  disabled: boolean;
+  onClick: () => void;
+}) {
   const { setNodeRef, isOver } = useDroppable({ id, disabled });
   if (disabled)
-    return <div ref={setNodeRef} className="border-t border-slate-100 bg-white" style={{ gridRow: row, gridColumn: col }} aria-hidden="true" />;
+    return (
+      <div
+        ref={setNodeRef}
+        className="border-t border-slate-100 bg-white"
+        style={{ gridRow: row, gridColumn: col }}
+        aria-hidden="true"
+      />
+    );
   return (
     <button
       ref={setNodeRef}
       type="button"
       onClick={onClick}
       aria-label={label}
+      data-slot={id}
       className={`group border-t border-slate-100 text-left text-xs ${isOver ? "bg-brand-100" : "bg-white hover:bg-brand-50"}`}
       style={{ gridRow: row, gridColumn: col }}
     >
@@ -389,7 +490,9 @@ function AppointmentBlock({
         {timeLabel(a.startsAt, timeZone)} · {typeName}
       </span>
       <span className="mt-0.5 flex flex-wrap gap-1">
-        {a.status !== "booked" && <span className="rounded bg-slate-800 px-1 text-white">{STATUS_LABEL[a.status]}</span>}
+        {a.status !== "booked" && (
+          <span className="rounded bg-slate-800 px-1 text-white">{STATUS_LABEL[a.status]}</span>
+        )}
         {a.emergencyRedFlag && <span className="rounded bg-red-700 px-1 font-semibold text-white">Red flag</span>}
         {a.intake === "done" && <span className="rounded bg-emerald-800 px-1 text-white">Intake done</span>}
         {a.intake === "not_done" && <span className="rounded bg-amber-800 px-1 text-white">No intake</span>}
@@ -409,7 +512,11 @@ function CancelledList({ data, onSelect }: { data: CalendarData; onSelect: (id: 
       <ul className="mt-2 flex flex-col gap-1">
         {cancelled.map((a) => (
           <li key={a.id}>
-            <button type="button" onClick={() => onSelect(a.id)} className="min-h-11 text-left text-brand-800 underline">
+            <button
+              type="button"
+              onClick={() => onSelect(a.id)}
+              className="min-h-11 text-left text-brand-800 underline"
+            >
               {dateLabel(a.startsAt, data.timeZone, "short")} {timeLabel(a.startsAt, data.timeZone)} · {a.patient.name}
               {a.lateCancellation ? " · late cancellation" : ""}
               {a.cancelReason ? ` · ${a.cancelReason}` : ""}

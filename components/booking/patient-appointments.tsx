@@ -49,15 +49,28 @@ export function PatientAppointments({
 }) {
   const [message, setMessage] = useState<string | null>(null);
   const [booking, setBooking] = useState(false);
-  const { data, error } = useQuery({ queryKey: ["my-appointments"], queryFn: () => api<MineData>("/api/booking/appointments/mine") });
+  const { data, error } = useQuery({
+    queryKey: ["my-appointments"],
+    queryFn: () => api<MineData>("/api/booking/appointments/mine"),
+  });
   const done = (text: string) => {
     setMessage(text);
     setBooking(false);
   };
   return (
     <div className="flex flex-col gap-4">
-      <div aria-live="polite">{message && <Alert tone="success" role="status">{message}</Alert>}</div>
-      {error && <Alert tone="danger" role="alert">{error.message}</Alert>}
+      <div aria-live="polite">
+        {message && (
+          <Alert tone="success" role="status">
+            {message}
+          </Alert>
+        )}
+      </div>
+      {error && (
+        <Alert tone="danger" role="alert">
+          {error.message}
+        </Alert>
+      )}
       {blockedMessage ? (
         <Alert tone="danger" title="Please call the clinic before booking">
           {blockedMessage}
@@ -75,7 +88,14 @@ export function PatientAppointments({
         {data && !data.upcoming.length && <p>No upcoming appointments.</p>}
         <ul className="flex flex-col gap-3">
           {data?.upcoming.map((a) => (
-            <UpcomingItem key={a.id} a={a} data={data} therapists={therapists} blocked={Boolean(blockedMessage)} onDone={done} />
+            <UpcomingItem
+              key={a.id}
+              a={a}
+              data={data}
+              therapists={therapists}
+              blocked={Boolean(blockedMessage)}
+              onDone={done}
+            />
           ))}
         </ul>
       </Card>
@@ -122,10 +142,16 @@ function BookFlow({
   const effectiveType = typeId || types.data?.appointmentTypes[0]?.id || "";
   const book = useMutation({
     mutationFn: () =>
-      post("/api/booking/appointments", { appointmentTypeId: effectiveType, therapistId: picked!.therapistId, startsAt: picked!.start }, { "Idempotency-Key": key }),
+      post(
+        "/api/booking/appointments",
+        { appointmentTypeId: effectiveType, therapistId: picked!.therapistId, startsAt: picked!.start },
+        { "Idempotency-Key": key },
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ["my-appointments"] });
-      onDone(`Booked: ${dateLabel(picked!.start, timeZone)} at ${timeLabel(picked!.start, timeZone, true)} with ${picked!.therapistName}. A confirmation email is on its way.`);
+      onDone(
+        `Booked: ${dateLabel(picked!.start, timeZone)} at ${timeLabel(picked!.start, timeZone, true)} with ${picked!.therapistName}. A confirmation email is on its way.`,
+      );
     },
     onError: (e) => {
       setKey(newIdempotencyKey());
@@ -138,15 +164,31 @@ function BookFlow({
   const typeName = types.data?.appointmentTypes.find((t) => t.id === effectiveType)?.name;
   return (
     <div className="flex flex-col gap-4">
-      {types.data && !types.data.appointmentTypes.length && <p>No appointments can be booked online. Please call the clinic.</p>}
-      <SelectField label="What kind of visit?" value={effectiveType} onChange={(e) => { setTypeId(e.target.value); setPicked(null); }}>
+      {types.data && !types.data.appointmentTypes.length && (
+        <p>No appointments can be booked online. Please call the clinic.</p>
+      )}
+      <SelectField
+        label="What kind of visit?"
+        value={effectiveType}
+        onChange={(e) => {
+          setTypeId(e.target.value);
+          setPicked(null);
+        }}
+      >
         {types.data?.appointmentTypes.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name} ({t.durationMinutes} min)
           </option>
         ))}
       </SelectField>
-      <SelectField label="Therapist" value={therapistId} onChange={(e) => { setTherapistId(e.target.value); setPicked(null); }}>
+      <SelectField
+        label="Therapist"
+        value={therapistId}
+        onChange={(e) => {
+          setTherapistId(e.target.value);
+          setPicked(null);
+        }}
+      >
         <option value="">Any therapist</option>
         {therapists.map((t) => (
           <option key={t.id} value={t.id}>
@@ -155,7 +197,13 @@ function BookFlow({
         ))}
       </SelectField>
       {effectiveType && (
-        <SlotPicker appointmentTypeId={effectiveType} therapistId={therapistId || null} timeZone={timeZone} picked={picked} onPick={setPicked} />
+        <SlotPicker
+          appointmentTypeId={effectiveType}
+          therapistId={therapistId || null}
+          timeZone={timeZone}
+          picked={picked}
+          onPick={setPicked}
+        />
       )}
       {book.error && (
         <Alert tone="danger" role="alert">
@@ -204,7 +252,12 @@ function UpcomingItem({
   const reasonId = useId();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["my-appointments"] });
   const move = useMutation({
-    mutationFn: () => patch(`/api/booking/appointments/${a.id}`, { expectedVersion: a.version, startsAt: picked!.start, therapistId: picked!.therapistId }),
+    mutationFn: () =>
+      patch(`/api/booking/appointments/${a.id}`, {
+        expectedVersion: a.version,
+        startsAt: picked!.start,
+        therapistId: picked!.therapistId,
+      }),
     onSuccess: () => {
       void refresh();
       setMode("view");
@@ -246,21 +299,35 @@ function UpcomingItem({
           )}
           {!a.canReschedule && a.status === "booked" && (
             <p className="w-full text-sm text-slate-700">
-              To move this visit, call the clinic at {data.clinicPhone} (online changes close {data.lateCancellationHours} hours before).
+              To move this visit, call the clinic at {data.clinicPhone} (online changes close{" "}
+              {data.lateCancellationHours} hours before).
             </p>
           )}
         </div>
       )}
       {mode === "move" && (
         <div className="mt-3 flex flex-col gap-3">
-          <SelectField label="Therapist" value={therapistId} onChange={(e) => { setTherapistId(e.target.value); setPicked(null); }}>
+          <SelectField
+            label="Therapist"
+            value={therapistId}
+            onChange={(e) => {
+              setTherapistId(e.target.value);
+              setPicked(null);
+            }}
+          >
             {therapists.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
               </option>
             ))}
           </SelectField>
-          <SlotPicker appointmentTypeId={a.appointmentTypeId} therapistId={therapistId} timeZone={tz} picked={picked} onPick={setPicked} />
+          <SlotPicker
+            appointmentTypeId={a.appointmentTypeId}
+            therapistId={therapistId}
+            timeZone={tz}
+            picked={picked}
+            onPick={setPicked}
+          />
           {move.error && (
             <Alert tone="danger" role="alert">
               {move.error.message}
@@ -287,7 +354,8 @@ function UpcomingItem({
         >
           {a.cancelWouldBeLate && (
             <Alert tone="warning">
-              This is within {data.lateCancellationHours} hours of the visit, so it will be recorded as a late cancellation.
+              This is within {data.lateCancellationHours} hours of the visit, so it will be recorded as a late
+              cancellation.
             </Alert>
           )}
           {cancel.error && !reasonError && (

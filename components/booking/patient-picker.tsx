@@ -3,7 +3,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useId, useState } from "react";
 
-export type PickedPatient = { id: string; firstName: string; lastName: string; dateOfBirth: string; phone: string | null };
+export type PickedPatient = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  phone: string | null;
+};
 
 /** Search the clinic's patients by name, phone or date of birth and pick one (a listbox of radio buttons). */
 export function PatientPicker({
@@ -39,7 +45,11 @@ export function PatientPicker({
             {value.phone ? ` · ${value.phone}` : ""}
           </p>
         </div>
-        <button type="button" className="min-h-11 font-semibold text-brand-800 underline" onClick={() => onChange(null)}>
+        <button
+          type="button"
+          className="min-h-11 font-semibold text-brand-800 underline"
+          onClick={() => onChange(null)}
+        >
           Change patient
         </button>
       </div>

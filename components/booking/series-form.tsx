@@ -53,7 +53,11 @@ export function SeriesForm({ data, onDone }: { data: CalendarData; onDone: (m: s
                 <li key={c.date}>
                   <span className="font-semibold">{dateLabel(`${c.date}T12:00:00Z`, "UTC")}</span>: {c.reason}
                   {c.alternatives.length > 0 && (
-                    <> Free then: {c.alternatives.map((a) => `${timeLabel(a.start, tz)} (${nameOf(a.therapistId)})`).join(", ")}.</>
+                    <>
+                      {" "}
+                      Free then:{" "}
+                      {c.alternatives.map((a) => `${timeLabel(a.start, tz)} (${nameOf(a.therapistId)})`).join(", ")}.
+                    </>
                   )}
                 </li>
               ))}
@@ -78,8 +82,23 @@ export function SeriesForm({ data, onDone }: { data: CalendarData; onDone: (m: s
           ))}
         </SelectField>
         <TextField label="First date" name="firstDate" type="date" defaultValue={data.from} errors={fe.firstDate} />
-        <TextField label={`Time (${tz.replaceAll("_", " ")})`} name="time" type="time" defaultValue="09:00" step={300} errors={fe.time} />
-        <TextField label="Number of weeks" name="weeks" type="number" min={1} max={26} defaultValue={6} errors={fe.weeks} />
+        <TextField
+          label={`Time (${tz.replaceAll("_", " ")})`}
+          name="time"
+          type="time"
+          defaultValue="09:00"
+          step={300}
+          errors={fe.time}
+        />
+        <TextField
+          label="Number of weeks"
+          name="weeks"
+          type="number"
+          min={1}
+          max={26}
+          defaultValue={6}
+          errors={fe.weeks}
+        />
       </div>
       <fieldset>
         <legend className="font-medium">Days of the week</legend>

@@ -50,7 +50,13 @@ export function SlotPicker({
     <div className="flex flex-col gap-3">
       {data && <p className="text-sm text-slate-700">Times are in {data.timeZoneName}.</p>}
       <div aria-live="polite" className="text-sm">
-        {isFetching ? "Finding free times…" : error ? error.message : data && !days.length ? "No free times in these four weeks." : ""}
+        {isFetching
+          ? "Finding free times…"
+          : error
+            ? error.message
+            : data && !days.length
+              ? "No free times in these four weeks."
+              : ""}
       </div>
       {days.length > 0 && (
         <div className="flex flex-col gap-1">
@@ -94,7 +100,11 @@ export function SlotPicker({
         </fieldset>
       )}
       <div className="flex flex-wrap gap-2">
-        <Button variant="ghost" disabled={from <= todayInZone(timeZone)} onClick={() => setFrom(addDaysIso(from, -WINDOW_DAYS))}>
+        <Button
+          variant="ghost"
+          disabled={from <= todayInZone(timeZone)}
+          onClick={() => setFrom(addDaysIso(from, -WINDOW_DAYS))}
+        >
           Earlier dates
         </Button>
         <Button variant="ghost" onClick={() => setFrom(addDaysIso(from, WINDOW_DAYS))}>

@@ -76,6 +76,9 @@ export function appointmentFeedIcs(appointments: IcsAppointment[], clinic: IcsCl
  * RFC 5545 (3.8.7.2) forbids: it must be UTC. Rewrite it.
  */
 function withUtcStamp(ics: string, now = new Date()): string {
-  const utc = now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const utc = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   return ics.replace(/^DTSTAMP:.*$/gm, `DTSTAMP:${utc}`);
 }

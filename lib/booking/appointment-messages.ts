@@ -16,7 +16,14 @@ export type MessageAppointment = {
   patient: { id: string; firstName: string; lastName: string; preferredName: string | null; email: string | null };
   appointmentType: { name: string };
 };
-export type MessageClinic = { id: string; name: string; address: string; phone: string; email: string | null; timeZone: string };
+export type MessageClinic = {
+  id: string;
+  name: string;
+  address: string;
+  phone: string;
+  email: string | null;
+  timeZone: string;
+};
 
 /** What the appointment's row must select for a message. */
 export const messageAppointmentSelect = {

@@ -58,11 +58,18 @@ export async function saveAppointmentType(actor: Actor, input: unknown) {
       if (!rows[0]) throw notFound("That appointment type");
       saved = rows[0];
     } else {
-      saved = await tx.appointmentType.create({ data: { ...data, clinicId: actor.clinicId }, select: appointmentTypeSelect });
+      saved = await tx.appointmentType.create({
+        data: { ...data, clinicId: actor.clinicId },
+        select: appointmentTypeSelect,
+      });
     }
     await recordAudit(
       actor,
-      { action: id ? "appointment_type.update" : "appointment_type.create", recordType: "AppointmentType", recordId: saved.id },
+      {
+        action: id ? "appointment_type.update" : "appointment_type.create",
+        recordType: "AppointmentType",
+        recordId: saved.id,
+      },
       tx,
     );
     return saved;

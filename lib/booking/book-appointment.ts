@@ -6,7 +6,13 @@ import { addDays, localDateOf } from "@/lib/scheduling/local-time-rules";
 import { parseInput } from "@/lib/validation";
 import { appointmentDto, appointmentSelect } from "./appointment-dto";
 import { enqueueAppointmentEmail, messageAppointmentSelect } from "./appointment-messages";
-import { PATIENT_BUSY_MESSAGE, SlotTakenError, TAKEN_MESSAGE, isUniqueViolation, overlapRefusal } from "./booking-errors";
+import {
+  PATIENT_BUSY_MESSAGE,
+  SlotTakenError,
+  TAKEN_MESSAGE,
+  isUniqueViolation,
+  overlapRefusal,
+} from "./booking-errors";
 import { assertMayBook, assertNoEmergencyFlag, bookingPatientId, requireTherapistOf } from "./booking-access";
 import { bookingContext, type BookingSettings } from "./booking-settings";
 import { assertBookableStart } from "./check-start";

@@ -57,7 +57,15 @@ export async function bookSeries(actor: Actor, input: unknown, idempotencyKey: u
     return { date, start, end, blockedUntil: end + type.bufferAfterMinutes * 60_000 };
   });
   const findConflicts = () =>
-    seriesConflicts(actor, { occurrences, therapistId: therapist.id, patientId, type, timeZone: clinic.timeZone, settings, now });
+    seriesConflicts(actor, {
+      occurrences,
+      therapistId: therapist.id,
+      patientId,
+      type,
+      timeZone: clinic.timeZone,
+      settings,
+      now,
+    });
   const conflicts = await findConflicts();
   if (conflicts.length) throw new SeriesConflictError(conflicts);
 
@@ -95,7 +103,13 @@ export async function bookSeries(actor: Actor, input: unknown, idempotencyKey: u
       await storeResult(tx, requestId, { appointmentIds: rows.map((r) => r.id), seriesId: series.id });
       await recordAudit(
         actor,
-        { action: "appointment.book_series", patientId, recordType: "AppointmentSeries", recordId: series.id, details: { count: rows.length } },
+        {
+          action: "appointment.book_series",
+          patientId,
+          recordType: "AppointmentSeries",
+          recordId: series.id,
+          details: { count: rows.length },
+        },
         tx,
       );
       const patient = await tx.patient.findUniqueOrThrow({
@@ -104,7 +118,8 @@ export async function bookSeries(actor: Actor, input: unknown, idempotencyKey: u
       });
       if (patient.email) {
         const list = rows.map(
-          (r) => `- ${formatLocalDate(r.startsAt.getTime(), clinic.timeZone)} at ${formatLocalTime(r.startsAt.getTime(), clinic.timeZone, true)}`,
+          (r) =>
+            `- ${formatLocalDate(r.startsAt.getTime(), clinic.timeZone)} at ${formatLocalTime(r.startsAt.getTime(), clinic.timeZone, true)}`,
         );
         await enqueueMessage(tx, {
           clinicId: clinic.id,
@@ -153,7 +168,16 @@ export async function bookSeries(actor: Actor, input: unknown, idempotencyKey: u
     if (overlapRefusal(error)) {
       const now2 = await findConflicts();
       throw new SeriesConflictError(
-        now2.length ? now2 : [{ date: data.firstDate, startsAt: "", reason: "Another booking was made at the same moment.", alternatives: [] }],
+        now2.length
+          ? now2
+          : [
+              {
+                date: data.firstDate,
+                startsAt: "",
+                reason: "Another booking was made at the same moment.",
+                alternatives: [],
+              },
+            ],
       );
     }
     throw error;
@@ -209,7 +233,14 @@ async function seriesConflicts(
 /** Up to three free times that day with the same therapist (closest first), else other therapists at the asked time. */
 async function alternativesFor(
   actor: Actor,
-  p: { therapistId: string; patientId: string; type: { durationMinutes: number; bufferAfterMinutes: number }; timeZone: string; settings: BookingSettings; now: number },
+  p: {
+    therapistId: string;
+    patientId: string;
+    type: { durationMinutes: number; bufferAfterMinutes: number };
+    timeZone: string;
+    settings: BookingSettings;
+    now: number;
+  },
   o: Occurrence,
 ) {
   const therapists = await listTherapists(actor.clinicId);

@@ -20,7 +20,10 @@ export async function bookingPatientId(actor: Actor, requested: string | undefin
     return actor.patientId;
   }
   if (!requested) throw new AppError("validation", "Choose a patient.", { patientId: ["Choose a patient."] });
-  const p = await client.patient.findFirst({ where: { id: requested, clinicId: actor.clinicId }, select: { id: true } });
+  const p = await client.patient.findFirst({
+    where: { id: requested, clinicId: actor.clinicId },
+    select: { id: true },
+  });
   if (!p) throw notFound("That patient");
   return p.id;
 }

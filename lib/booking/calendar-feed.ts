@@ -47,7 +47,11 @@ export async function createCalendarFeed(actor: Actor): Promise<{ url: string }>
       data: { clinicId: actor.clinicId, patientId, tokenHash: hashToken(token) },
       select: { id: true },
     });
-    await recordAudit(actor, { action: "calendar_feed.create", patientId, recordType: "CalendarFeed", recordId: feed.id }, tx);
+    await recordAudit(
+      actor,
+      { action: "calendar_feed.create", patientId, recordType: "CalendarFeed", recordId: feed.id },
+      tx,
+    );
   });
   return { url: feedUrl(token) };
 }
@@ -87,7 +91,11 @@ export async function renderCalendarFeed(token: string, origin: RequestOrigin): 
       select: { name: true, address: true, email: true, phone: true, timeZone: true },
     }),
     db.appointment.findMany({
-      where: { clinicId: feed.clinicId, patientId: feed.patientId, startsAt: { gte: new Date(Date.now() - 90 * 86_400_000) } },
+      where: {
+        clinicId: feed.clinicId,
+        patientId: feed.patientId,
+        startsAt: { gte: new Date(Date.now() - 90 * 86_400_000) },
+      },
       orderBy: { startsAt: "asc" },
       select: {
         id: true,

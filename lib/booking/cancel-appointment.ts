@@ -58,7 +58,10 @@ export async function cancelAppointment(actor: Actor, appointmentId: string, inp
     });
     const row = rows[0];
     if (!row) {
-      const fresh = await tx.appointment.findUniqueOrThrow({ where: { id: current.id }, select: { status: true, version: true } });
+      const fresh = await tx.appointment.findUniqueOrThrow({
+        where: { id: current.id },
+        select: { status: true, version: true },
+      });
       throw casFailure(fresh, data.expectedVersion, "cancelled");
     }
     await recordAudit(

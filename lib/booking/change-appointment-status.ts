@@ -49,7 +49,10 @@ export async function changeAppointmentStatus(actor: Actor, appointmentId: strin
       select: appointmentSelect,
     });
     if (!rows[0]) {
-      const fresh = await tx.appointment.findUniqueOrThrow({ where: { id: current.id }, select: { status: true, version: true } });
+      const fresh = await tx.appointment.findUniqueOrThrow({
+        where: { id: current.id },
+        select: { status: true, version: true },
+      });
       throw casFailure(fresh, expectedVersion, STATUS_ACTIONS[action].label.toLowerCase());
     }
     await recordAudit(

@@ -14,7 +14,14 @@ import { loadSchedules } from "./load-availability";
  */
 export async function assertBookableStart(
   actor: Actor,
-  p: { therapistId: string; start: number; durationMinutes: number; timeZone: string; settings: BookingSettings; now: number },
+  p: {
+    therapistId: string;
+    start: number;
+    durationMinutes: number;
+    timeZone: string;
+    settings: BookingSettings;
+    now: number;
+  },
 ): Promise<void> {
   const end = p.start + p.durationMinutes * 60_000;
   const date = localDateOf(p.start, p.timeZone);
@@ -33,10 +40,13 @@ export async function assertBookableStart(
   if (!block) fail("That time is outside the therapist's working hours.");
   if (actor.role === "patient") {
     if (p.start < p.now + p.settings.minimumNoticeMinutes * 60_000)
-      fail(`Online bookings need at least ${noticeText(p.settings.minimumNoticeMinutes)} notice. Please call the clinic for sooner times.`);
+      fail(
+        `Online bookings need at least ${noticeText(p.settings.minimumNoticeMinutes)} notice. Please call the clinic for sooner times.`,
+      );
     if (date > addDays(todayIn(p.timeZone, p.now), p.settings.bookingWindowDays))
       fail(`Online bookings can be made up to ${p.settings.bookingWindowDays} days ahead.`);
-    if ((p.start - block!.start) % (p.settings.slotStepMinutes * 60_000) !== 0) fail("Choose one of the times offered.");
+    if ((p.start - block!.start) % (p.settings.slotStepMinutes * 60_000) !== 0)
+      fail("Choose one of the times offered.");
   } else if (p.start < p.now - p.settings.slotStepMinutes * 60_000) {
     fail("That time has already passed.");
   }

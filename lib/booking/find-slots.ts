@@ -58,7 +58,12 @@ export function groupSlots(slots: readonly Slot[]): SlotGroup[] {
   for (const s of slots) {
     const last = out[out.length - 1];
     if (last && Date.parse(last.start) === s.start) last.therapistIds.push(s.therapistId);
-    else out.push({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(), therapistIds: [s.therapistId] });
+    else
+      out.push({
+        start: new Date(s.start).toISOString(),
+        end: new Date(s.end).toISOString(),
+        therapistIds: [s.therapistId],
+      });
   }
   return out;
 }
@@ -72,7 +77,14 @@ export async function bookableType(actor: Actor, appointmentTypeId: string, clie
       active: true,
       ...(actor.role === "patient" ? { onlineBookable: true } : {}),
     },
-    select: { id: true, name: true, durationMinutes: true, bufferAfterMinutes: true, colour: true, onlineBookable: true },
+    select: {
+      id: true,
+      name: true,
+      durationMinutes: true,
+      bufferAfterMinutes: true,
+      colour: true,
+      onlineBookable: true,
+    },
   });
   if (!type) throw notFound("That appointment type");
   return type;

@@ -8,7 +8,10 @@ export type IntakeBadge = "done" | "not_done" | "unknown";
  * place booking reads intake state: it answers "unknown" until it is pointed
  * at the intake feature's tables (TODO(intake)).
  */
-export async function intakeStatusFor(_clinicId: string, patientIds: readonly string[]): Promise<Map<string, IntakeBadge>> {
+export async function intakeStatusFor(
+  _clinicId: string,
+  patientIds: readonly string[],
+): Promise<Map<string, IntakeBadge>> {
   return new Map(patientIds.map((id) => [id, "unknown" as const]));
 }
 

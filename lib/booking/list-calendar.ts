@@ -29,7 +29,11 @@ export async function listCalendar(actor: Actor, input: unknown) {
   const toMs = startOfLocalDay(addDays(to, 1), clinic.timeZone);
   const therapists = await listTherapists(actor.clinicId);
   const [schedules, rows, types] = await Promise.all([
-    loadSchedules(actor.clinicId, therapists.map((t) => t.id), { fromMs, toMs, fromDate: from, toDate: to }),
+    loadSchedules(
+      actor.clinicId,
+      therapists.map((t) => t.id),
+      { fromMs, toMs, fromDate: from, toDate: to },
+    ),
     db.appointment.findMany({
       where: { clinicId: actor.clinicId, startsAt: { lt: new Date(toMs) }, endsAt: { gt: new Date(fromMs) } },
       orderBy: { startsAt: "asc" },
@@ -40,14 +44,24 @@ export async function listCalendar(actor: Actor, input: unknown) {
     }),
     db.appointmentType.findMany({
       where: { clinicId: actor.clinicId },
-      select: { id: true, name: true, colour: true, durationMinutes: true, bufferAfterMinutes: true, onlineBookable: true, active: true },
+      select: {
+        id: true,
+        name: true,
+        colour: true,
+        durationMinutes: true,
+        bufferAfterMinutes: true,
+        onlineBookable: true,
+        active: true,
+      },
       orderBy: { name: "asc" },
     }),
   ]);
   const patientIds = rows.map((r) => r.patientId);
   const [intake, flags] = await Promise.all([
     can(actor, "intake-status:read") ? intakeStatusFor(actor.clinicId, patientIds) : Promise.resolve(new Map()),
-    can(actor, "red-flag:read-summary") ? emergencyFlagsFor(actor.clinicId, patientIds) : Promise.resolve(new Set<string>()),
+    can(actor, "red-flag:read-summary")
+      ? emergencyFlagsFor(actor.clinicId, patientIds)
+      : Promise.resolve(new Set<string>()),
   ]);
   await recordAudit(actor, { action: "calendar.read", details: { from, to, appointments: rows.length } });
   const days: string[] = [];
@@ -58,7 +72,11 @@ export async function listCalendar(actor: Actor, input: unknown) {
     view: q.view,
     from,
     to,
-    days: days.map((date) => ({ date, startMs: startOfLocalDay(date, clinic.timeZone), endMs: startOfLocalDay(addDays(date, 1), clinic.timeZone) })),
+    days: days.map((date) => ({
+      date,
+      startMs: startOfLocalDay(date, clinic.timeZone),
+      endMs: startOfLocalDay(addDays(date, 1), clinic.timeZone),
+    })),
     slotStepMinutes: settings.slotStepMinutes,
     therapists: therapists.map((t, i) => ({
       ...t,

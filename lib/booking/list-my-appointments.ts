@@ -12,7 +12,8 @@ import { isLateCancellation, patientMayCancel, patientMayReschedule } from "./st
 /** A patient's own appointments, upcoming and past, with what they may still do to each. */
 export async function listMyAppointments(actor: Actor, now = Date.now()) {
   await assertCan(actor, "appointment:read:own");
-  if (!actor.patientId) throw new AppError("forbidden", "Your account is not linked to a patient record yet. Please call the clinic.");
+  if (!actor.patientId)
+    throw new AppError("forbidden", "Your account is not linked to a patient record yet. Please call the clinic.");
   const { clinic, settings } = await bookingContext(actor.clinicId);
   const rows = await db.appointment.findMany({
     where: { clinicId: actor.clinicId, patientId: actor.patientId },

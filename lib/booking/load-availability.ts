@@ -52,7 +52,10 @@ export async function loadSchedules(
       endMinute: o.endMinute,
     });
   for (const a of busy)
-    (byTherapist.get(a.therapistId)!.busy as Interval[]).push({ start: a.startsAt.getTime(), end: a.blockedUntil.getTime() });
+    (byTherapist.get(a.therapistId)!.busy as Interval[]).push({
+      start: a.startsAt.getTime(),
+      end: a.blockedUntil.getTime(),
+    });
   return ids.map((id) => byTherapist.get(id)!);
 }
 

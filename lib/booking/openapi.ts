@@ -74,7 +74,10 @@ const slotsResponse = z.object({
 });
 
 const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: json(schema) } } });
-const ok = (schema: z.ZodType, description = "OK") => ({ description, content: { "application/json": { schema: json(schema) } } });
+const ok = (schema: z.ZodType, description = "OK") => ({
+  description,
+  content: { "application/json": { schema: json(schema) } },
+});
 const errors = {
   "401": ok(error, "Not signed in"),
   "403": ok(error, "Not allowed for this role"),
@@ -85,7 +88,8 @@ const idempotencyHeader = {
   name: "Idempotency-Key",
   in: "header",
   required: true,
-  description: "Any unique string (e.g. a UUID) per booking attempt; a retry with the same key returns the first result.",
+  description:
+    "Any unique string (e.g. a UUID) per booking attempt; a retry with the same key returns the first result.",
   schema: { type: "string", minLength: 8, maxLength: 200 },
 };
 const queryParams = (schema: z.ZodObject) =>
@@ -121,7 +125,11 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
       },
     },
     "/api/booking/appointments/mine": {
-      get: { tags: ["booking"], summary: "The signed-in patient's appointments", responses: { "200": { description: "OK" }, ...errors } },
+      get: {
+        tags: ["booking"],
+        summary: "The signed-in patient's appointments",
+        responses: { "200": { description: "OK" }, ...errors },
+      },
     },
     "/api/booking/appointments/{appointmentId}": {
       patch: {
@@ -129,7 +137,11 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
         summary: "Move an appointment (compare-and-set on expectedVersion)",
         parameters: [appointmentId],
         requestBody: body(moveAppointmentSchema),
-        responses: { "200": ok(z.object({ appointment })), "409": ok(slotTaken, "Taken, or changed by someone else"), ...errors },
+        responses: {
+          "200": ok(z.object({ appointment })),
+          "409": ok(slotTaken, "Taken, or changed by someone else"),
+          ...errors,
+        },
       },
     },
     "/api/booking/appointments/{appointmentId}/cancel": {
@@ -147,7 +159,11 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
         summary: "Check in, undo check-in, complete or mark no-show (staff)",
         parameters: [appointmentId],
         requestBody: body(statusChangeSchema),
-        responses: { "200": ok(z.object({ appointment })), "409": ok(error, "Changed by someone else, or not allowed now"), ...errors },
+        responses: {
+          "200": ok(z.object({ appointment })),
+          "409": ok(error, "Changed by someone else, or not allowed now"),
+          ...errors,
+        },
       },
     },
     "/api/booking/series": {
@@ -172,12 +188,28 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
       },
     },
     "/api/booking/appointment-types": {
-      get: { tags: ["booking"], summary: "Appointment types this user may book", responses: { "200": { description: "OK" }, ...errors } },
+      get: {
+        tags: ["booking"],
+        summary: "Appointment types this user may book",
+        responses: { "200": { description: "OK" }, ...errors },
+      },
     },
     "/api/booking/calendar-feed": {
-      get: { tags: ["booking"], summary: "Whether the patient's calendar feed is on", responses: { "200": { description: "OK" }, ...errors } },
-      post: { tags: ["booking"], summary: "Create a new secret feed URL (the previous one stops working)", responses: { "201": { description: "Created" }, ...errors } },
-      delete: { tags: ["booking"], summary: "Turn the feed off", responses: { "204": { description: "Revoked" }, ...errors } },
+      get: {
+        tags: ["booking"],
+        summary: "Whether the patient's calendar feed is on",
+        responses: { "200": { description: "OK" }, ...errors },
+      },
+      post: {
+        tags: ["booking"],
+        summary: "Create a new secret feed URL (the previous one stops working)",
+        responses: { "201": { description: "Created" }, ...errors },
+      },
+      delete: {
+        tags: ["booking"],
+        summary: "Turn the feed off",
+        responses: { "204": { description: "Revoked" }, ...errors },
+      },
     },
     "/api/calendar-feed/{token}": {
       get: {

@@ -65,7 +65,12 @@ export async function setWeeklyHours(actor: Actor, input: unknown) {
       });
     await recordAudit(
       actor,
-      { action: "therapist_hours.update", recordType: "User", recordId: data.therapistId, details: { blocks: rows.length } },
+      {
+        action: "therapist_hours.update",
+        recordType: "User",
+        recordId: data.therapistId,
+        details: { blocks: rows.length },
+      },
       tx,
     );
   });
@@ -88,7 +93,11 @@ export async function addScheduleOverride(actor: Actor, input: unknown) {
       },
       select: { id: true },
     });
-    await recordAudit(actor, { action: "schedule_override.create", recordType: "ScheduleOverride", recordId: row.id }, tx);
+    await recordAudit(
+      actor,
+      { action: "schedule_override.create", recordType: "ScheduleOverride", recordId: row.id },
+      tx,
+    );
     return row;
   });
 }

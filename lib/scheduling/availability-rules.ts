@@ -125,7 +125,11 @@ export function workingIntervals(
   if (extra.length) blocks = mergeIntervals([...blocks, ...extra.map((o) => toInterval(o.startMinute!, o.endMinute!))]);
   const off = overrides.filter((o) => o.kind === "time_off");
   if (off.some((o) => o.startMinute === null || o.endMinute === null)) return [];
-  if (off.length) blocks = subtractIntervals(blocks, off.map((o) => toInterval(o.startMinute!, o.endMinute!)));
+  if (off.length)
+    blocks = subtractIntervals(
+      blocks,
+      off.map((o) => toInterval(o.startMinute!, o.endMinute!)),
+    );
   return blocks;
 }
 

@@ -116,9 +116,13 @@ export function formatLocalTime(epochMs: number, timeZone: string, withZone = fa
 }
 
 export function formatLocalDate(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, weekday: "long", month: "long", day: "numeric", year: "numeric" }).format(
-    epochMs,
-  );
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    weekday: "long",
+    month: "long",
+    day: "numeric",
+    year: "numeric",
+  }).format(epochMs);
 }
 
 /** "Eastern Time (New York)"-style name for telling patients which zone times are in. */

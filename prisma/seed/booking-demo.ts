@@ -16,7 +16,10 @@ export const DEMO_APPOINTMENT_TYPES = [
 const H = (h: number, m = 0) => h * 60 + m;
 
 /** Maya: Mon-Fri 8-17 with lunch; Sam: Mon-Thu 10-19 with a short break, Saturday mornings. */
-const HOURS: Record<string, Array<{ weekday: number; kind: "work" | "break"; startMinute: number; endMinute: number }>> = {
+const HOURS: Record<
+  string,
+  Array<{ weekday: number; kind: "work" | "break"; startMinute: number; endMinute: number }>
+> = {
   "maya.chen@harborpoint.example": [1, 2, 3, 4, 5].flatMap((weekday) => [
     { weekday, kind: "work" as const, startMinute: H(8), endMinute: H(17) },
     { weekday, kind: "break" as const, startMinute: H(12), endMinute: H(13) },
@@ -55,7 +58,8 @@ export async function seedBookingDemo(prisma: PrismaClient, core: SeededDemo, no
 
   await prisma.bookingSettings.create({ data: { clinicId: core.clinicId } });
   const types = [];
-  for (const t of DEMO_APPOINTMENT_TYPES) types.push(await prisma.appointmentType.create({ data: { ...t, clinicId: core.clinicId } }));
+  for (const t of DEMO_APPOINTMENT_TYPES)
+    types.push(await prisma.appointmentType.create({ data: { ...t, clinicId: core.clinicId } }));
 
   for (const [email, blocks] of Object.entries(HOURS)) {
     await prisma.weeklyScheduleBlock.createMany({
@@ -103,7 +107,11 @@ export async function seedBookingDemo(prisma: PrismaClient, core: SeededDemo, no
         const patientId = patients[(offset + 8 + i + 2 * t) % patients.length]!;
         const past = end < now;
         const started = start <= now;
-        let status: "booked" | "checked_in" | "completed" | "cancelled" | "no_show" = past ? "completed" : started ? "checked_in" : "booked";
+        let status: "booked" | "checked_in" | "completed" | "cancelled" | "no_show" = past
+          ? "completed"
+          : started
+            ? "checked_in"
+            : "booked";
         if (offset === -2 && t === 1 && i === 2) status = "no_show";
         const lateCancel = offset === -1 && t === 0 && i === 3;
         if (lateCancel) status = "cancelled";

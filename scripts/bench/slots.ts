@@ -34,7 +34,9 @@ async function seed(url: string) {
   await c.connect();
   const passwordHash = await hash(PASSWORD, ARGON2_OPTIONS);
   const started = Date.now();
-  const { rows: [clinic] } = await c.query(
+  const {
+    rows: [clinic],
+  } = await c.query(
     `INSERT INTO "Clinic" (id, name, address, phone, "timeZone", "updatedAt") VALUES (gen_random_uuid(), 'Bench Clinic', '1 Bench St', '555-0100', $1, now()) RETURNING id`,
     [ZONE],
   );
@@ -55,7 +57,9 @@ async function seed(url: string) {
      SELECT gen_random_uuid(), $1, 'Bench', 'Patient' || i, date '1980-01-01' + i, now() FROM generate_series(1, ${PATIENTS}) i`,
     [clinicId],
   );
-  const { rows: [type] } = await c.query(
+  const {
+    rows: [type],
+  } = await c.query(
     `INSERT INTO "AppointmentType" (id, "clinicId", name, "durationMinutes", "bufferAfterMinutes", colour, "onlineBookable", "updatedAt")
      VALUES (gen_random_uuid(), $1, 'Follow-up', 45, 15, '#1d4ed8', true, now()) RETURNING id`,
     [clinicId],
@@ -94,11 +98,21 @@ async function seed(url: string) {
     [clinicId, ZONE, from, to, type.id],
   );
   await c.query("ANALYZE");
-  const { rows: therapists } = await c.query(`SELECT id FROM "User" WHERE "clinicId" = $1 AND role = 'therapist' ORDER BY email`, [clinicId]);
+  const { rows: therapists } = await c.query(
+    `SELECT id FROM "User" WHERE "clinicId" = $1 AND role = 'therapist' ORDER BY email`,
+    [clinicId],
+  );
   const { rows: patients } = await c.query(`SELECT id FROM "Patient" WHERE "clinicId" = $1`, [clinicId]);
   await c.end();
-  console.log(`Seeded ${inserted.rowCount} appointments (${THERAPISTS} therapists, ${from} to ${to}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  return { typeId: type.id as string, therapistIds: therapists.map((r) => r.id as string), patientIds: patients.map((r) => r.id as string), today };
+  console.log(
+    `Seeded ${inserted.rowCount} appointments (${THERAPISTS} therapists, ${from} to ${to}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
+  return {
+    typeId: type.id as string,
+    therapistIds: therapists.map((r) => r.id as string),
+    patientIds: patients.map((r) => r.id as string),
+    today,
+  };
 }
 
 async function signIn(base: string): Promise<string> {
@@ -111,7 +125,10 @@ async function signIn(base: string): Promise<string> {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
     body: new URLSearchParams({ csrfToken, email: "desk@bench.example", password: PASSWORD, json: "true" }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token"));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.includes("session-token"));
   if (!session) throw new Error(`Sign-in failed (${res.status}).`);
   return session;
 }
@@ -145,7 +162,12 @@ function run(opts: autocannon.Options): Promise<{ result: autocannon.Result; sta
 async function main() {
   const dataDir = path.join(ROOT, ".data", "bench-postgres");
   rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(55432), settings: { fsync: "off", synchronous_commit: "off" }, quiet: true });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(55432),
+    settings: { fsync: "off", synchronous_commit: "off" },
+    quiet: true,
+  });
   let app: ChildProcess | undefined;
   const stop = async () => {
     if (app && app.exitCode === null) {
@@ -173,7 +195,11 @@ async function main() {
       const b = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env, stdio: "inherit" });
       if (b.status !== 0) throw new Error("next build failed");
     }
-    app = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: ROOT, env, stdio: "ignore" });
+    app = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+      cwd: ROOT,
+      env,
+      stdio: "ignore",
+    });
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 120; i++) {
       if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
@@ -187,7 +213,9 @@ async function main() {
     const slotsOne = `${slotsAll}&therapistId=${seeded.therapistIds[0]}`;
     const warm = await fetch(base + slotsAll, { headers });
     const warmBody = (await warm.json()) as { slots: Array<{ start: string; therapistIds: string[] }> };
-    console.log(`Warm-up: ${warm.status}, ${warmBody.slots.length} distinct start times over 4 weeks, ${JSON.stringify(warmBody).length} bytes.`);
+    console.log(
+      `Warm-up: ${warm.status}, ${warmBody.slots.length} distinct start times over 4 weeks, ${JSON.stringify(warmBody).length} bytes.`,
+    );
 
     const rows: Row[] = [];
     for (const [name, p] of [
@@ -223,7 +251,11 @@ async function main() {
           path: "/api/booking/appointments",
           setupRequest: (req) => {
             const body = bodies[next++ % amount]!;
-            return { ...req, body, headers: { ...headers, "content-type": "application/json", "idempotency-key": randomUUID() } };
+            return {
+              ...req,
+              body,
+              headers: { ...headers, "content-type": "application/json", "idempotency-key": randomUUID() },
+            };
           },
         },
       ],
@@ -231,8 +263,16 @@ async function main() {
     rows.push(summary(`book, ${amount} distinct slots`, result, statuses));
 
     console.log("\nbench:slots (20 connections; latency in ms)\n");
-    console.table(rows);
-    console.log("Targets from the issue: 4-week slot search p97.5 < 150 ms; booking p97.5 < 250 ms. Figures vary with machine load.");
+    const cols = ["name", "requests", "rps", "p50", "p975", "p99", "statuses"] as const;
+    const head = ["endpoint", "requests", "req/s", "p50", "p97.5", "p99", "statuses"];
+    const cells = rows.map((r) => cols.map((c) => String(r[c])));
+    const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+    const line = (c: string[]) =>
+      c.map((v, i) => (i === 0 || i === 6 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join("  ");
+    console.log([line(head), ...cells.map(line)].join("\n"));
+    console.log(
+      "Targets from the issue: 4-week slot search p97.5 < 150 ms; booking p97.5 < 250 ms. Figures vary with machine load.",
+    );
   } finally {
     await stop();
   }

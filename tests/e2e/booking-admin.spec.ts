@@ -20,6 +20,8 @@ test("the OpenAPI document describes the booking endpoints", async ({ request })
   expect(res.status()).toBe(200);
   const doc = await res.json();
   expect(doc.openapi).toBe("3.1.0");
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/booking/slots", "/api/booking/appointments", "/api/booking/series"]));
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining(["/api/booking/slots", "/api/booking/appointments", "/api/booking/series"]),
+  );
   expect(doc.paths["/api/booking/appointments"].post.responses["409"]).toBeDefined();
 });

@@ -6,7 +6,13 @@ import { addDays, instantOfLocal, startOfWeek, todayIn } from "@/lib/scheduling/
 /** Booking test data through the real database. */
 export async function createAppointmentType(
   clinicId: string,
-  overrides: Partial<{ name: string; durationMinutes: number; bufferAfterMinutes: number; onlineBookable: boolean; colour: string }> = {},
+  overrides: Partial<{
+    name: string;
+    durationMinutes: number;
+    bufferAfterMinutes: number;
+    onlineBookable: boolean;
+    colour: string;
+  }> = {},
 ) {
   return db.appointmentType.create({
     data: {
@@ -32,7 +38,16 @@ export async function giveWeekdayHours(
     data: [1, 2, 3, 4, 5].flatMap((weekday) => [
       { clinicId, therapistId, weekday, kind: "work" as const, startMinute: start, endMinute: end },
       ...(breakSpan
-        ? [{ clinicId, therapistId, weekday, kind: "break" as const, startMinute: breakSpan[0], endMinute: breakSpan[1] }]
+        ? [
+            {
+              clinicId,
+              therapistId,
+              weekday,
+              kind: "break" as const,
+              startMinute: breakSpan[0],
+              endMinute: breakSpan[1],
+            },
+          ]
         : []),
     ]),
   });

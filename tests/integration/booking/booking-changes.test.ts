@@ -1,13 +1,26 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { calendarFeedStatus, createCalendarFeed, renderCalendarFeed, revokeCalendarFeed } from "@/lib/booking/calendar-feed";
+import {
+  calendarFeedStatus,
+  createCalendarFeed,
+  renderCalendarFeed,
+  revokeCalendarFeed,
+} from "@/lib/booking/calendar-feed";
 import { bookingHandlers, bookingRoute } from "@/lib/booking/http-handlers";
 import { listMyAppointments } from "@/lib/booking/list-my-appointments";
 import { enqueueDueReminders } from "@/lib/booking/reminders";
 import { db } from "@/lib/db";
 import { addDays } from "@/lib/scheduling/local-time-rules";
-import { asRoute, createAppointmentType, futureMonday, giveWeekdayHours, jsonRequest, localInstant, params } from "../../factories/booking";
+import {
+  asRoute,
+  createAppointmentType,
+  futureMonday,
+  giveWeekdayHours,
+  jsonRequest,
+  localInstant,
+  params,
+} from "../../factories/booking";
 import { createClinicWithPeople } from "../../factories";
 
 type People = Awaited<ReturnType<typeof createClinicWithPeople>>;
@@ -16,17 +29,32 @@ let typeId: string;
 const key = () => ({ "idempotency-key": randomUUID() });
 type Ctx = ReturnType<typeof params>;
 const call = {
-  book: (actor: Actor, body: unknown) => asRoute((req: Request) => bookingHandlers.book(actor, req))(jsonRequest("POST", body, key())),
+  book: (actor: Actor, body: unknown) =>
+    asRoute((req: Request) => bookingHandlers.book(actor, req))(jsonRequest("POST", body, key())),
   move: (actor: Actor, id: string, body: unknown) =>
-    bookingRoute((req: Request, ctx: Ctx) => bookingHandlers.move(actor, req, ctx))(jsonRequest("PATCH", body), params(id)),
+    bookingRoute((req: Request, ctx: Ctx) => bookingHandlers.move(actor, req, ctx))(
+      jsonRequest("PATCH", body),
+      params(id),
+    ),
   cancel: (actor: Actor, id: string, body: unknown) =>
-    bookingRoute((req: Request, ctx: Ctx) => bookingHandlers.cancel(actor, req, ctx))(jsonRequest("POST", body), params(id)),
+    bookingRoute((req: Request, ctx: Ctx) => bookingHandlers.cancel(actor, req, ctx))(
+      jsonRequest("POST", body),
+      params(id),
+    ),
   status: (actor: Actor, id: string, body: unknown) =>
-    bookingRoute((req: Request, ctx: Ctx) => bookingHandlers.status(actor, req, ctx))(jsonRequest("POST", body), params(id)),
+    bookingRoute((req: Request, ctx: Ctx) => bookingHandlers.status(actor, req, ctx))(
+      jsonRequest("POST", body),
+      params(id),
+    ),
 };
 
 async function bookFor(patientId: string, date: string, time: string) {
-  const res = await call.book(p.frontDesk, { appointmentTypeId: typeId, therapistId: p.therapist.userId, patientId, startsAt: localInstant(date, time).toISOString() });
+  const res = await call.book(p.frontDesk, {
+    appointmentTypeId: typeId,
+    therapistId: p.therapist.userId,
+    patientId,
+    startsAt: localInstant(date, time).toISOString(),
+  });
   expect(res.status).toBe(201);
   return (await res.json()).appointment as { id: string; version: number; startsAt: string };
 }
@@ -48,7 +76,10 @@ describe("changing appointments", () => {
     const appt = await bookFor(p.patientA.patient.id, day, "09:00");
     const [cancel, move] = await Promise.all([
       call.cancel(p.frontDesk, appt.id, { expectedVersion: appt.version, reason: "Patient is unwell" }),
-      call.move(p.admin, appt.id, { expectedVersion: appt.version, startsAt: localInstant(day, "11:00").toISOString() }),
+      call.move(p.admin, appt.id, {
+        expectedVersion: appt.version,
+        startsAt: localInstant(day, "11:00").toISOString(),
+      }),
     ]);
     expect([cancel.status, move.status].sort()).toEqual([200, 409]);
     const loser = cancel.status === 409 ? cancel : move;
@@ -65,10 +96,17 @@ describe("changing appointments", () => {
     const day = futureMonday(undefined, 3);
     const patientId = p.patientB.patient.id;
     const appt = await bookFor(patientId, day, "09:00");
-    const moved = await call.move(p.frontDesk, appt.id, { expectedVersion: 1, startsAt: localInstant(day, "13:00").toISOString() });
+    const moved = await call.move(p.frontDesk, appt.id, {
+      expectedVersion: 1,
+      startsAt: localInstant(day, "13:00").toISOString(),
+    });
     expect(moved.status).toBe(200);
     expect((await moved.json()).appointment.startsAt).toBe(localInstant(day, "13:00").toISOString());
-    const cancelled = await call.cancel(p.frontDesk, appt.id, { expectedVersion: 2, reason: "Clinic closed", initiatedBy: "clinic" });
+    const cancelled = await call.cancel(p.frontDesk, appt.id, {
+      expectedVersion: 2,
+      reason: "Clinic closed",
+      initiatedBy: "clinic",
+    });
     expect(cancelled.status).toBe(200);
     const body = (await cancelled.json()).appointment;
     expect(body.status).toBe("cancelled");
@@ -114,7 +152,10 @@ describe("changing appointments", () => {
     const listed = mine.upcoming.find((a) => a.id === soon.id)!;
     expect(listed.canReschedule).toBe(false);
     expect(listed.cancelWouldBeLate).toBe(true);
-    const move = await call.move(me, soon.id, { expectedVersion: 1, startsAt: localInstant(futureMonday(), "10:00").toISOString() });
+    const move = await call.move(me, soon.id, {
+      expectedVersion: 1,
+      startsAt: localInstant(futureMonday(), "10:00").toISOString(),
+    });
     expect(move.status).toBe(409);
     expect((await move.json()).error.message).toMatch(/call the clinic/);
     const cancel = await call.cancel(me, soon.id, { expectedVersion: 1, reason: "Car broke down" });
@@ -135,7 +176,11 @@ describe("changing appointments", () => {
     const start = new Date(Date.now() - 10 * 60_000);
     await db.appointment.update({
       where: { id: appt.id },
-      data: { startsAt: start, endsAt: new Date(start.getTime() + 45 * 60_000), blockedUntil: new Date(start.getTime() + 60 * 60_000) },
+      data: {
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 45 * 60_000),
+        blockedUntil: new Date(start.getTime() + 60 * 60_000),
+      },
     });
     const checkIn = await call.status(p.frontDesk, appt.id, { expectedVersion: 1, action: "check_in" });
     expect(checkIn.status).toBe(200);
@@ -155,7 +200,9 @@ describe("changing appointments", () => {
     const second = await enqueueDueReminders(new Date(due.getTime() + 60_000));
     expect(first).toBeGreaterThanOrEqual(1);
     expect(second).toBe(0);
-    const reminders = await db.outboxMessage.findMany({ where: { kind: "appointment.reminder", dedupeKey: { contains: appt.id } } });
+    const reminders = await db.outboxMessage.findMany({
+      where: { kind: "appointment.reminder", dedupeKey: { contains: appt.id } },
+    });
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.textBody).toContain("reminder");
   });
@@ -183,7 +230,9 @@ describe("changing appointments", () => {
     const day = futureMonday(undefined, 6);
     await bookFor(p.patientA.patient.id, day, "09:00");
     const slots = asRoute((req: Request) => bookingHandlers.slots(p.patientA.actor, req));
-    const res = await slots(new Request(`http://localhost/api/booking/slots?appointmentTypeId=${typeId}&from=${day}&to=${addDays(day, 1)}`));
+    const res = await slots(
+      new Request(`http://localhost/api/booking/slots?appointmentTypeId=${typeId}&from=${day}&to=${addDays(day, 1)}`),
+    );
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.timeZone).toBe("America/New_York");
@@ -192,7 +241,9 @@ describe("changing appointments", () => {
     expect(starts).not.toContain(localInstant(day, "09:00").toISOString());
     expect(starts).not.toContain(localInstant(day, "09:30").toISOString()); // the patient is busy until 9:45
     expect(starts).toContain(localInstant(day, "10:00").toISOString()); // therapist's buffer ends at 10:00
-    const bad = await slots(new Request(`http://localhost/api/booking/slots?appointmentTypeId=${typeId}&from=${day}&to=2099-01-01`));
+    const bad = await slots(
+      new Request(`http://localhost/api/booking/slots?appointmentTypeId=${typeId}&from=${day}&to=2099-01-01`),
+    );
     expect(bad.status).toBe(422);
   });
 });

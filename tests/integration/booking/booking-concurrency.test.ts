@@ -93,7 +93,10 @@ describe("no double booking under load", () => {
               therapistId,
               patientId,
               // Starts spread over 13:00-14:45 in 15-minute steps: every request overlaps several others.
-              startsAt: localInstant(day, `${13 + Math.floor((i % 8) / 4)}:${String((i % 4) * 15).padStart(2, "0")}`).toISOString(),
+              startsAt: localInstant(
+                day,
+                `${13 + Math.floor((i % 8) / 4)}:${String((i % 4) * 15).padStart(2, "0")}`,
+              ).toISOString(),
             },
             { "idempotency-key": randomUUID() },
           ),
@@ -140,10 +143,17 @@ describe("no double booking under load", () => {
     const type = await createAppointmentType(clinicId, { durationMinutes: 30 });
     const [patientId] = await createManyPatients(clinicId, 1);
     const key = randomUUID();
-    const body = { appointmentTypeId: type.id, therapistId, patientId, startsAt: localInstant(futureMonday(undefined, 5), "11:00").toISOString() };
+    const body = {
+      appointmentTypeId: type.id,
+      therapistId,
+      patientId,
+      startsAt: localInstant(futureMonday(undefined, 5), "11:00").toISOString(),
+    };
     const handler = book(frontDesk);
     // Ten at once (a double click, a flaky network) and then a late retry.
-    const burst = await Promise.all(Array.from({ length: 10 }, () => handler(jsonRequest("POST", body, { "idempotency-key": key }))));
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () => handler(jsonRequest("POST", body, { "idempotency-key": key }))),
+    );
     const retry = await handler(jsonRequest("POST", body, { "idempotency-key": key }));
     const all = [...burst, retry];
     expect(all.map((r) => r.status)).toEqual(Array(11).fill(201));
@@ -154,7 +164,13 @@ describe("no double booking under load", () => {
     // One confirmation email, not eleven.
     expect(await db.outboxMessage.count({ where: { patientId, kind: "appointment.confirmation" } })).toBe(1);
 
-    const reused = await handler(jsonRequest("POST", { ...body, startsAt: localInstant(futureMonday(undefined, 5), "15:00").toISOString() }, { "idempotency-key": key }));
+    const reused = await handler(
+      jsonRequest(
+        "POST",
+        { ...body, startsAt: localInstant(futureMonday(undefined, 5), "15:00").toISOString() },
+        { "idempotency-key": key },
+      ),
+    );
     expect(reused.status).toBe(422);
     const missing = await handler(jsonRequest("POST", body));
     expect(missing.status).toBe(422);

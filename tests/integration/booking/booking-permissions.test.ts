@@ -7,7 +7,15 @@ import { bookingHandlers, bookingRoute } from "@/lib/booking/http-handlers";
 import { addScheduleOverride, setWeeklyHours } from "@/lib/booking/therapist-schedules";
 import { db } from "@/lib/db";
 import { addDays } from "@/lib/scheduling/local-time-rules";
-import { asRoute, createAppointmentType, futureMonday, giveWeekdayHours, jsonRequest, localInstant, params } from "../../factories/booking";
+import {
+  asRoute,
+  createAppointmentType,
+  futureMonday,
+  giveWeekdayHours,
+  jsonRequest,
+  localInstant,
+  params,
+} from "../../factories/booking";
 import { createClinicWithPeople } from "../../factories";
 
 const redFlag = vi.hoisted(() => ({ patients: new Set<string>() }));
@@ -35,7 +43,11 @@ beforeAll(async () => {
 describe("who may book what", () => {
   it("a patient books for themself, only online-bookable types, on the grid, after the minimum notice", async () => {
     const me = a.patientA.actor;
-    const ok = await book(me, { appointmentTypeId: onlineType, therapistId: a.therapist.userId, startsAt: localInstant(monday, "09:00").toISOString() });
+    const ok = await book(me, {
+      appointmentTypeId: onlineType,
+      therapistId: a.therapist.userId,
+      startsAt: localInstant(monday, "09:00").toISOString(),
+    });
     expect(ok.status).toBe(201);
     expect((await ok.json()).appointment.patientId).toBe(me.patientId);
 
@@ -47,26 +59,48 @@ describe("who may book what", () => {
     });
     expect(forOther.status).toBe(404);
 
-    const staffOnly = await book(me, { appointmentTypeId: staffOnlyType, therapistId: a.therapist.userId, startsAt: localInstant(monday, "14:00").toISOString() });
+    const staffOnly = await book(me, {
+      appointmentTypeId: staffOnlyType,
+      therapistId: a.therapist.userId,
+      startsAt: localInstant(monday, "14:00").toISOString(),
+    });
     expect(staffOnly.status).toBe(404);
 
-    const offGrid = await book(me, { appointmentTypeId: onlineType, therapistId: a.therapist.userId, startsAt: localInstant(monday, "14:07").toISOString() });
+    const offGrid = await book(me, {
+      appointmentTypeId: onlineType,
+      therapistId: a.therapist.userId,
+      startsAt: localInstant(monday, "14:07").toISOString(),
+    });
     expect(offGrid.status).toBe(422);
     expect((await offGrid.json()).error.fieldErrors.startsAt[0]).toBe("Choose one of the times offered.");
 
-    const inBreak = await book(me, { appointmentTypeId: onlineType, therapistId: a.therapist.userId, startsAt: localInstant(monday, "11:30").toISOString() });
+    const inBreak = await book(me, {
+      appointmentTypeId: onlineType,
+      therapistId: a.therapist.userId,
+      startsAt: localInstant(monday, "11:30").toISOString(),
+    });
     expect(inBreak.status).toBe(422);
     expect((await inBreak.json()).error.fieldErrors.startsAt[0]).toMatch(/outside the therapist's working hours/);
 
-    const tooSoon = await book(me, { appointmentTypeId: onlineType, therapistId: a.therapist.userId, startsAt: new Date(Date.now() + 30 * 60_000).toISOString() });
+    const tooSoon = await book(me, {
+      appointmentTypeId: onlineType,
+      therapistId: a.therapist.userId,
+      startsAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+    });
     expect(tooSoon.status).toBe(422);
   });
 
   it("the patient's own appointment at the same time is refused by the database with a clear message", async () => {
     const me = a.patientB.actor;
-    const first = await book(me, { appointmentTypeId: onlineType, therapistId: a.therapist.userId, startsAt: localInstant(monday, "15:00").toISOString() });
+    const first = await book(me, {
+      appointmentTypeId: onlineType,
+      therapistId: a.therapist.userId,
+      startsAt: localInstant(monday, "15:00").toISOString(),
+    });
     expect(first.status).toBe(201);
-    const other = await db.user.create({ data: { clinicId: a.clinic.id, role: "therapist", email: `t-${randomUUID()}@test.example`, name: "T2" } });
+    const other = await db.user.create({
+      data: { clinicId: a.clinic.id, role: "therapist", email: `t-${randomUUID()}@test.example`, name: "T2" },
+    });
     await giveWeekdayHours(a.clinic.id, other.id);
     const clash = await book(a.frontDesk, {
       appointmentTypeId: onlineType,
@@ -79,7 +113,12 @@ describe("who may book what", () => {
   });
 
   it("therapists read the schedule but cannot book; another clinic's staff cannot reach these records", async () => {
-    const body = { appointmentTypeId: onlineType, therapistId: a.therapist.userId, patientId: a.patientA.patient.id, startsAt: localInstant(monday, "16:00").toISOString() };
+    const body = {
+      appointmentTypeId: onlineType,
+      therapistId: a.therapist.userId,
+      patientId: a.patientA.patient.id,
+      startsAt: localInstant(monday, "16:00").toISOString(),
+    };
     expect((await book(a.therapist, body)).status).toBe(403);
     expect((await book(b.frontDesk, body)).status).toBe(404);
     const cal = await asRoute((req: Request) => bookingHandlers.calendar(a.therapist, req))(
@@ -100,20 +139,20 @@ describe("who may book what", () => {
       startsAt: localInstant(addDays(monday, 1), "09:00").toISOString(),
     });
     const { appointment } = await res.json();
-    const cancel = await bookingRoute((req: Request, ctx: ReturnType<typeof params>) => bookingHandlers.cancel(a.patientA.actor, req, ctx))(
-      jsonRequest("POST", { expectedVersion: 1, reason: "not mine" }),
-      params(appointment.id),
-    );
+    const cancel = await bookingRoute((req: Request, ctx: ReturnType<typeof params>) =>
+      bookingHandlers.cancel(a.patientA.actor, req, ctx),
+    )(jsonRequest("POST", { expectedVersion: 1, reason: "not mine" }), params(appointment.id));
     expect(cancel.status).toBe(404);
-    const move = await bookingRoute((req: Request, ctx: ReturnType<typeof params>) => bookingHandlers.move(a.patientA.actor, req, ctx))(
+    const move = await bookingRoute((req: Request, ctx: ReturnType<typeof params>) =>
+      bookingHandlers.move(a.patientA.actor, req, ctx),
+    )(
       jsonRequest("PATCH", { expectedVersion: 1, startsAt: localInstant(addDays(monday, 1), "10:00").toISOString() }),
       params(appointment.id),
     );
     expect(move.status).toBe(404);
-    const status = await bookingRoute((req: Request, ctx: ReturnType<typeof params>) => bookingHandlers.status(a.patientA.actor, req, ctx))(
-      jsonRequest("POST", { expectedVersion: 1, action: "check_in" }),
-      params(appointment.id),
-    );
+    const status = await bookingRoute((req: Request, ctx: ReturnType<typeof params>) =>
+      bookingHandlers.status(a.patientA.actor, req, ctx),
+    )(jsonRequest("POST", { expectedVersion: 1, action: "check_in" }), params(appointment.id));
     expect(status.status).toBe(403);
     const cal = await asRoute((req: Request) => bookingHandlers.calendar(a.patientA.actor, req))(
       new Request(`http://localhost/api/booking/calendar?date=${monday}`),
@@ -125,7 +164,11 @@ describe("who may book what", () => {
     const me = a.patientA.actor;
     redFlag.patients.add(me.patientId!);
     try {
-      const res = await book(me, { appointmentTypeId: onlineType, therapistId: a.therapist.userId, startsAt: localInstant(addDays(monday, 2), "09:00").toISOString() });
+      const res = await book(me, {
+        appointmentTypeId: onlineType,
+        therapistId: a.therapist.userId,
+        startsAt: localInstant(addDays(monday, 2), "09:00").toISOString(),
+      });
       expect(res.status).toBe(403);
       expect((await res.json()).error.message).toMatch(/Please call the clinic/);
       const staff = await book(a.frontDesk, {
@@ -141,20 +184,47 @@ describe("who may book what", () => {
   });
 
   it("only admins change booking setup, and bad input gets field messages", async () => {
-    await expect(updateBookingSettings(a.frontDesk, { bookingWindowDays: 30 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateBookingSettings(a.frontDesk, { bookingWindowDays: 30 })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(saveAppointmentType(a.therapist, { name: "X" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(setWeeklyHours(a.patientA.actor, { therapistId: a.therapist.userId, days: [] })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(setWeeklyHours(a.patientA.actor, { therapistId: a.therapist.userId, days: [] })).rejects.toMatchObject(
+      { code: "forbidden" },
+    );
     await expect(
-      updateBookingSettings(a.admin, { bookingWindowDays: 0, minimumNoticeMinutes: "x", lateCancellationHours: 24, slotStepMinutes: 15, reminderLeadHours: 24 }),
-    ).rejects.toMatchObject({ code: "validation", fieldErrors: { bookingWindowDays: [expect.any(String)], minimumNoticeMinutes: [expect.any(String)] } });
+      updateBookingSettings(a.admin, {
+        bookingWindowDays: 0,
+        minimumNoticeMinutes: "x",
+        lateCancellationHours: 24,
+        slotStepMinutes: 15,
+        reminderLeadHours: 24,
+      }),
+    ).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { bookingWindowDays: [expect.any(String)], minimumNoticeMinutes: [expect.any(String)] },
+    });
     await expect(
-      setWeeklyHours(a.admin, { therapistId: a.therapist.userId, days: [{ weekday: 1, work: [{ start: "17:00", end: "09:00" }], breaks: [] }] }),
-    ).rejects.toMatchObject({ code: "validation", fieldErrors: { "days.0.work.0.end": ["The end must be after the start."] } });
-    await expect(addScheduleOverride(a.admin, { therapistId: b.therapist.userId, date: monday, kind: "time_off" })).rejects.toMatchObject({
+      setWeeklyHours(a.admin, {
+        therapistId: a.therapist.userId,
+        days: [{ weekday: 1, work: [{ start: "17:00", end: "09:00" }], breaks: [] }],
+      }),
+    ).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { "days.0.work.0.end": ["The end must be after the start."] },
+    });
+    await expect(
+      addScheduleOverride(a.admin, { therapistId: b.therapist.userId, date: monday, kind: "time_off" }),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
     await expect(
-      saveAppointmentType(a.admin, { name: "Dry needling", durationMinutes: 30, bufferAfterMinutes: 10, colour: "#123abc", onlineBookable: "on" }),
+      saveAppointmentType(a.admin, {
+        name: "Dry needling",
+        durationMinutes: 30,
+        bufferAfterMinutes: 10,
+        colour: "#123abc",
+        onlineBookable: "on",
+      }),
     ).resolves.toMatchObject({ name: "Dry needling", onlineBookable: true, colour: "#123abc" });
   });
 });

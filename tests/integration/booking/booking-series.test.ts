@@ -38,7 +38,15 @@ describe("plan-of-care series", () => {
     const res = await series(frontDesk)(
       jsonRequest(
         "POST",
-        { appointmentTypeId: typeId, therapistId, patientId, firstDate: monday, weekdays: [1, 4], time: "09:00", weeks: 6 },
+        {
+          appointmentTypeId: typeId,
+          therapistId,
+          patientId,
+          firstDate: monday,
+          weekdays: [1, 4],
+          time: "09:00",
+          weeks: 6,
+        },
         { "idempotency-key": randomUUID() },
       ),
     );
@@ -63,7 +71,12 @@ describe("plan-of-care series", () => {
     const blocker = await book(frontDesk)(
       jsonRequest(
         "POST",
-        { appointmentTypeId: typeId, therapistId, patientId: someoneElse, startsAt: localInstant(addDays(monday, 10), "09:15").toISOString() },
+        {
+          appointmentTypeId: typeId,
+          therapistId,
+          patientId: someoneElse,
+          startsAt: localInstant(addDays(monday, 10), "09:15").toISOString(),
+        },
         { "idempotency-key": randomUUID() },
       ),
     );
@@ -72,7 +85,15 @@ describe("plan-of-care series", () => {
     const res = await series(frontDesk)(
       jsonRequest(
         "POST",
-        { appointmentTypeId: typeId, therapistId, patientId, firstDate: monday, weekdays: [1, 4], time: "09:00", weeks: 6 },
+        {
+          appointmentTypeId: typeId,
+          therapistId,
+          patientId,
+          firstDate: monday,
+          weekdays: [1, 4],
+          time: "09:00",
+          weeks: 6,
+        },
         { "idempotency-key": randomUUID() },
       ),
     );
@@ -94,7 +115,15 @@ describe("plan-of-care series", () => {
     const res = await series(frontDesk)(
       jsonRequest(
         "POST",
-        { appointmentTypeId: typeId, therapistId, patientId, firstDate: monday, weekdays: [1, 6], time: "10:00", weeks: 2 },
+        {
+          appointmentTypeId: typeId,
+          therapistId,
+          patientId,
+          firstDate: monday,
+          weekdays: [1, 6],
+          time: "10:00",
+          weeks: 2,
+        },
         { "idempotency-key": randomUUID() },
       ),
     );
@@ -125,7 +154,15 @@ describe("plan-of-care series", () => {
     const seriesRes = series(frontDesk)(
       jsonRequest(
         "POST",
-        { appointmentTypeId: typeId, therapistId, patientId: patients[0], firstDate: monday, weekdays: [1, 4], time: "09:00", weeks: 4 },
+        {
+          appointmentTypeId: typeId,
+          therapistId,
+          patientId: patients[0],
+          firstDate: monday,
+          weekdays: [1, 4],
+          time: "09:00",
+          weeks: 4,
+        },
         { "idempotency-key": randomUUID() },
       ),
     );
@@ -139,7 +176,11 @@ describe("plan-of-care series", () => {
 
   it("validates the request with field messages", async () => {
     const res = await series(frontDesk)(
-      jsonRequest("POST", { appointmentTypeId: typeId, therapistId, weekdays: [], time: "9am", weeks: 40 }, { "idempotency-key": randomUUID() }),
+      jsonRequest(
+        "POST",
+        { appointmentTypeId: typeId, therapistId, weekdays: [], time: "9am", weeks: 40 },
+        { "idempotency-key": randomUUID() },
+      ),
     );
     expect(res.status).toBe(422);
     const { error } = await res.json();

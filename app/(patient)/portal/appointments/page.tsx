@@ -20,10 +20,7 @@ export default async function PortalAppointmentsPage() {
   ]);
   return (
     <>
-      <PageHeader
-        title="Appointments"
-        subtitle={`${clinic.name} · times in ${zoneNameNow(clinic.timeZone)}`}
-      />
+      <PageHeader title="Appointments" subtitle={`${clinic.name} · times in ${zoneNameNow(clinic.timeZone)}`} />
       <div className="flex flex-col gap-4">
         <PatientAppointments
           timeZone={clinic.timeZone}

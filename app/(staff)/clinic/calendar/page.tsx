@@ -16,7 +16,11 @@ export default async function CalendarPage() {
     <>
       <PageHeader
         title="Calendar"
-        subtitle={canManage ? "Click free time to book; drag an appointment, or open it and choose Move, to move it." : "The clinic's schedule."}
+        subtitle={
+          canManage
+            ? "Click free time to book; drag an appointment, or open it and choose Move, to move it."
+            : "The clinic's schedule."
+        }
       />
       <FrontDeskCalendar initialDate={clinicToday(clinic.timeZone)} timeZone={clinic.timeZone} canManage={canManage} />
     </>

@@ -28,7 +28,10 @@ export default async function BookingSetupPage() {
   ]);
   return (
     <>
-      <PageHeader title="Booking setup" subtitle={`Appointment types, hours and rules. Times are in ${clinic.timeZone.replaceAll("_", " ")}.`} />
+      <PageHeader
+        title="Booking setup"
+        subtitle={`Appointment types, hours and rules. Times are in ${clinic.timeZone.replaceAll("_", " ")}.`}
+      />
       <div className="flex flex-col gap-4">
         <Card title="Booking rules">
           <BookingSettingsForm settings={settings} />
@@ -64,7 +67,9 @@ export default async function BookingSetupPage() {
                 );
               }),
             )}
-            {schedules.every((t) => !t.overrides.length) && <li className="py-2 text-slate-700">No upcoming overrides.</li>}
+            {schedules.every((t) => !t.overrides.length) && (
+              <li className="py-2 text-slate-700">No upcoming overrides.</li>
+            )}
           </ul>
         </Card>
       </div>
