@@ -58,9 +58,11 @@ export async function bookAppointment(
   if (earlier) return earlier;
 
   await assertNoEmergencyFlag(actor, patientId);
-  const { clinic, settings } = await bookingContext(actor.clinicId);
-  const type = await bookableType(actor, data.appointmentTypeId);
-  await requireTherapistOf(actor.clinicId, data.therapistId);
+  const [{ clinic, settings }, type] = await Promise.all([
+    bookingContext(actor.clinicId),
+    bookableType(actor, data.appointmentTypeId),
+    requireTherapistOf(actor.clinicId, data.therapistId),
+  ]);
   const start = Date.parse(data.startsAt);
   await assertBookableStart(actor, {
     therapistId: data.therapistId,

@@ -98,9 +98,11 @@ export async function findSlots(actor: Actor, input: unknown, now = Date.now()) 
   if (actor.role === "patient" && q.patientId && q.patientId !== actor.patientId) throw notFound("That patient");
   if (actor.role === "patient" && !actor.patientId)
     throw new AppError("forbidden", "Your account is not linked to a patient record yet. Please call the clinic.");
-  const { clinic, settings } = await bookingContext(actor.clinicId);
-  const type = await bookableType(actor, q.appointmentTypeId);
-  const therapists = await listTherapists(actor.clinicId);
+  const [{ clinic, settings }, type, therapists] = await Promise.all([
+    bookingContext(actor.clinicId),
+    bookableType(actor, q.appointmentTypeId),
+    listTherapists(actor.clinicId),
+  ]);
   const chosen = q.therapistId ? therapists.filter((t) => t.id === q.therapistId) : therapists;
   if (q.therapistId && !chosen.length) throw notFound("That therapist");
   const patientId = actor.role === "patient" ? actor.patientId : (q.patientId ?? null);

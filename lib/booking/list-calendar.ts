@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/validation";
 import { appointmentDto, appointmentSelect } from "./appointment-dto";
 import { bookingContext } from "./booking-settings";
 import { emergencyFlagsFor, intakeStatusFor } from "./intake-badges";
-import { loadSchedules } from "./load-availability";
+import { loadSchedules, MAX_APPOINTMENT_SPAN_MS } from "./load-availability";
 import { calendarQuerySchema } from "./schema";
 import { listTherapists } from "./therapist-schedules";
 
@@ -35,7 +35,11 @@ export async function listCalendar(actor: Actor, input: unknown) {
       { fromMs, toMs, fromDate: from, toDate: to },
     ),
     db.appointment.findMany({
-      where: { clinicId: actor.clinicId, startsAt: { lt: new Date(toMs) }, endsAt: { gt: new Date(fromMs) } },
+      where: {
+        clinicId: actor.clinicId,
+        startsAt: { gte: new Date(fromMs - MAX_APPOINTMENT_SPAN_MS), lt: new Date(toMs) },
+        endsAt: { gt: new Date(fromMs) },
+      },
       orderBy: { startsAt: "asc" },
       select: {
         ...appointmentSelect,

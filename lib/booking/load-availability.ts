@@ -4,6 +4,13 @@ import type { Interval, TherapistSchedule } from "@/lib/scheduling/availability-
 import { ACTIVE_STATUSES } from "./status-rules";
 
 /**
+ * The longest an appointment can hold time (8 h visit + 2 h buffer, CHECKed in
+ * the migration). Bounding startsAt from below by it lets the (therapistId,
+ * startsAt) index skip years of history instead of reading it all.
+ */
+export const MAX_APPOINTMENT_SPAN_MS = (480 + 120) * 60_000;
+
+/**
  * Everything the slot engine needs for some therapists over [fromMs, toMs):
  * weekly hours, date overrides and active appointments (visit plus buffer).
  * Three indexed queries whatever the number of therapists.
@@ -34,7 +41,7 @@ export async function loadSchedules(
         clinicId,
         therapistId: { in: ids },
         status: { in: [...ACTIVE_STATUSES] },
-        startsAt: { lt: new Date(range.toMs) },
+        startsAt: { gte: new Date(range.fromMs - MAX_APPOINTMENT_SPAN_MS), lt: new Date(range.toMs) },
         blockedUntil: { gt: new Date(range.fromMs) },
       },
       select: { therapistId: true, startsAt: true, blockedUntil: true },
@@ -71,7 +78,7 @@ export async function loadPatientBusy(
       clinicId,
       patientId,
       status: { in: [...ACTIVE_STATUSES] },
-      startsAt: { lt: new Date(range.toMs) },
+      startsAt: { gte: new Date(range.fromMs - MAX_APPOINTMENT_SPAN_MS), lt: new Date(range.toMs) },
       endsAt: { gt: new Date(range.fromMs) },
     },
     select: { startsAt: true, endsAt: true },

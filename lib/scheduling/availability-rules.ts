@@ -111,8 +111,8 @@ export function workingIntervals(
   date: LocalDate,
   timeZone: string,
   resolve: Resolve = resolver(timeZone),
+  weekday: number = weekdayOf(date),
 ): Interval[] {
-  const weekday = weekdayOf(date);
   const toInterval = (s: number, e: number): Interval => ({ start: resolve(date, s), end: resolve(date, e) });
   const todays = schedule.weekly.filter((b) => b.weekday === weekday);
   const overrides = schedule.overrides.filter((o) => o.date === date);
@@ -166,12 +166,30 @@ export function computeFreeSlots(query: SlotQuery, therapists: readonly Therapis
   const patientBusy = mergeIntervals(query.patientBusy ?? []);
   const slots: Slot[] = [];
 
+  // Dates, weekdays and each distinct day pattern's working time are worked out once per
+  // query, not once per therapist: clinics mostly share a few patterns of hours.
+  const dates: Array<{ date: LocalDate; weekday: number }> = [];
+  for (let d = 0, date = query.from; d <= days; d++, date = addDays(date, 1)) {
+    if (query.lastBookableDate && date > query.lastBookableDate) break;
+    dates.push({ date, weekday: weekdayOf(date) });
+  }
+  const patterns = new Map<string, Interval[]>();
+
   for (const therapist of therapists) {
     const busy = mergeIntervals(therapist.busy);
-    for (let d = 0; d <= days; d++) {
-      const date = addDays(query.from, d);
-      if (query.lastBookableDate && date > query.lastBookableDate) break;
-      for (const block of workingIntervals(therapist, date, query.timeZone, resolve)) {
+    for (const { date, weekday } of dates) {
+      const todays = {
+        weekly: therapist.weekly.filter((b) => b.weekday === weekday),
+        overrides: therapist.overrides.filter((o) => o.date === date),
+      };
+      if (!todays.weekly.length && !todays.overrides.length) continue;
+      const key = `${date}|${JSON.stringify(todays)}`;
+      let blocks = patterns.get(key);
+      if (!blocks) {
+        blocks = workingIntervals(todays, date, query.timeZone, resolve, weekday);
+        patterns.set(key, blocks);
+      }
+      for (const block of blocks) {
         for (let start = block.start; start + visitMs <= block.end; start += stepMs) {
           if (query.earliestStart !== undefined && start < query.earliestStart) continue;
           if (overlapsSorted(busy, start, start + blockedMs)) continue;
