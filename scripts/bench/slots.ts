@@ -218,6 +218,14 @@ async function main() {
     );
 
     const rows: Row[] = [];
+    // Baselines that say how loaded the machine is: the health check (one query, no session)
+    // under the same 20 connections, and the slot search one request at a time.
+    {
+      const { result, statuses } = await run({ url: `${base}/api/health`, connections: 20, duration: 5 });
+      rows.push(summary("baseline: /api/health, 20 conn.", result, statuses));
+      const one = await run({ url: base + slotsOne, connections: 1, duration: 5, headers });
+      rows.push(summary("baseline: slots one therapist, 1 conn.", one.result, one.statuses));
+    }
     for (const [name, p] of [
       ["slots, 4 weeks, all 20 therapists", slotsAll],
       ["slots, 4 weeks, one therapist", slotsOne],
