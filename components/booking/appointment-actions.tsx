@@ -31,10 +31,13 @@ export function AppointmentActions({
   appointment: a,
   data,
   now,
+  canManage,
   onDone,
 }: {
   appointment: CalendarAppointment;
   data: CalendarData;
+  /** Therapists read the schedule; only the front desk and admins act on it. */
+  canManage: boolean;
   /** When the calendar was last loaded: render stays pure. */
   now: number;
   onDone: (message: string) => void;
@@ -99,7 +102,7 @@ export function AppointmentActions({
           {status.error.message}
         </Alert>
       )}
-      {mode === "view" && (
+      {mode === "view" && canManage && (
         <div className="flex flex-wrap gap-2">
           {STATUS_ACTIONS.filter((s) => s.from.includes(a.status) && (!s.afterStart || started)).map((s) => (
             <Button

@@ -217,7 +217,13 @@ export function FrontDeskCalendar({
         onClose={() => setSelectedId(null)}
       >
         {selected && data && (
-          <AppointmentActions appointment={selected} data={data} now={dataUpdatedAt} onDone={done} />
+          <AppointmentActions
+            appointment={selected}
+            data={data}
+            now={dataUpdatedAt}
+            canManage={canManage}
+            onDone={done}
+          />
         )}
       </Modal>
       <Modal open={seriesOpen} title="Book a plan-of-care series" onClose={() => setSeriesOpen(false)} wide>

@@ -20,6 +20,8 @@ import { bookableType, groupSlots, searchSlots } from "./find-slots";
 import { claimKey, fingerprintOf, parseIdempotencyKey, previousResult, storeResult } from "./idempotency";
 import { bookAppointmentSchema } from "./schema";
 import { listTherapists } from "./therapist-schedules";
+import { lockBookingParties } from "./booking-locks";
+import { retryOnDeadlock } from "./retry-transaction";
 
 /** Room for a burst of bookings queueing for the pool (the 200-at-once test) without a spurious failure. */
 export const BOOKING_TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
@@ -74,32 +76,35 @@ export async function bookAppointment(
   });
 
   try {
-    return await db.$transaction(async (tx) => {
-      const requestId = await claimKey(tx, actor, key, fingerprint);
-      const row = await tx.appointment.create({
-        data: {
-          clinicId: actor.clinicId,
-          therapistId: data.therapistId,
-          patientId,
-          appointmentTypeId: type.id,
-          startsAt: new Date(start),
-          endsAt: new Date(start + type.durationMinutes * 60_000),
-          blockedUntil: new Date(start + (type.durationMinutes + type.bufferAfterMinutes) * 60_000),
-          bookedById: actor.userId,
-          bookedVia: actor.role === "patient" ? "portal" : "staff",
-          note: data.note || null,
-        },
-        select: { ...appointmentSelect, ...messageAppointmentSelect },
-      });
-      await storeResult(tx, requestId, { appointmentIds: [row.id] });
-      await recordAudit(
-        actor,
-        { action: "appointment.book", patientId, recordType: "Appointment", recordId: row.id },
-        tx,
-      );
-      await enqueueAppointmentEmail(tx, "confirmation", row, clinic);
-      return { appointment: appointmentDto(row), replayed: false };
-    }, BOOKING_TX_OPTIONS);
+    return await retryOnDeadlock(() =>
+      db.$transaction(async (tx) => {
+        const requestId = await claimKey(tx, actor, key, fingerprint);
+        await lockBookingParties(tx, { therapistIds: [data.therapistId], patientId });
+        const row = await tx.appointment.create({
+          data: {
+            clinicId: actor.clinicId,
+            therapistId: data.therapistId,
+            patientId,
+            appointmentTypeId: type.id,
+            startsAt: new Date(start),
+            endsAt: new Date(start + type.durationMinutes * 60_000),
+            blockedUntil: new Date(start + (type.durationMinutes + type.bufferAfterMinutes) * 60_000),
+            bookedById: actor.userId,
+            bookedVia: actor.role === "patient" ? "portal" : "staff",
+            note: data.note || null,
+          },
+          select: { ...appointmentSelect, ...messageAppointmentSelect },
+        });
+        await storeResult(tx, requestId, { appointmentIds: [row.id] });
+        await recordAudit(
+          actor,
+          { action: "appointment.book", patientId, recordType: "Appointment", recordId: row.id },
+          tx,
+        );
+        await enqueueAppointmentEmail(tx, "confirmation", row, clinic);
+        return { appointment: appointmentDto(row), replayed: false };
+      }, BOOKING_TX_OPTIONS),
+    );
   } catch (error) {
     if (isUniqueViolation(error)) {
       const again = await replay();

@@ -20,6 +20,8 @@ import { loadPatientBusy, loadSchedules } from "./load-availability";
 import { seriesSchema } from "./schema";
 import { seriesDates } from "./series-rules";
 import { listTherapists } from "./therapist-schedules";
+import { lockBookingParties } from "./booking-locks";
+import { retryOnDeadlock } from "./retry-transaction";
 
 type Occurrence = { date: string; start: number; end: number; blockedUntil: number };
 
@@ -70,96 +72,99 @@ export async function bookSeries(actor: Actor, input: unknown, idempotencyKey: u
   if (conflicts.length) throw new SeriesConflictError(conflicts);
 
   try {
-    return await db.$transaction(async (tx) => {
-      const requestId = await claimKey(tx, actor, key, fingerprint);
-      const series = await tx.appointmentSeries.create({
-        data: {
-          clinicId: actor.clinicId,
-          patientId,
-          therapistId: therapist.id,
-          appointmentTypeId: type.id,
-          rule: { firstDate: data.firstDate, weekdays: data.weekdays, time: data.time, weeks: data.weeks },
-          createdById: actor.userId,
-        },
-        select: { id: true },
-      });
-      // One INSERT for every occurrence: one overlap anywhere fails them all.
-      const rows = await tx.appointment.createManyAndReturn({
-        data: occurrences.map((o) => ({
-          clinicId: actor.clinicId,
-          therapistId: therapist.id,
-          patientId,
-          appointmentTypeId: type.id,
-          seriesId: series.id,
-          startsAt: new Date(o.start),
-          endsAt: new Date(o.end),
-          blockedUntil: new Date(o.blockedUntil),
-          bookedById: actor.userId,
-          bookedVia: "staff",
-        })),
-        select: appointmentSelect,
-      });
-      rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-      await storeResult(tx, requestId, { appointmentIds: rows.map((r) => r.id), seriesId: series.id });
-      await recordAudit(
-        actor,
-        {
-          action: "appointment.book_series",
-          patientId,
-          recordType: "AppointmentSeries",
-          recordId: series.id,
-          details: { count: rows.length },
-        },
-        tx,
-      );
-      const patient = await tx.patient.findUniqueOrThrow({
-        where: { id: patientId },
-        select: { firstName: true, lastName: true, preferredName: true, email: true },
-      });
-      if (patient.email) {
-        const list = rows.map(
-          (r) =>
-            `- ${formatLocalDate(r.startsAt.getTime(), clinic.timeZone)} at ${formatLocalTime(r.startsAt.getTime(), clinic.timeZone, true)}`,
-        );
-        await enqueueMessage(tx, {
-          clinicId: clinic.id,
-          kind: "appointment.confirmation",
-          to: patient.email,
-          patientId,
-          subject: `Your ${rows.length} ${type.name} appointments are booked`,
-          text: [
-            `Hello ${patient.preferredName ?? patient.firstName},`,
-            "",
-            `Your ${type.name} appointments with ${therapist.name} are booked:`,
-            ...list,
-            "",
-            `${clinic.name}, ${clinic.address}. To change one, call ${clinic.phone} or use the patient portal.`,
-          ].join("\n"),
-          attachments: [
-            {
-              filename: "appointments.ics",
-              contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-              content: appointmentFeedIcs(
-                rows.map((r) => ({
-                  id: r.id,
-                  startsAt: r.startsAt,
-                  endsAt: r.endsAt,
-                  icsSequence: 0,
-                  cancelled: false,
-                  summary: `${type.name} at ${clinic.name}`,
-                  description: `${type.name} with ${therapist.name}.`,
-                  patientName: `${patient.firstName} ${patient.lastName}`,
-                  patientEmail: patient.email,
-                })),
-                clinic,
-                `${clinic.name} appointments`,
-              ),
-            },
-          ],
+    return await retryOnDeadlock(() =>
+      db.$transaction(async (tx) => {
+        const requestId = await claimKey(tx, actor, key, fingerprint);
+        await lockBookingParties(tx, { therapistIds: [therapist.id], patientId });
+        const series = await tx.appointmentSeries.create({
+          data: {
+            clinicId: actor.clinicId,
+            patientId,
+            therapistId: therapist.id,
+            appointmentTypeId: type.id,
+            rule: { firstDate: data.firstDate, weekdays: data.weekdays, time: data.time, weeks: data.weeks },
+            createdById: actor.userId,
+          },
+          select: { id: true },
         });
-      }
-      return { seriesId: series.id, appointments: rows.map(appointmentDto), replayed: false };
-    }, BOOKING_TX_OPTIONS);
+        // One INSERT for every occurrence: one overlap anywhere fails them all.
+        const rows = await tx.appointment.createManyAndReturn({
+          data: occurrences.map((o) => ({
+            clinicId: actor.clinicId,
+            therapistId: therapist.id,
+            patientId,
+            appointmentTypeId: type.id,
+            seriesId: series.id,
+            startsAt: new Date(o.start),
+            endsAt: new Date(o.end),
+            blockedUntil: new Date(o.blockedUntil),
+            bookedById: actor.userId,
+            bookedVia: "staff",
+          })),
+          select: appointmentSelect,
+        });
+        rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+        await storeResult(tx, requestId, { appointmentIds: rows.map((r) => r.id), seriesId: series.id });
+        await recordAudit(
+          actor,
+          {
+            action: "appointment.book_series",
+            patientId,
+            recordType: "AppointmentSeries",
+            recordId: series.id,
+            details: { count: rows.length },
+          },
+          tx,
+        );
+        const patient = await tx.patient.findUniqueOrThrow({
+          where: { id: patientId },
+          select: { firstName: true, lastName: true, preferredName: true, email: true },
+        });
+        if (patient.email) {
+          const list = rows.map(
+            (r) =>
+              `- ${formatLocalDate(r.startsAt.getTime(), clinic.timeZone)} at ${formatLocalTime(r.startsAt.getTime(), clinic.timeZone, true)}`,
+          );
+          await enqueueMessage(tx, {
+            clinicId: clinic.id,
+            kind: "appointment.confirmation",
+            to: patient.email,
+            patientId,
+            subject: `Your ${rows.length} ${type.name} appointments are booked`,
+            text: [
+              `Hello ${patient.preferredName ?? patient.firstName},`,
+              "",
+              `Your ${type.name} appointments with ${therapist.name} are booked:`,
+              ...list,
+              "",
+              `${clinic.name}, ${clinic.address}. To change one, call ${clinic.phone} or use the patient portal.`,
+            ].join("\n"),
+            attachments: [
+              {
+                filename: "appointments.ics",
+                contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+                content: appointmentFeedIcs(
+                  rows.map((r) => ({
+                    id: r.id,
+                    startsAt: r.startsAt,
+                    endsAt: r.endsAt,
+                    icsSequence: 0,
+                    cancelled: false,
+                    summary: `${type.name} at ${clinic.name}`,
+                    description: `${type.name} with ${therapist.name}.`,
+                    patientName: `${patient.firstName} ${patient.lastName}`,
+                    patientEmail: patient.email,
+                  })),
+                  clinic,
+                  `${clinic.name} appointments`,
+                ),
+              },
+            ],
+          });
+        }
+        return { seriesId: series.id, appointments: rows.map(appointmentDto), replayed: false };
+      }, BOOKING_TX_OPTIONS),
+    );
   } catch (error) {
     if (isUniqueViolation(error)) {
       const again = await replay();

@@ -14,6 +14,8 @@ import { assertBookableStart } from "./check-start";
 import { casFailure, findVisibleAppointment } from "./load-appointment";
 import { moveAppointmentSchema } from "./schema";
 import { patientMayReschedule } from "./status-rules";
+import { lockBookingParties } from "./booking-locks";
+import { retryOnDeadlock } from "./retry-transaction";
 
 /**
  * Moves a booked appointment to another time (and optionally therapist),
@@ -60,43 +62,46 @@ export async function moveAppointment(actor: Actor, appointmentId: string, input
   });
 
   try {
-    return await db.$transaction(
-      async (tx) => {
-        const rows = await tx.appointment.updateManyAndReturn({
-          where: { id: current.id, clinicId: actor.clinicId, version: data.expectedVersion, status: "booked" },
-          data: {
-            therapistId,
-            startsAt: new Date(start),
-            endsAt: new Date(start + visitMs),
-            blockedUntil: new Date(start + visitMs + bufferMs),
-            version: { increment: 1 },
-            icsSequence: { increment: 1 },
-          },
-          select: { ...appointmentSelect, ...messageAppointmentSelect },
-        });
-        const row = rows[0];
-        if (!row) {
-          const fresh = await tx.appointment.findUniqueOrThrow({
-            where: { id: current.id },
-            select: { status: true, version: true },
+    return await retryOnDeadlock(() =>
+      db.$transaction(
+        async (tx) => {
+          await lockBookingParties(tx, { therapistIds: [therapistId], patientId: current.patientId });
+          const rows = await tx.appointment.updateManyAndReturn({
+            where: { id: current.id, clinicId: actor.clinicId, version: data.expectedVersion, status: "booked" },
+            data: {
+              therapistId,
+              startsAt: new Date(start),
+              endsAt: new Date(start + visitMs),
+              blockedUntil: new Date(start + visitMs + bufferMs),
+              version: { increment: 1 },
+              icsSequence: { increment: 1 },
+            },
+            select: { ...appointmentSelect, ...messageAppointmentSelect },
           });
-          throw casFailure(fresh, data.expectedVersion, "moved");
-        }
-        await recordAudit(
-          actor,
-          {
-            action: "appointment.move",
-            patientId: current.patientId,
-            recordType: "Appointment",
-            recordId: current.id,
-            details: { from: current.startsAt.toISOString(), to: row.startsAt.toISOString(), therapistId },
-          },
-          tx,
-        );
-        await enqueueAppointmentEmail(tx, "change", row, clinic, { previousStart: current.startsAt });
-        return appointmentDto(row);
-      },
-      { maxWait: 30_000, timeout: 30_000 },
+          const row = rows[0];
+          if (!row) {
+            const fresh = await tx.appointment.findUniqueOrThrow({
+              where: { id: current.id },
+              select: { status: true, version: true },
+            });
+            throw casFailure(fresh, data.expectedVersion, "moved");
+          }
+          await recordAudit(
+            actor,
+            {
+              action: "appointment.move",
+              patientId: current.patientId,
+              recordType: "Appointment",
+              recordId: current.id,
+              details: { from: current.startsAt.toISOString(), to: row.startsAt.toISOString(), therapistId },
+            },
+            tx,
+          );
+          await enqueueAppointmentEmail(tx, "change", row, clinic, { previousStart: current.startsAt });
+          return appointmentDto(row);
+        },
+        { maxWait: 30_000, timeout: 30_000 },
+      ),
     );
   } catch (error) {
     const refused = overlapRefusal(error);
