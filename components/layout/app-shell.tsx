@@ -9,20 +9,25 @@ type NavItem = { href: string; label: string };
 const NAV: Record<Role, NavItem[]> = {
   patient: [
     { href: "/portal", label: "My care" },
+    { href: "/portal/appointments", label: "Appointments" },
     { href: "/account/security", label: "Account" },
   ],
   therapist: [
     { href: "/clinic/therapist", label: "Workspace" },
+    { href: "/clinic/calendar", label: "Calendar" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/account/security", label: "Account" },
   ],
   front_desk: [
     { href: "/clinic/front-desk", label: "Front desk" },
+    { href: "/clinic/calendar", label: "Calendar" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/account/security", label: "Account" },
   ],
   admin: [
     { href: "/clinic/admin", label: "Clinic admin" },
+    { href: "/clinic/calendar", label: "Calendar" },
+    { href: "/clinic/admin/booking", label: "Booking setup" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/clinic/admin/mailbox", label: "Mailbox" },
     { href: "/clinic/admin/audit", label: "Audit log" },

@@ -5,6 +5,11 @@ export const MESSAGE_KINDS = [
   // intake
   "intake.link",
   "intake.red_flag_alert",
+  // booking
+  "appointment.confirmation",
+  "appointment.change",
+  "appointment.cancellation",
+  "appointment.reminder",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -7,6 +7,7 @@ import { sealSecret } from "../../lib/auth/mfa-crypto";
 import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedIntakeDemo } from "./intake-demo";
+import { seedBookingDemo } from "./booking-demo";
 
 export const DEMO_PASSWORD = "mend-demo-password";
 
@@ -100,7 +101,10 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
 }
 
 /** Each domain's demo data, seeded after the core; a domain adds its function here. */
-const DOMAIN_SEEDS: Array<(prisma: PrismaClient, core: SeededDemo) => Promise<void>> = [seedIntakeDemo];
+const DOMAIN_SEEDS: Array<(prisma: PrismaClient, core: SeededDemo) => Promise<void>> = [
+  seedIntakeDemo,
+  (prisma, core) => seedBookingDemo(prisma, core),
+];
 
 async function seedCore(prisma: PrismaClient, options: SeedOptions): Promise<SeededDemo> {
   const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);

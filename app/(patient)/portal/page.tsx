@@ -67,6 +67,12 @@ export default async function PortalHome() {
             <p>Your account is not linked to a patient record yet. Please call the clinic.</p>
           )}
         </Card>
+        <Card title="Appointments">
+          <p>See your upcoming visits, book a new one, or move or cancel one.</p>
+          <Link href="/portal/appointments" className="mt-2 inline-block font-semibold text-brand-800 underline">
+            Your appointments
+          </Link>
+        </Card>
         <Card title="Your clinic">
           <p className="font-medium">{clinic.name}</p>
           <p>{clinic.address}</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ClinicIntakeList } from "@/components/intake/clinic-intake-list";
 import { RedFlagAlerts } from "@/components/intake/red-flag-alerts";
+import Link from "next/link";
 import { PatientSearch } from "@/components/patients/patient-search";
 import { RegisterPatientForm } from "@/components/patients/register-patient-form";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -20,7 +21,15 @@ export default async function FrontDeskHome() {
   ]);
   return (
     <>
-      <PageHeader title="Front desk" subtitle="Register patients and find their records." />
+      <PageHeader
+        title="Front desk"
+        subtitle="Register patients and find their records."
+        actions={
+          <Link href="/clinic/calendar" className="font-semibold text-brand-800 underline">
+            Open the calendar
+          </Link>
+        }
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={`Red-flag alerts (${alerts.length})`}>
           <RedFlagAlerts alerts={alerts} canAcknowledge={false} timeZone={clinic.timeZone} />

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { CalendarFeedCard } from "@/components/booking/calendar-feed-card";
+import { PatientAppointments } from "@/components/booking/patient-appointments";
+import { Card, PageHeader } from "@/components/ui/card";
+import { RED_FLAG_BLOCK_MESSAGE } from "@/lib/booking/booking-access";
+import { listTherapists } from "@/lib/booking/therapist-schedules";
+import { requirePageActor } from "@/lib/auth/current-actor";
+import { getOwnClinic } from "@/lib/clinics/get-clinic";
+import { hasUnacknowledgedEmergencyFlag } from "@/lib/intake/red-flag-status";
+import { zoneNameNow } from "@/lib/booking/clock";
+
+export const metadata: Metadata = { title: "Appointments" };
+
+export default async function PortalAppointmentsPage() {
+  const actor = await requirePageActor("/portal/appointments", "appointment:read:own");
+  const clinic = await getOwnClinic(actor);
+  const [therapists, blocked] = await Promise.all([
+    listTherapists(actor.clinicId),
+    actor.patientId ? hasUnacknowledgedEmergencyFlag(actor.patientId, actor.clinicId) : Promise.resolve(false),
+  ]);
+  return (
+    <>
+      <PageHeader title="Appointments" subtitle={`${clinic.name} · times in ${zoneNameNow(clinic.timeZone)}`} />
+      <div className="flex flex-col gap-4">
+        <PatientAppointments
+          timeZone={clinic.timeZone}
+          therapists={therapists}
+          blockedMessage={blocked ? `${RED_FLAG_BLOCK_MESSAGE} Phone: ${clinic.phone}.` : null}
+        />
+        <Card title="Add your appointments to your calendar">
+          <CalendarFeedCard />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,318 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
+import {
+  ApiError,
+  STATUS_LABEL,
+  api,
+  dateLabel,
+  localDate,
+  patch,
+  post,
+  timeLabel,
+  type CalendarAppointment,
+  type CalendarData,
+  type SlotsData,
+} from "./booking-api";
+
+const STATUS_ACTIONS: Array<{ action: string; label: string; from: string[]; afterStart?: boolean }> = [
+  { action: "check_in", label: "Check in", from: ["booked"] },
+  { action: "undo_check_in", label: "Undo check-in", from: ["checked_in"] },
+  { action: "complete", label: "Complete", from: ["booked", "checked_in"], afterStart: true },
+  { action: "no_show", label: "Mark no-show", from: ["booked"], afterStart: true },
+];
+
+/** Details and every action on one appointment, all usable from the keyboard (the drag's equivalent is "Move"). */
+export function AppointmentActions({
+  appointment: a,
+  data,
+  now,
+  canManage,
+  onDone,
+}: {
+  appointment: CalendarAppointment;
+  data: CalendarData;
+  /** Therapists read the schedule; only the front desk and admins act on it. */
+  canManage: boolean;
+  /** When the calendar was last loaded: render stays pure. */
+  now: number;
+  onDone: (message: string) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [mode, setMode] = useState<"view" | "move" | "cancel">("view");
+  const tz = data.timeZone;
+  const type = data.appointmentTypes.find((t) => t.id === a.appointmentTypeId);
+  const therapist = data.therapists.find((t) => t.id === a.therapistId);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["calendar"] });
+  const status = useMutation({
+    mutationFn: (action: string) =>
+      post(`/api/booking/appointments/${a.id}/status`, { expectedVersion: a.version, action }),
+    onSuccess: (_r, action) => {
+      void refresh();
+      onDone(`${STATUS_ACTIONS.find((s) => s.action === action)?.label ?? "Updated"}: ${a.patient.name}.`);
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 409) void refresh();
+    },
+  });
+  const started = Date.parse(a.startsAt) <= now;
+  return (
+    <div className="flex flex-col gap-4">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="text-slate-600">Patient</dt>
+        <dd className="font-medium">
+          {a.patient.name}
+          {a.patient.phone ? <span className="font-normal text-slate-700"> · {a.patient.phone}</span> : null}
+        </dd>
+        <dt className="text-slate-600">When</dt>
+        <dd>
+          {dateLabel(a.startsAt, tz)}, {timeLabel(a.startsAt, tz)}–{timeLabel(a.endsAt, tz, true)}
+        </dd>
+        <dt className="text-slate-600">Type</dt>
+        <dd>{type?.name ?? "—"}</dd>
+        <dt className="text-slate-600">Therapist</dt>
+        <dd>{therapist?.name ?? "—"}</dd>
+        <dt className="text-slate-600">Status</dt>
+        <dd>
+          {STATUS_LABEL[a.status]}
+          {a.lateCancellation ? " (late cancellation)" : ""}
+          {a.cancelReason ? ` — ${a.cancelReason}` : ""}
+        </dd>
+        <dt className="text-slate-600">Intake</dt>
+        <dd>{a.intake === "done" ? "Done" : a.intake === "not_done" ? "Not done yet" : "Unknown"}</dd>
+        {a.emergencyRedFlag && (
+          <>
+            <dt className="text-slate-600">Alert</dt>
+            <dd className="font-semibold text-red-800">Emergency red flag awaiting a clinician</dd>
+          </>
+        )}
+        {a.seriesId && (
+          <>
+            <dt className="text-slate-600">Series</dt>
+            <dd>Part of a plan-of-care series (changes apply to this visit only)</dd>
+          </>
+        )}
+      </dl>
+      {status.error && (
+        <Alert tone="danger" role="alert">
+          {status.error.message}
+        </Alert>
+      )}
+      {mode === "view" && canManage && (
+        <div className="flex flex-wrap gap-2">
+          {STATUS_ACTIONS.filter((s) => s.from.includes(a.status) && (!s.afterStart || started)).map((s) => (
+            <Button
+              key={s.action}
+              variant="secondary"
+              disabled={status.isPending}
+              onClick={() => status.mutate(s.action)}
+            >
+              {s.label}
+            </Button>
+          ))}
+          {a.status === "booked" && (
+            <>
+              <Button variant="secondary" onClick={() => setMode("move")}>
+                Move…
+              </Button>
+              <Button variant="danger" onClick={() => setMode("cancel")}>
+                Cancel appointment…
+              </Button>
+            </>
+          )}
+        </div>
+      )}
+      {mode === "move" && <MoveForm appointment={a} data={data} onDone={onDone} onBack={() => setMode("view")} />}
+      {mode === "cancel" && <CancelForm appointment={a} onDone={onDone} onBack={() => setMode("view")} />}
+    </div>
+  );
+}
+
+function MoveForm({
+  appointment: a,
+  data,
+  onDone,
+  onBack,
+}: {
+  appointment: CalendarAppointment;
+  data: CalendarData;
+  onDone: (m: string) => void;
+  onBack: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const tz = data.timeZone;
+  const [date, setDate] = useState(localDate(a.startsAt, tz));
+  const [therapistId, setTherapistId] = useState(a.therapistId);
+  const [start, setStart] = useState("");
+  const dateId = useId();
+  const slots = useQuery({
+    queryKey: ["slots", a.appointmentTypeId, therapistId, date, a.patientId],
+    queryFn: () =>
+      api<SlotsData>(
+        `/api/booking/slots?${new URLSearchParams({ appointmentTypeId: a.appointmentTypeId, therapistId, from: date, to: date, patientId: a.patientId })}`,
+      ),
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(date),
+  });
+  const move = useMutation({
+    mutationFn: () =>
+      patch(`/api/booking/appointments/${a.id}`, { expectedVersion: a.version, startsAt: start, therapistId }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["calendar"] });
+      onDone(`Moved ${a.patient.name} to ${dateLabel(start, tz, "short")} at ${timeLabel(start, tz)}.`);
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 409) {
+        void queryClient.invalidateQueries({ queryKey: ["calendar"] });
+        void slots.refetch();
+      }
+    },
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (start) move.mutate();
+  }
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-3" aria-label="Move appointment">
+      {move.error && (
+        <Alert tone="danger" role="alert">
+          {move.error.message}
+        </Alert>
+      )}
+      <div className="flex flex-col gap-1">
+        <label htmlFor={dateId} className="font-medium">
+          New date
+        </label>
+        <input
+          id={dateId}
+          type="date"
+          value={date}
+          onChange={(e) => {
+            setDate(e.target.value);
+            setStart("");
+          }}
+          className="min-h-11 rounded-lg border border-slate-400 px-3"
+        />
+      </div>
+      <SelectField
+        label="Therapist"
+        value={therapistId}
+        onChange={(e) => {
+          setTherapistId(e.target.value);
+          setStart("");
+        }}
+      >
+        {data.therapists.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={`New time (${tz.replaceAll("_", " ")})`}
+        value={start}
+        onChange={(e) => setStart(e.target.value)}
+        hint={
+          slots.isFetching
+            ? "Finding free times…"
+            : slots.data && !slots.data.slots.length
+              ? "No free times that day."
+              : undefined
+        }
+      >
+        <option value="">Choose a time</option>
+        {slots.data?.slots.map((s) => (
+          <option key={s.start} value={s.start}>
+            {timeLabel(s.start, tz, true)}
+          </option>
+        ))}
+      </SelectField>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={!start || move.isPending}>
+          {move.isPending ? "Moving…" : "Move appointment"}
+        </Button>
+        <Button variant="secondary" onClick={onBack}>
+          Back
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function CancelForm({
+  appointment: a,
+  onDone,
+  onBack,
+}: {
+  appointment: CalendarAppointment;
+  onDone: (m: string) => void;
+  onBack: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState("");
+  const [initiatedBy, setInitiatedBy] = useState("patient");
+  const reasonId = useId();
+  const cancel = useMutation({
+    mutationFn: () =>
+      post(`/api/booking/appointments/${a.id}/cancel`, { expectedVersion: a.version, reason, initiatedBy }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["calendar"] });
+      onDone(`Cancelled ${a.patient.name}'s appointment.`);
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 409) void queryClient.invalidateQueries({ queryKey: ["calendar"] });
+    },
+  });
+  const fieldError = cancel.error instanceof ApiError ? cancel.error.fieldErrors.reason : undefined;
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        cancel.mutate();
+      }}
+      noValidate
+      className="flex flex-col gap-3"
+      aria-label="Cancel appointment"
+    >
+      {cancel.error && !fieldError && (
+        <Alert tone="danger" role="alert">
+          {cancel.error.message}
+        </Alert>
+      )}
+      <div className="flex flex-col gap-1">
+        <label htmlFor={reasonId} className="font-medium">
+          Reason for cancelling
+        </label>
+        <textarea
+          id={reasonId}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          rows={2}
+          aria-invalid={fieldError ? true : undefined}
+          aria-describedby={fieldError ? `${reasonId}-error` : undefined}
+          className="rounded-lg border border-slate-400 px-3 py-2"
+        />
+        {fieldError && (
+          <p id={`${reasonId}-error`} className="text-sm font-medium text-red-700">
+            {fieldError.join(" ")}
+          </p>
+        )}
+      </div>
+      <SelectField label="Who asked for it" value={initiatedBy} onChange={(e) => setInitiatedBy(e.target.value)}>
+        <option value="patient">The patient (late-cancellation rule applies)</option>
+        <option value="clinic">The clinic</option>
+      </SelectField>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" variant="danger" disabled={cancel.isPending}>
+          {cancel.isPending ? "Cancelling…" : "Cancel appointment"}
+        </Button>
+        <Button variant="secondary" onClick={onBack}>
+          Back
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,535 @@
+"use client";
+
+import {
+  DndContext,
+  PointerSensor,
+  pointerWithin,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from "@dnd-kit/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useRef, useState, type CSSProperties } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/modal";
+import { AppointmentActions } from "./appointment-actions";
+import { BookForm, type BookTarget } from "./book-dialog";
+import {
+  ApiError,
+  STATUS_LABEL,
+  addDaysIso,
+  api,
+  dateLabel,
+  localMinute,
+  patch,
+  timeLabel,
+  todayInZone,
+  type CalendarAppointment,
+  type CalendarData,
+} from "./booking-api";
+import { SeriesForm } from "./series-form";
+
+type Column = { key: string; date: string; therapistId: string; therapistName: string };
+
+const STATUS_STYLE: Record<string, string> = {
+  booked: "bg-white",
+  checked_in: "bg-sky-50",
+  completed: "bg-slate-100",
+  no_show: "bg-amber-50",
+};
+
+/**
+ * The front desk's calendar: our own grid (docs/decisions/033), one column
+ * per therapist (per day in the week view), rows on the clinic's wall clock.
+ * Free working time is a button per step ("Book 9:15 AM with Maya Chen");
+ * appointments are buttons that open every action; dragging one onto free
+ * time moves it, and the dialog's "Move…" does the same from the keyboard.
+ */
+export function FrontDeskCalendar({
+  initialDate,
+  timeZone,
+  canManage,
+}: {
+  initialDate: string;
+  timeZone: string;
+  canManage: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const [date, setDate] = useState(initialDate);
+  const [view, setView] = useState<"day" | "week">("day");
+  const [booking, setBooking] = useState<BookTarget | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [seriesOpen, setSeriesOpen] = useState(false);
+  const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
+  const { data, error, isPending, dataUpdatedAt } = useQuery({
+    queryKey: ["calendar", date, view],
+    queryFn: () => api<CalendarData>(`/api/booking/calendar?${new URLSearchParams({ date, view })}`),
+    staleTime: 10_000,
+    refetchInterval: 30_000,
+  });
+  const selected = data?.appointments.find((a) => a.id === selectedId) ?? null;
+  // A drop ends with a click on the dragged button; it must not open the dialog.
+  const justDragged = useRef(false);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const move = useMutation({
+    mutationFn: (v: { appointment: CalendarAppointment; therapistId: string; start: number }) =>
+      patch(`/api/booking/appointments/${v.appointment.id}`, {
+        expectedVersion: v.appointment.version,
+        startsAt: new Date(v.start).toISOString(),
+        therapistId: v.therapistId,
+      }),
+    onSuccess: (_r, v) =>
+      setMessage({
+        tone: "success",
+        text: `Moved ${v.appointment.patient.name} to ${dateLabel(v.start, timeZone, "short")} at ${timeLabel(v.start, timeZone)}.`,
+      }),
+    onError: (e) =>
+      setMessage({ tone: "danger", text: e instanceof ApiError ? e.message : "Could not move the appointment." }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["calendar"] }),
+  });
+
+  function onDragEnd(event: DragEndEvent) {
+    setTimeout(() => (justDragged.current = false), 0);
+    const appointment = data?.appointments.find((a) => a.id === event.active.id);
+    if (!appointment) return;
+    // The free time under the pointer where it was let go (read from the page, so it
+    // holds even if the grid scrolled during the drag).
+    const origin = event.activatorEvent as PointerEvent;
+    const x = origin.clientX + event.delta.x;
+    const y = origin.clientY + event.delta.y;
+    const target =
+      (event.over ? String(event.over.id) : null) ??
+      document
+        .elementsFromPoint(x, y)
+        .map((el) => el.closest<HTMLElement>("[data-slot]")?.dataset.slot)
+        .find(Boolean) ??
+      null;
+    if (!target) return;
+    const [therapistId, start] = target.split("|");
+    if (start && therapistId) move.mutate({ appointment, therapistId, start: Number(start) });
+  }
+
+  const step = view === "day" ? 1 : 7;
+  const done = (text: string) => {
+    setBooking(null);
+    setSelectedId(null);
+    setSeriesOpen(false);
+    setMessage({ tone: "success", text });
+  };
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end gap-2">
+        <Button variant="secondary" onClick={() => setDate((d) => addDaysIso(d, -step))}>
+          ← Previous {view}
+        </Button>
+        <Button variant="secondary" onClick={() => setDate(todayInZone(timeZone))}>
+          Today
+        </Button>
+        <Button variant="secondary" onClick={() => setDate((d) => addDaysIso(d, step))}>
+          Next {view} →
+        </Button>
+        <label className="flex flex-col text-sm font-medium">
+          Go to date
+          <input
+            type="date"
+            value={date}
+            onChange={(e) => e.target.value && setDate(e.target.value)}
+            className="min-h-11 rounded-lg border border-slate-400 px-3 text-base"
+          />
+        </label>
+        <div role="group" aria-label="Calendar view" className="flex gap-1">
+          {(["day", "week"] as const).map((v) => (
+            <Button
+              key={v}
+              variant={view === v ? "primary" : "secondary"}
+              aria-pressed={view === v}
+              onClick={() => setView(v)}
+            >
+              {v === "day" ? "Day" : "Week"}
+            </Button>
+          ))}
+        </div>
+        {canManage && data && (
+          <Button variant="secondary" onClick={() => setSeriesOpen(true)} className="ml-auto">
+            Book a series…
+          </Button>
+        )}
+      </div>
+      <div aria-live="polite">
+        {message && (
+          <Alert tone={message.tone} role="status">
+            {message.text}
+          </Alert>
+        )}
+      </div>
+      {error && (
+        <Alert tone="danger" role="alert">
+          {error.message}
+        </Alert>
+      )}
+      {isPending && <p>Loading the calendar…</p>}
+      {data && (
+        <>
+          <h2 className="text-xl font-semibold">
+            {view === "day"
+              ? dateLabel(data.days[0]!.startMs + 12 * 3_600_000, timeZone)
+              : `Week of ${dateLabel(data.days[0]!.startMs + 12 * 3_600_000, timeZone)}`}
+            <span className="block text-sm font-normal text-slate-700">Times in {data.timeZoneName}</span>
+          </h2>
+          <Legend data={data} />
+          <DndContext
+            sensors={sensors}
+            // The drop target is the free time under the pointer, where the visit will start.
+            collisionDetection={pointerWithin}
+            onDragStart={() => (justDragged.current = true)}
+            onDragEnd={onDragEnd}
+            onDragCancel={() => setTimeout(() => (justDragged.current = false), 0)}
+            accessibility={{
+              screenReaderInstructions: {
+                draggable: "Press Enter to open this appointment; use Move in the dialog to move it with the keyboard.",
+              },
+            }}
+          >
+            <Grid
+              data={data}
+              now={dataUpdatedAt}
+              canManage={canManage}
+              onBook={setBooking}
+              onSelect={(id) => {
+                if (!justDragged.current) setSelectedId(id);
+              }}
+            />
+          </DndContext>
+          <CancelledList data={data} onSelect={setSelectedId} />
+        </>
+      )}
+      <Modal open={booking !== null} title="Book an appointment" onClose={() => setBooking(null)}>
+        {booking && data && (
+          <BookForm target={booking} types={data.appointmentTypes} timeZone={timeZone} onDone={done} />
+        )}
+      </Modal>
+      <Modal
+        open={selected !== null}
+        title={selected ? `${selected.patient.name}` : "Appointment"}
+        onClose={() => setSelectedId(null)}
+      >
+        {selected && data && (
+          <AppointmentActions
+            appointment={selected}
+            data={data}
+            now={dataUpdatedAt}
+            canManage={canManage}
+            onDone={done}
+          />
+        )}
+      </Modal>
+      <Modal open={seriesOpen} title="Book a plan-of-care series" onClose={() => setSeriesOpen(false)} wide>
+        {seriesOpen && data && <SeriesForm data={data} onDone={done} />}
+      </Modal>
+    </div>
+  );
+}
+
+function Legend({ data }: { data: CalendarData }) {
+  return (
+    <ul className="flex flex-wrap gap-3 text-sm" aria-label="Appointment types">
+      {data.appointmentTypes
+        .filter((t) => t.active)
+        .map((t) => (
+          <li key={t.id} className="flex items-center gap-2">
+            <span aria-hidden="true" className="inline-block size-4 rounded" style={{ backgroundColor: t.colour }} />
+            {t.name}
+          </li>
+        ))}
+    </ul>
+  );
+}
+
+function Grid({
+  data,
+  now,
+  canManage,
+  onBook,
+  onSelect,
+}: {
+  data: CalendarData;
+  now: number;
+  canManage: boolean;
+  onBook: (t: BookTarget) => void;
+  onSelect: (id: string) => void;
+}) {
+  const tz = data.timeZone;
+  const stepMin = data.slotStepMinutes;
+  const stepMs = stepMin * 60_000;
+  const columns: Column[] = useMemo(
+    () =>
+      data.days.flatMap((d) =>
+        data.therapists.map((t) => ({
+          key: `${d.date}|${t.id}`,
+          date: d.date,
+          therapistId: t.id,
+          therapistName: t.name,
+        })),
+      ),
+    [data],
+  );
+  const active = data.appointments.filter((a) => a.status !== "cancelled");
+  // Rows on the wall clock, from the earliest working or booked minute to the latest (8:00-18:00 when empty).
+  const minutes = [
+    ...data.therapists.flatMap((t) =>
+      t.working.flatMap((w) => [localMinute(w.start, tz), localMinute(w.end, tz) || 1440]),
+    ),
+    ...active.flatMap((a) => [localMinute(a.startsAt, tz), localMinute(a.blockedUntil, tz) || 1440]),
+  ];
+  const first = Math.floor(Math.min(8 * 60, ...minutes) / 60) * 60;
+  const last = Math.ceil(Math.max(18 * 60, ...minutes) / 60) * 60;
+  const rows = (last - first) / stepMin;
+  const rowOf = (iso: string | number) => Math.floor((localMinute(iso, tz) - first) / stepMin) + 2;
+  const colOf = (date: string, therapistId: string) =>
+    columns.findIndex((c) => c.date === date && c.therapistId === therapistId) + 2;
+  const dateOf = (iso: string) =>
+    data.days.find((d) => Date.parse(iso) >= d.startMs && Date.parse(iso) < d.endMs)?.date;
+
+  const style: CSSProperties = {
+    gridTemplateColumns: `4.5rem repeat(${columns.length}, minmax(${data.view === "day" ? "10rem" : "6.5rem"}, 1fr))`,
+    gridTemplateRows: `auto repeat(${rows}, 1.75rem)`,
+  };
+  return (
+    <div
+      className="overflow-x-auto rounded-xl border border-slate-300 bg-white"
+      tabIndex={0}
+      role="region"
+      aria-label="Calendar grid"
+    >
+      <div className="relative grid" style={style}>
+        <div className="sticky left-0 z-20 border-b border-slate-300 bg-white" style={{ gridRow: 1, gridColumn: 1 }} />
+        {columns.map((c, i) => (
+          <div
+            key={c.key}
+            className="border-b border-l border-slate-300 bg-white px-2 py-1 text-sm font-semibold"
+            style={{ gridRow: 1, gridColumn: i + 2 }}
+          >
+            {data.view === "week" && (
+              <span className="block font-normal text-slate-700">
+                {dateLabel(`${c.date}T12:00:00Z`, "UTC", "short")}
+              </span>
+            )}
+            {c.therapistName}
+          </div>
+        ))}
+        {Array.from({ length: rows }, (_, r) => {
+          const m = first + r * stepMin;
+          return (
+            <div
+              key={m}
+              className={`sticky left-0 z-10 border-r border-slate-300 bg-white pr-2 text-right text-xs text-slate-700 ${m % 60 === 0 ? "border-t border-t-slate-200" : ""}`}
+              style={{ gridRow: r + 2, gridColumn: 1 }}
+              aria-hidden="true"
+            >
+              {m % 60 === 0 ? `${((Math.floor(m / 60) + 11) % 12) + 1} ${m < 720 ? "AM" : "PM"}` : ""}
+            </div>
+          );
+        })}
+        {columns.map((c, ci) => (
+          <div
+            key={`bg-${c.key}`}
+            className="border-l border-slate-200 bg-slate-100"
+            style={{ gridRow: `2 / span ${rows}`, gridColumn: ci + 2 }}
+            aria-hidden="true"
+          />
+        ))}
+        {data.therapists.flatMap((t) =>
+          t.working.flatMap((w) => {
+            const cells = [];
+            for (let s = Date.parse(w.start); s + stepMs <= Date.parse(w.end); s += stepMs) {
+              const busy = active.some(
+                (a) => a.therapistId === t.id && Date.parse(a.startsAt) < s + stepMs && s < Date.parse(a.blockedUntil),
+              );
+              const row = rowOf(s);
+              if (row < 2 || row > rows + 1) continue;
+              cells.push(
+                <FreeCell
+                  key={`${t.id}|${s}`}
+                  id={`${t.id}|${s}`}
+                  row={row}
+                  col={colOf(w.date, t.id)}
+                  label={`Book ${timeLabel(s, tz)}${data.view === "week" ? ` on ${dateLabel(s, tz, "short")}` : ""} with ${t.name}`}
+                  disabled={busy || !canManage || s + stepMs <= now}
+                  onClick={() => onBook({ therapistId: t.id, therapistName: t.name, start: new Date(s).toISOString() })}
+                />,
+              );
+            }
+            return cells;
+          }),
+        )}
+        {active.map((a) => {
+          const date = dateOf(a.startsAt);
+          if (!date) return null;
+          const col = colOf(date, a.therapistId);
+          if (col < 2) return null;
+          const span = Math.max(1, Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / stepMs));
+          const bufferSpan = Math.round((Date.parse(a.blockedUntil) - Date.parse(a.endsAt)) / stepMs);
+          const type = data.appointmentTypes.find((x) => x.id === a.appointmentTypeId);
+          const row = rowOf(a.startsAt);
+          return [
+            <AppointmentBlock
+              key={a.id}
+              appointment={a}
+              row={row}
+              col={col}
+              span={span}
+              colour={type?.colour ?? "#64748b"}
+              typeName={type?.name ?? "Appointment"}
+              timeZone={tz}
+              draggable={canManage && a.status === "booked"}
+              therapistName={data.therapists.find((t) => t.id === a.therapistId)?.name ?? ""}
+              onSelect={() => onSelect(a.id)}
+            />,
+            bufferSpan > 0 ? (
+              <div
+                key={`${a.id}-buffer`}
+                aria-hidden="true"
+                className="z-[5] mx-1 bg-[repeating-linear-gradient(45deg,#e2e8f0,#e2e8f0_4px,#f8fafc_4px,#f8fafc_8px)]"
+                style={{ gridRow: `${row + span} / span ${bufferSpan}`, gridColumn: col }}
+                title="Buffer"
+              />
+            ) : null,
+          ];
+        })}
+      </div>
+    </div>
+  );
+}
+
+function FreeCell({
+  id,
+  row,
+  col,
+  label,
+  disabled,
+  onClick,
+}: {
+  id: string;
+  row: number;
+  col: number;
+  label: string;
+  disabled: boolean;
+  onClick: () => void;
+}) {
+  const { setNodeRef, isOver } = useDroppable({ id, disabled });
+  if (disabled)
+    return (
+      <div
+        ref={setNodeRef}
+        className="border-t border-slate-100 bg-white"
+        style={{ gridRow: row, gridColumn: col }}
+        aria-hidden="true"
+      />
+    );
+  return (
+    <button
+      ref={setNodeRef}
+      type="button"
+      onClick={onClick}
+      aria-label={label}
+      data-slot={id}
+      className={`group border-t border-slate-100 text-left text-xs ${isOver ? "bg-brand-100" : "bg-white hover:bg-brand-50"}`}
+      style={{ gridRow: row, gridColumn: col }}
+    >
+      <span className="hidden px-1 text-brand-800 group-hover:inline group-focus-visible:inline">+ Book</span>
+    </button>
+  );
+}
+
+function AppointmentBlock({
+  appointment: a,
+  row,
+  col,
+  span,
+  colour,
+  typeName,
+  timeZone,
+  draggable,
+  therapistName,
+  onSelect,
+}: {
+  appointment: CalendarAppointment;
+  row: number;
+  col: number;
+  span: number;
+  colour: string;
+  typeName: string;
+  timeZone: string;
+  draggable: boolean;
+  therapistName: string;
+  onSelect: () => void;
+}) {
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: a.id, disabled: !draggable });
+  const badges = [
+    a.emergencyRedFlag ? "red flag" : null,
+    a.intake === "done" ? "intake done" : a.intake === "not_done" ? "intake not done" : null,
+  ].filter(Boolean);
+  const label = `${timeLabel(a.startsAt, timeZone)} to ${timeLabel(a.endsAt, timeZone)}, ${a.patient.name}, ${typeName} with ${therapistName}, ${STATUS_LABEL[a.status]}${badges.length ? `, ${badges.join(", ")}` : ""}`;
+  return (
+    <button
+      ref={setNodeRef}
+      type="button"
+      {...attributes}
+      {...listeners}
+      onClick={onSelect}
+      aria-label={label}
+      data-appointment-id={a.id}
+      className={`relative z-10 mx-1 overflow-hidden rounded-md border border-slate-300 px-2 py-1 text-left text-xs text-slate-900 shadow-sm ${STATUS_STYLE[a.status] ?? "bg-white"} ${isDragging ? "opacity-80 shadow-lg" : ""}`}
+      style={{
+        gridRow: `${row} / span ${span}`,
+        gridColumn: col,
+        borderLeft: `6px solid ${colour}`,
+        transform: transform ? `translate(${transform.x}px, ${transform.y}px)` : undefined,
+        touchAction: draggable ? "none" : undefined,
+      }}
+    >
+      <span className="block font-semibold">{a.patient.name}</span>
+      <span className="block">
+        {timeLabel(a.startsAt, timeZone)} · {typeName}
+      </span>
+      <span className="mt-0.5 flex flex-wrap gap-1">
+        {a.status !== "booked" && (
+          <span className="rounded bg-slate-800 px-1 text-white">{STATUS_LABEL[a.status]}</span>
+        )}
+        {a.emergencyRedFlag && <span className="rounded bg-red-700 px-1 font-semibold text-white">Red flag</span>}
+        {a.intake === "done" && <span className="rounded bg-emerald-800 px-1 text-white">Intake done</span>}
+        {a.intake === "not_done" && <span className="rounded bg-amber-800 px-1 text-white">No intake</span>}
+      </span>
+    </button>
+  );
+}
+
+function CancelledList({ data, onSelect }: { data: CalendarData; onSelect: (id: string) => void }) {
+  const cancelled = data.appointments.filter((a) => a.status === "cancelled");
+  if (!cancelled.length) return null;
+  return (
+    <section aria-labelledby="cancelled-heading">
+      <h3 id="cancelled-heading" className="font-semibold">
+        Cancelled ({cancelled.length})
+      </h3>
+      <ul className="mt-2 flex flex-col gap-1">
+        {cancelled.map((a) => (
+          <li key={a.id}>
+            <button
+              type="button"
+              onClick={() => onSelect(a.id)}
+              className="min-h-11 text-left text-brand-800 underline"
+            >
+              {dateLabel(a.startsAt, data.timeZone, "short")} {timeLabel(a.startsAt, data.timeZone)} · {a.patient.name}
+              {a.lateCancellation ? " · late cancellation" : ""}
+              {a.cancelReason ? ` · ${a.cancelReason}` : ""}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import { addDays, localDateOf } from "@/lib/scheduling/local-time-rules";
+import { parseInput } from "@/lib/validation";
+import { appointmentDto, appointmentSelect } from "./appointment-dto";
+import { enqueueAppointmentEmail, messageAppointmentSelect } from "./appointment-messages";
+import {
+  PATIENT_BUSY_MESSAGE,
+  SlotTakenError,
+  TAKEN_MESSAGE,
+  isUniqueViolation,
+  overlapRefusal,
+} from "./booking-errors";
+import { assertMayBook, assertNoEmergencyFlag, bookingPatientId, requireTherapistOf } from "./booking-access";
+import { bookingContext, type BookingSettings } from "./booking-settings";
+import { assertBookableStart } from "./check-start";
+import { bookableType, groupSlots, searchSlots } from "./find-slots";
+import { claimKey, fingerprintOf, parseIdempotencyKey, previousResult, storeResult } from "./idempotency";
+import { bookAppointmentSchema } from "./schema";
+import { listTherapists } from "./therapist-schedules";
+import { lockBookingParties } from "./booking-locks";
+import { retryOnDeadlock } from "./retry-transaction";
+
+/** Room for a burst of bookings queueing for the pool (the 200-at-once test) without a spurious failure. */
+export const BOOKING_TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
+
+export type BookResult = { appointment: ReturnType<typeof appointmentDto>; replayed: boolean };
+
+/**
+ * POST /api/booking/appointments. Atomic by construction: the row is simply
+ * inserted, and Postgres's exclusion constraints refuse an overlap for the
+ * therapist or the patient however many requests race (docs/decisions/031).
+ * The loser gets a 409 with fresh slots; a retry with the same key gets the
+ * first answer.
+ */
+export async function bookAppointment(
+  actor: Actor,
+  input: unknown,
+  idempotencyKey: unknown,
+  now = Date.now(),
+): Promise<BookResult> {
+  await assertMayBook(actor);
+  const data = parseInput(bookAppointmentSchema, input);
+  const key = parseIdempotencyKey(idempotencyKey);
+  const patientId = await bookingPatientId(actor, data.patientId);
+  const fingerprint = fingerprintOf({ ...data, patientId, startsAt: Date.parse(data.startsAt) });
+
+  const replay = async () => {
+    const stored = await previousResult(actor, key, fingerprint);
+    if (!stored?.appointmentIds[0]) return null;
+    const row = await db.appointment.findFirstOrThrow({
+      where: { id: stored.appointmentIds[0], clinicId: actor.clinicId },
+      select: appointmentSelect,
+    });
+    return { appointment: appointmentDto(row), replayed: true };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+
+  await assertNoEmergencyFlag(actor, patientId);
+  const [{ clinic, settings }, type] = await Promise.all([
+    bookingContext(actor.clinicId),
+    bookableType(actor, data.appointmentTypeId),
+    requireTherapistOf(actor.clinicId, data.therapistId),
+  ]);
+  const start = Date.parse(data.startsAt);
+  await assertBookableStart(actor, {
+    therapistId: data.therapistId,
+    start,
+    durationMinutes: type.durationMinutes,
+    timeZone: clinic.timeZone,
+    settings,
+    now,
+  });
+
+  try {
+    return await retryOnDeadlock(() =>
+      db.$transaction(async (tx) => {
+        const requestId = await claimKey(tx, actor, key, fingerprint);
+        await lockBookingParties(tx, { therapistIds: [data.therapistId], patientId });
+        const row = await tx.appointment.create({
+          data: {
+            clinicId: actor.clinicId,
+            therapistId: data.therapistId,
+            patientId,
+            appointmentTypeId: type.id,
+            startsAt: new Date(start),
+            endsAt: new Date(start + type.durationMinutes * 60_000),
+            blockedUntil: new Date(start + (type.durationMinutes + type.bufferAfterMinutes) * 60_000),
+            bookedById: actor.userId,
+            bookedVia: actor.role === "patient" ? "portal" : "staff",
+            note: data.note || null,
+          },
+          select: { ...appointmentSelect, ...messageAppointmentSelect },
+        });
+        await storeResult(tx, requestId, { appointmentIds: [row.id] });
+        await recordAudit(
+          actor,
+          { action: "appointment.book", patientId, recordType: "Appointment", recordId: row.id },
+          tx,
+        );
+        await enqueueAppointmentEmail(tx, "confirmation", row, clinic);
+        return { appointment: appointmentDto(row), replayed: false };
+      }, BOOKING_TX_OPTIONS),
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const again = await replay();
+      if (again) return again;
+    }
+    const refused = overlapRefusal(error);
+    if (refused) {
+      throw new SlotTakenError(
+        refused === "patient" ? PATIENT_BUSY_MESSAGE : TAKEN_MESSAGE,
+        await freshSlotsAround(actor, { clinicTimeZone: clinic.timeZone, settings, type, patientId, start, now }),
+      );
+    }
+    throw error;
+  }
+}
+
+/** The week from the asked day, every therapist: what a client offers after a 409. */
+export async function freshSlotsAround(
+  actor: Actor,
+  p: {
+    clinicTimeZone: string;
+    settings: BookingSettings;
+    type: { durationMinutes: number; bufferAfterMinutes: number };
+    patientId: string;
+    start: number;
+    now: number;
+  },
+) {
+  const from = localDateOf(p.start, p.clinicTimeZone);
+  const therapists = await listTherapists(actor.clinicId);
+  const slots = await searchSlots({
+    clinicId: actor.clinicId,
+    timeZone: p.clinicTimeZone,
+    settings: p.settings,
+    type: p.type,
+    therapistIds: therapists.map((t) => t.id),
+    from,
+    to: addDays(from, 6),
+    audience: actor.role === "patient" ? "patient" : "staff",
+    patientId: p.patientId,
+    now: p.now,
+  });
+  return groupSlots(slots).slice(0, 60);
+}

@@ -1,0 +1,54 @@
+import { AppError } from "@/lib/errors";
+import type { SlotGroup } from "./find-slots";
+
+/** 409 for a time someone else took first; carries fresh slots so the client can offer them at once. */
+export class SlotTakenError extends AppError {
+  constructor(
+    message: string,
+    readonly freshSlots: SlotGroup[],
+  ) {
+    super("conflict", message);
+  }
+}
+
+export type SeriesConflict = {
+  date: string;
+  startsAt: string;
+  reason: string;
+  /** Other free times that day (same therapist first, then others at the asked time). */
+  alternatives: Array<{ start: string; therapistId: string }>;
+};
+
+/** 409 for a series with occurrences that cannot be booked: nothing was booked. */
+export class SeriesConflictError extends AppError {
+  constructor(readonly conflicts: SeriesConflict[]) {
+    super(
+      "conflict",
+      `${conflicts.length} of the dates cannot be booked, so none were. Choose other times for these dates or change the series.`,
+    );
+  }
+}
+
+type DriverCause = { originalCode?: string; originalMessage?: string; code?: string; message?: string };
+
+function driverCause(error: unknown): DriverCause | null {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } } | null)?.meta;
+  return meta?.driverAdapterError?.cause ?? null;
+}
+
+/** Which exclusion constraint Postgres refused the write with (SQLSTATE 23P01), if any. */
+export function overlapRefusal(error: unknown): "therapist" | "patient" | null {
+  const cause = driverCause(error);
+  if (!cause || (cause.originalCode ?? cause.code) !== "23P01") return null;
+  const message = cause.originalMessage ?? cause.message ?? "";
+  return message.includes("Appointment_patient_no_overlap") ? "patient" : "therapist";
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  if ((error as { code?: string } | null)?.code === "P2002") return true;
+  const cause = driverCause(error);
+  return (cause?.originalCode ?? cause?.code) === "23505";
+}
+
+export const TAKEN_MESSAGE = "That time was just taken. Please choose another time.";
+export const PATIENT_BUSY_MESSAGE = "The patient already has an appointment at that time. Please choose another time.";

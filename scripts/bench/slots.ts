@@ -1,0 +1,292 @@
+/**
+ * `npm run bench:slots`: a benchmark, not a test (it asserts nothing and its
+ * figures depend on the machine). It seeds 20 therapists with two years of
+ * history (~30 visits per therapist per week) into a fresh embedded Postgres,
+ * starts the production build, signs in as the front desk, and measures with
+ * autocannon (20 connections):
+ *   1. GET /api/booking/slots for a 4-week window, every therapist ("any");
+ *   2. GET /api/booking/slots for a 4-week window, one therapist;
+ *   3. POST /api/booking/appointments on distinct free slots.
+ * Traffic goes to 127.0.0.1 only; every run is bounded in time and count.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import { hash } from "@node-rs/argon2";
+import pg from "pg";
+import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
+import { addDays, todayIn } from "../../lib/scheduling/local-time-rules";
+import { createDatabaseIfMissing, freePort, startEmbeddedPostgres } from "../db/embedded-postgres";
+import { applyMigrations, ROOT } from "../db/migrations";
+
+const ZONE = "America/New_York";
+const THERAPISTS = 20;
+const PATIENTS = 3000;
+const PASSWORD = "bench-password-123";
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
+const port = Number(process.env.BENCH_PORT ?? process.env.PORT ?? 3402);
+const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+async function seed(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const passwordHash = await hash(PASSWORD, ARGON2_OPTIONS);
+  const started = Date.now();
+  const {
+    rows: [clinic],
+  } = await c.query(
+    `INSERT INTO "Clinic" (id, name, address, phone, "timeZone", "updatedAt") VALUES (gen_random_uuid(), 'Bench Clinic', '1 Bench St', '555-0100', $1, now()) RETURNING id`,
+    [ZONE],
+  );
+  const clinicId = clinic.id as string;
+  await c.query(`INSERT INTO "BookingSettings" ("clinicId", "updatedAt") VALUES ($1, now())`, [clinicId]);
+  await c.query(
+    `INSERT INTO "User" (id, "clinicId", email, name, role, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), $1, 'desk@bench.example', 'Bench Desk', 'front_desk', $2, now())`,
+    [clinicId, passwordHash],
+  );
+  await c.query(
+    `INSERT INTO "User" (id, "clinicId", email, name, role, "updatedAt")
+     SELECT gen_random_uuid(), $1, 'therapist' || i || '@bench.example', 'Therapist ' || lpad(i::text, 2, '0'), 'therapist', now()
+     FROM generate_series(1, ${THERAPISTS}) i`,
+    [clinicId],
+  );
+  await c.query(
+    `INSERT INTO "Patient" (id, "clinicId", "firstName", "lastName", "dateOfBirth", "updatedAt")
+     SELECT gen_random_uuid(), $1, 'Bench', 'Patient' || i, date '1980-01-01' + i, now() FROM generate_series(1, ${PATIENTS}) i`,
+    [clinicId],
+  );
+  const {
+    rows: [type],
+  } = await c.query(
+    `INSERT INTO "AppointmentType" (id, "clinicId", name, "durationMinutes", "bufferAfterMinutes", colour, "onlineBookable", "updatedAt")
+     VALUES (gen_random_uuid(), $1, 'Follow-up', 45, 15, '#1d4ed8', true, now()) RETURNING id`,
+    [clinicId],
+  );
+  // Mon-Fri 8:00-18:00 with lunch 12:00-13:00.
+  await c.query(
+    `INSERT INTO "WeeklyScheduleBlock" (id, "clinicId", "therapistId", weekday, kind, "startMinute", "endMinute")
+     SELECT gen_random_uuid(), $1, u.id, w, k.kind::"ScheduleBlockKind", k.s, k.e
+     FROM "User" u, generate_series(1, 5) w, (VALUES ('work', 480, 1080), ('break', 720, 780)) k(kind, s, e)
+     WHERE u."clinicId" = $1 AND u.role = 'therapist'`,
+    [clinicId],
+  );
+  // Six visits a weekday per therapist (30 a week), from two years ago to four weeks ahead. At each
+  // time every therapist sees a different patient, and visits 75 minutes apart never overlap.
+  const today = todayIn(ZONE, Date.now());
+  const from = addDays(today, -7 * 104);
+  const to = addDays(today, 28);
+  const inserted = await c.query(
+    `WITH t AS (SELECT id, row_number() OVER (ORDER BY email) - 1 AS n FROM "User" WHERE "clinicId" = $1 AND role = 'therapist'),
+          p AS (SELECT id, row_number() OVER (ORDER BY "lastName") - 1 AS n FROM "Patient" WHERE "clinicId" = $1),
+          slots AS (
+            SELECT d::date AS day, s.minute, s.k, t.id AS therapist, t.n AS tn,
+                   ((d::date + make_interval(mins => s.minute)) AT TIME ZONE $2) AS starts
+            FROM generate_series($3::date, $4::date, interval '1 day') d
+            CROSS JOIN (VALUES (480, 0), (555, 1), (630, 2), (780, 3), (855, 4), (930, 5)) s(minute, k)
+            CROSS JOIN t
+            WHERE extract(isodow FROM d) BETWEEN 1 AND 5)
+     INSERT INTO "Appointment" (id, "clinicId", "therapistId", "patientId", "appointmentTypeId", "startsAt", "endsAt", "blockedUntil",
+                                status, "bookedById", "bookedVia", "updatedAt", "cancelledAt", "cancelReason")
+     SELECT gen_random_uuid(), $1, slots.therapist, p.id, $5, slots.starts, slots.starts + interval '45 minutes', slots.starts + interval '60 minutes',
+            (CASE WHEN slots.starts > now() THEN 'booked' WHEN (slots.tn + slots.k) % 20 = 0 THEN 'cancelled' ELSE 'completed' END)::"AppointmentStatus",
+            slots.therapist, 'staff', now(),
+            CASE WHEN slots.starts <= now() AND (slots.tn + slots.k) % 20 = 0 THEN slots.starts - interval '1 day' END,
+            CASE WHEN slots.starts <= now() AND (slots.tn + slots.k) % 20 = 0 THEN 'bench' END
+     FROM slots JOIN p ON p.n = ((slots.k * ${THERAPISTS} + slots.tn) + (slots.day - $3::date) * 7) % ${PATIENTS}`,
+    [clinicId, ZONE, from, to, type.id],
+  );
+  await c.query("ANALYZE");
+  const { rows: therapists } = await c.query(
+    `SELECT id FROM "User" WHERE "clinicId" = $1 AND role = 'therapist' ORDER BY email`,
+    [clinicId],
+  );
+  const { rows: patients } = await c.query(`SELECT id FROM "Patient" WHERE "clinicId" = $1`, [clinicId]);
+  await c.end();
+  console.log(
+    `Seeded ${inserted.rowCount} appointments (${THERAPISTS} therapists, ${from} to ${to}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
+  return {
+    typeId: type.id as string,
+    therapistIds: therapists.map((r) => r.id as string),
+    patientIds: patients.map((r) => r.id as string),
+    today,
+  };
+}
+
+async function signIn(base: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email: "desk@bench.example", password: PASSWORD, json: "true" }),
+  });
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`Sign-in failed (${res.status}).`);
+  return session;
+}
+
+type Row = { name: string; requests: number; rps: number; p50: number; p975: number; p99: number; statuses: string };
+
+function summary(name: string, r: autocannon.Result, statuses: Record<string, number>): Row {
+  return {
+    name,
+    requests: r.requests.total,
+    rps: Math.round(r.requests.average * 10) / 10,
+    p50: r.latency.p50,
+    p975: r.latency.p97_5,
+    p99: r.latency.p99,
+    statuses: Object.entries(statuses)
+      .map(([s, n]) => `${s}:${n}`)
+      .join(" "),
+  };
+}
+
+function run(opts: autocannon.Options): Promise<{ result: autocannon.Result; statuses: Record<string, number> }> {
+  return new Promise((resolve, reject) => {
+    const statuses: Record<string, number> = {};
+    const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve({ result, statuses })));
+    instance.on("response", (_client: unknown, statusCode: number) => {
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    });
+  });
+}
+
+async function main() {
+  const dataDir = path.join(ROOT, ".data", "bench-postgres");
+  rmSync(dataDir, { recursive: true, force: true });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(55432),
+    settings: { fsync: "off", synchronous_commit: "off" },
+    quiet: true,
+  });
+  let app: ChildProcess | undefined;
+  const stop = async () => {
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((r) => app!.once("exit", r));
+    }
+    await server.stop();
+  };
+  try {
+    await createDatabaseIfMissing(server.url("postgres"), "mend_bench");
+    const url = server.url("mend_bench");
+    await applyMigrations(url);
+    const seeded = await seed(url);
+    const env = {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      APP_URL: `http://127.0.0.1:${port}`,
+      OUTBOX_WORKER: "off",
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    if (!existsSync(path.join(ROOT, ".next", "BUILD_ID")) || process.env.BENCH_BUILD === "1") {
+      console.log("Building the app…");
+      const b = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env, stdio: "inherit" });
+      if (b.status !== 0) throw new Error("next build failed");
+    }
+    app = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+      cwd: ROOT,
+      env,
+      stdio: "ignore",
+    });
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 120; i++) {
+      if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const cookie = await signIn(base);
+    const headers = { cookie, accept: "application/json" };
+    const from = seeded.today;
+    const to = addDays(from, 27);
+    const slotsAll = `/api/booking/slots?appointmentTypeId=${seeded.typeId}&from=${from}&to=${to}`;
+    const slotsOne = `${slotsAll}&therapistId=${seeded.therapistIds[0]}`;
+    const warm = await fetch(base + slotsAll, { headers });
+    const warmBody = (await warm.json()) as { slots: Array<{ start: string; therapistIds: string[] }> };
+    console.log(
+      `Warm-up: ${warm.status}, ${warmBody.slots.length} distinct start times over 4 weeks, ${JSON.stringify(warmBody).length} bytes.`,
+    );
+
+    const rows: Row[] = [];
+    // Baselines that say how loaded the machine is: the health check (one query, no session)
+    // under the same 20 connections, and the slot search one request at a time.
+    {
+      const { result, statuses } = await run({ url: `${base}/api/health`, connections: 20, duration: 5 });
+      rows.push(summary("baseline: /api/health, 20 conn.", result, statuses));
+      const one = await run({ url: base + slotsOne, connections: 1, duration: 5, headers });
+      rows.push(summary("baseline: slots one therapist, 1 conn.", one.result, one.statuses));
+    }
+    for (const [name, p] of [
+      ["slots, 4 weeks, all 20 therapists", slotsAll],
+      ["slots, 4 weeks, one therapist", slotsOne],
+    ] as const) {
+      const { result, statuses } = await run({ url: base + p, connections: 20, duration: DURATION_S, headers });
+      rows.push(summary(name, result, statuses));
+    }
+
+    // Distinct, non-overlapping free slots: per therapist, starts at least an hour apart; one patient each.
+    const lastStart = new Map<string, number>();
+    const bodies: string[] = [];
+    for (const s of warmBody.slots) {
+      for (const t of s.therapistIds) {
+        const start = Date.parse(s.start);
+        if (start - (lastStart.get(t) ?? 0) < 60 * 60_000) continue;
+        lastStart.set(t, start);
+        const patientId = seeded.patientIds[bodies.length % seeded.patientIds.length]!;
+        bodies.push(JSON.stringify({ appointmentTypeId: seeded.typeId, therapistId: t, patientId, startsAt: s.start }));
+      }
+    }
+    const amount = Math.min(bodies.length, 2000);
+    let next = 0;
+    const { result, statuses } = await run({
+      url: base,
+      connections: 20,
+      amount,
+      timeout: 30,
+      requests: [
+        {
+          method: "POST",
+          path: "/api/booking/appointments",
+          setupRequest: (req) => {
+            const body = bodies[next++ % amount]!;
+            return {
+              ...req,
+              body,
+              headers: { ...headers, "content-type": "application/json", "idempotency-key": randomUUID() },
+            };
+          },
+        },
+      ],
+    });
+    rows.push(summary(`book, ${amount} distinct slots`, result, statuses));
+
+    console.log("\nbench:slots (20 connections; latency in ms)\n");
+    const cols = ["name", "requests", "rps", "p50", "p975", "p99", "statuses"] as const;
+    const head = ["endpoint", "requests", "req/s", "p50", "p97.5", "p99", "statuses"];
+    const cells = rows.map((r) => cols.map((c) => String(r[c])));
+    const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+    const line = (c: string[]) =>
+      c.map((v, i) => (i === 0 || i === 6 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join("  ");
+    console.log([line(head), ...cells.map(line)].join("\n"));
+    console.log(
+      "Targets from the issue: 4-week slot search p97.5 < 150 ms; booking p97.5 < 250 ms. Figures vary with machine load.",
+    );
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
