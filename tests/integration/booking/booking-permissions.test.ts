@@ -128,7 +128,27 @@ describe("who may book what", () => {
     const { appointments } = await cal.json();
     // Minimum necessary: name, phone, intake and red-flag badges, nothing clinical.
     expect(Object.keys(appointments[0].patient).sort()).toEqual(["id", "name", "phone"]);
-    expect(appointments[0].intake).toBe("unknown");
+    const patientId = appointments[0].patient.id as string;
+    expect(appointments[0].intake).toBe("not_done");
+
+    // Once the patient's first intake is submitted, the badge says so.
+    await db.intake.create({
+      data: {
+        clinicId: a.clinic.id,
+        patientId,
+        kind: "initial",
+        status: "submitted",
+        formVersion: "test",
+        submittedAt: new Date(),
+      },
+    });
+    const again = await asRoute((req: Request) => bookingHandlers.calendar(a.therapist, req))(
+      new Request(`http://localhost/api/booking/calendar?date=${monday}&view=day`),
+    );
+    const after = (await again.json()).appointments.find(
+      (x: { patient: { id: string } }) => x.patient.id === patientId,
+    );
+    expect(after.intake).toBe("done");
   });
 
   it("a patient cannot see, move or cancel another patient's appointment (404, not 403)", async () => {
