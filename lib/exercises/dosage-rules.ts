@@ -104,10 +104,7 @@ export type Dosage = {
   load: string | null;
 };
 
-function checkAndNormalise(
-  value: z.output<typeof baseDosage>,
-  ctx: z.RefinementCtx,
-): Dosage | typeof z.NEVER {
+function checkAndNormalise(value: z.output<typeof baseDosage>, ctx: z.RefinementCtx): Dosage | typeof z.NEVER {
   let ok = true;
   for (const { field, message } of REQUIRED_BY_KIND[value.kind]) {
     if (value[field] === undefined) {
@@ -148,7 +145,9 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 function amount(d: Dosage): string {
   switch (d.kind) {
     case "reps":
-      return d.sets && d.sets > 1 ? `${d.sets} sets of ${plural(d.reps ?? 0, "rep", "reps")}` : plural(d.reps ?? 0, "rep", "reps");
+      return d.sets && d.sets > 1
+        ? `${d.sets} sets of ${plural(d.reps ?? 0, "rep", "reps")}`
+        : plural(d.reps ?? 0, "rep", "reps");
     case "hold":
       return `Hold ${plural(d.holdSeconds ?? 0, "second", "seconds")}, ${d.sets === 1 ? "once" : `${d.sets} times`}`;
     case "duration":
@@ -159,7 +158,8 @@ function amount(d: Dosage): string {
 const SIDE_WORDS: Record<Side, string> = { both: "each side", left: "left side only", right: "right side only" };
 
 export function describeFrequency(d: Pick<Dosage, "timesPerDay" | "daysPerWeek">): string {
-  const perDay = d.timesPerDay === 1 ? "once a day" : d.timesPerDay === 2 ? "twice a day" : `${d.timesPerDay} times a day`;
+  const perDay =
+    d.timesPerDay === 1 ? "once a day" : d.timesPerDay === 2 ? "twice a day" : `${d.timesPerDay} times a day`;
   const perWeek = d.daysPerWeek === 7 ? "every day" : `${plural(d.daysPerWeek, "day", "days")} a week`;
   return `${perDay}, ${perWeek}`;
 }

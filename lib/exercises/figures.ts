@@ -132,7 +132,8 @@ export const FIGURES = {
     ],
   },
   childs_pose_side_bend: {
-    description: "Kneeling, sitting back on your heels with arms stretched forward on the floor, then walking both hands to one side.",
+    description:
+      "Kneeling, sitting back on your heels with arms stretched forward on the floor, then walking both hands to one side.",
     panels: [
       {
         caption: "Walk hands to one side",
@@ -162,7 +163,8 @@ export const FIGURES = {
     ],
   },
   bird_dog: {
-    description: "On hands and knees, reach one arm forward and the opposite leg back until both are level with your back.",
+    description:
+      "On hands and knees, reach one arm forward and the opposite leg back until both are level with your back.",
     panels: [
       {
         pose: {
@@ -180,7 +182,8 @@ export const FIGURES = {
     ],
   },
   standing_rotation: {
-    description: "Standing tall with arms crossed on your chest, turning your upper body slowly to one side and then the other.",
+    description:
+      "Standing tall with arms crossed on your chest, turning your upper body slowly to one side and then the other.",
     panels: [
       {
         pose: {
@@ -214,7 +217,8 @@ export const FIGURES = {
     ],
   },
   kneeling_hip_flexor: {
-    description: "Half-kneeling on a cushion with one foot forward, tucking the tail under and shifting the hips gently forward.",
+    description:
+      "Half-kneeling on a cushion with one foot forward, tucking the tail under and shifting the hips gently forward.",
     panels: [
       {
         pose: {
@@ -325,7 +329,8 @@ export const FIGURES = {
     panels: [{ pose: onBackKneesBent, props: [{ kind: "arrow", from: [56, 90], to: [56, 104] }] }],
   },
   ql_stretch: {
-    description: "Standing (seen from the front), reaching one arm over your head and bending your upper body to the opposite side.",
+    description:
+      "Standing (seen from the front), reaching one arm over your head and bending your upper body to the opposite side.",
     panels: [
       {
         pose: {
@@ -416,7 +421,8 @@ export const FIGURES = {
     ],
   },
   foam_roll: {
-    description: "Sitting on a foam roller with hands on the floor behind you, rolling slowly back and forth over the buttock.",
+    description:
+      "Sitting on a foam roller with hands on the floor behind you, rolling slowly back and forth over the buttock.",
     panels: [
       {
         pose: {
@@ -477,7 +483,8 @@ export const FIGURES = {
     ],
   },
   rest_90_90: {
-    description: "Resting on your back with hips and knees bent at right angles and your calves on a chair or cushions.",
+    description:
+      "Resting on your back with hips and knees bent at right angles and your calves on a chair or cushions.",
     panels: [
       {
         pose: {

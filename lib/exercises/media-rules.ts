@@ -54,3 +54,31 @@ export function checkMediaUpload(bytes: Uint8Array): UploadCheck {
   }
   return { ok: true, media };
 }
+
+export type ByteRange = { start: number; end: number };
+
+/**
+ * A single "bytes=" range (video players seek with these), clamped to the
+ * file; null for no or an unsupported range (the whole file is sent), "invalid"
+ * for one that cannot be satisfied (416).
+ */
+export function parseByteRange(header: string | null, size: number): ByteRange | null | "invalid" {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m) return null;
+  const [, a, b] = m;
+  if (a === "" && b === "") return "invalid";
+  let start: number;
+  let end: number;
+  if (a === "") {
+    const suffix = Number(b);
+    if (suffix === 0) return "invalid";
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(a);
+    end = b === "" ? size - 1 : Math.min(Number(b), size - 1);
+  }
+  if (start >= size || start > end) return "invalid";
+  return { start, end };
+}

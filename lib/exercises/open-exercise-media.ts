@@ -34,8 +34,18 @@ export async function openExerciseMedia(actor: Actor, mediaId: string): Promise<
     allowed = prescribed !== null;
   }
   if (!media || !allowed) {
-    await recordAudit(actor, { action: "access.denied", outcome: "denied", recordType: "ExerciseMedia", recordId: mediaId });
+    await recordAudit(actor, {
+      action: "access.denied",
+      outcome: "denied",
+      recordType: "ExerciseMedia",
+      recordId: mediaId,
+    });
     throw notFound("That file");
   }
-  return { path: mediaPath(media.storageKey), contentType: media.contentType, byteSize: media.byteSize, sha256: media.sha256 };
+  return {
+    path: mediaPath(media.storageKey),
+    contentType: media.contentType,
+    byteSize: media.byteSize,
+    sha256: media.sha256,
+  };
 }

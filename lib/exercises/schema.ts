@@ -34,9 +34,7 @@ const muscles = z.preprocess(
 
 const equipment = z.preprocess(
   (v) => (v === undefined || v === null || v === "" ? [] : typeof v === "string" ? [v] : v),
-  z
-    .array(z.enum(EQUIPMENT, { error: "Choose equipment from the list." }))
-    .transform((xs) => [...new Set(xs)]),
+  z.array(z.enum(EQUIPMENT, { error: "Choose equipment from the list." })).transform((xs) => [...new Set(xs)]),
 );
 
 export const exerciseInputSchema = z.object({
@@ -59,7 +57,10 @@ export const exerciseInputSchema = z.object({
   cautions: lines("caution", { min: 0, max: 8, chars: 200 }),
   figureKey: z.preprocess(
     (v) => (v === "" ? null : v),
-    z.enum(FIGURE_KEYS as [string, ...string[]], { error: "Choose a drawing from the list." }).nullable().default(null),
+    z
+      .enum(FIGURE_KEYS as [string, ...string[]], { error: "Choose a drawing from the list." })
+      .nullable()
+      .default(null),
   ),
   defaultDosage: dosageSchema,
 });
@@ -73,10 +74,7 @@ export const exerciseFilterSchema = z.object({
   bodyArea: optionalFilter(BODY_AREAS),
   position: optionalFilter(POSITIONS),
   equipment: optionalFilter(EQUIPMENT),
-  muscle: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.string().trim().toLowerCase().max(40).optional(),
-  ),
+  muscle: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().toLowerCase().max(40).optional()),
   status: z.enum(["active", "archived", "all"]).default("active"),
   take: z.coerce.number().int().min(1).max(200).default(100),
 });

@@ -48,7 +48,10 @@ export const STARTER_EXERCISES: StarterExercise[] = [
       "Move smoothly between the two, one slow breath for each.",
     ],
     cues: ["Move one part of the spine at a time, like a wave.", "Keep your arms straight but not locked."],
-    cautions: ["Stay in the range that feels comfortable; do not force the sag.", "Kneel on a folded towel if your knees are sore."],
+    cautions: [
+      "Stay in the range that feels comfortable; do not force the sag.",
+      "Kneel on a folded towel if your knees are sore.",
+    ],
     figureKey: "cat_cow",
     defaultDosage: dose({ kind: "reps", sets: 1, reps: 10, timesPerDay: 2 }),
   },
@@ -66,7 +69,10 @@ export const STARTER_EXERCISES: StarterExercise[] = [
       "Walk your hands back to the middle, then over to the left and hold.",
     ],
     cues: ["Let your forehead rest on the floor or a cushion.", "Breathe slowly into the side that is stretching."],
-    cautions: ["Put a cushion between your heels and buttocks if your knees complain.", "A stretch is fine; sharp pain is not."],
+    cautions: [
+      "Put a cushion between your heels and buttocks if your knees complain.",
+      "A stretch is fine; sharp pain is not.",
+    ],
     figureKey: "childs_pose_side_bend",
     defaultDosage: dose({ kind: "hold", sets: 3, holdSeconds: 30, side: "both" }),
   },
@@ -154,7 +160,10 @@ export const STARTER_EXERCISES: StarterExercise[] = [
       "Slowly straighten your arms to lift your chest, keeping your hips on the floor.",
       "Hold, breathing normally, then lower yourself slowly.",
     ],
-    cues: ["Let your lower back and buttocks relax.", "Lift only as far as is comfortable; propping on your elbows is fine."],
+    cues: [
+      "Let your lower back and buttocks relax.",
+      "Lift only as far as is comfortable; propping on your elbows is fine.",
+    ],
     cautions: [
       "Stop and tell your therapist if pain spreads further down your leg.",
       "Skip this if it makes tingling or numbness worse.",
@@ -266,7 +275,10 @@ export const STARTER_EXERCISES: StarterExercise[] = [
       "Hold still on the spot for 30 to 60 seconds, breathing slowly, until it eases.",
       "Move to the next tight spot and repeat.",
     ],
-    cues: ["Aim for a 'good hurt' of about 5 out of 10, never more.", "Bend your knees a little to move the ball up or down."],
+    cues: [
+      "Aim for a 'good hurt' of about 5 out of 10, never more.",
+      "Bend your knees a little to move the ball up or down.",
+    ],
     cautions: [
       "Keep the ball off your spine, ribs and kidneys (just above the waist at the back).",
       "Do not use it on an area that is bruised, swollen or numb.",

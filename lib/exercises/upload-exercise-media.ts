@@ -73,7 +73,10 @@ export async function removeExerciseMedia(actor: Actor, exerciseId: string): Pro
   await assertCan(actor, "exercise-library:write");
   if (!idSchema.safeParse(exerciseId).success) throw notFound("That exercise");
   return db.$transaction(async (tx) => {
-    const exercise = await tx.exercise.findFirst({ where: { id: exerciseId, clinicId: actor.clinicId }, select: { id: true } });
+    const exercise = await tx.exercise.findFirst({
+      where: { id: exerciseId, clinicId: actor.clinicId },
+      select: { id: true },
+    });
     if (!exercise) throw notFound("That exercise");
     await tx.exerciseMedia.updateMany({ where: { exerciseId, replacedAt: null }, data: { replacedAt: new Date() } });
     await recordAudit(actor, { action: "exercise.media_remove", recordType: "Exercise", recordId: exerciseId }, tx);

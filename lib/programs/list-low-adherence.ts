@@ -44,7 +44,11 @@ export async function listLowAdherence(
   const ids = programs.map((p) => p.id);
   const [logs, last] = await Promise.all([
     db.exerciseLog.findMany({
-      where: { clinicId: actor.clinicId, programId: { in: ids }, localDate: { gte: dateColumnOf(from), lte: dateColumnOf(to) } },
+      where: {
+        clinicId: actor.clinicId,
+        programId: { in: ids },
+        localDate: { gte: dateColumnOf(from), lte: dateColumnOf(to) },
+      },
       select: { ...logFactSelect, programId: true },
     }),
     db.exerciseLog.groupBy({

@@ -81,7 +81,10 @@ export async function programInsights(programId: string, clinicId: string, today
       })
     ).map((e) => [e.id, e.name]),
   );
-  const lastActivity = facts.reduce<IsoDate | null>((max, f) => (max === null || f.localDate > max ? f.localDate : max), null);
+  const lastActivity = facts.reduce<IsoDate | null>(
+    (max, f) => (max === null || f.localDate > max ? f.localDate : max),
+    null,
+  );
   return {
     weeks,
     pain: dailyPain(facts.filter((f) => f.localDate >= addDays(today, -7 * HISTORY_WEEKS))),

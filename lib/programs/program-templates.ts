@@ -92,6 +92,10 @@ export async function archiveProgramTemplate(actor: Actor, templateId: string): 
       data: { archivedAt: new Date() },
     });
     if (r.count !== 1) throw notFound("That template");
-    await recordAudit(actor, { action: "program_template.archive", recordType: "ProgramTemplate", recordId: templateId }, tx);
+    await recordAudit(
+      actor,
+      { action: "program_template.archive", recordType: "ProgramTemplate", recordId: templateId },
+      tx,
+    );
   });
 }

@@ -55,7 +55,13 @@ export function toItemView(row: ItemRow): ProgramItemView {
     load: row.load,
     notes: row.notes,
   };
-  return { id: row.id, position: row.position, exercise: toExerciseView(row.exercise), dosage, dosageText: describeDosage(dosage) };
+  return {
+    id: row.id,
+    position: row.position,
+    exercise: toExerciseView(row.exercise),
+    dosage,
+    dosageText: describeDosage(dosage),
+  };
 }
 
 /** The dosage columns of a program or template item. */

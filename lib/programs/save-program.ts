@@ -58,7 +58,10 @@ export async function saveProgram(
   // Every exercise must be in this clinic's library; archived ones may stay in a program that already has them.
   const ids = data.items.map((i) => i.exerciseId);
   const [exercises, active] = await Promise.all([
-    db.exercise.findMany({ where: { id: { in: ids }, clinicId: actor.clinicId }, select: { id: true, archivedAt: true } }),
+    db.exercise.findMany({
+      where: { id: { in: ids }, clinicId: actor.clinicId },
+      select: { id: true, archivedAt: true },
+    }),
     db.program.findFirst({
       where: { patientId, clinicId: actor.clinicId, status: "active" },
       select: { id: true, currentVersion: true },

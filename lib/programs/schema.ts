@@ -39,11 +39,7 @@ const items = z
 export const saveProgramSchema = z
   .object({
     /** The version the editor started from; null to create the patient's program. */
-    baseVersion: z
-      .number({ error: "Reload the program and try again." })
-      .int()
-      .min(1)
-      .nullable(),
+    baseVersion: z.number({ error: "Reload the program and try again." }).int().min(1).nullable(),
     title: z
       .string({ error: "Give the program a title." })
       .trim()

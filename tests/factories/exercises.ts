@@ -31,7 +31,13 @@ type ItemSpec = { exerciseId: string; timesPerDay?: number; daysPerWeek?: number
 export async function createProgramDirect(
   clinicId: string,
   patientId: string,
-  opts: { startDate: IsoDate; effectiveFrom?: IsoDate; endDate?: IsoDate | null; items: ItemSpec[]; createdByName?: string },
+  opts: {
+    startDate: IsoDate;
+    effectiveFrom?: IsoDate;
+    endDate?: IsoDate | null;
+    items: ItemSpec[];
+    createdByName?: string;
+  },
 ) {
   return db.program.create({
     data: {
@@ -67,7 +73,12 @@ export async function createProgramDirect(
 
 /** A completed log on a clinic-local day, at noon UTC (inside that day for zones within +/-11 h). */
 export async function createLogDirect(
-  program: { id: string; clinicId: string; patientId: string; versions: Array<{ id: string; items: Array<{ id: string; exerciseId: string }> }> },
+  program: {
+    id: string;
+    clinicId: string;
+    patientId: string;
+    versions: Array<{ id: string; items: Array<{ id: string; exerciseId: string }> }>;
+  },
   itemIndex: number,
   localDate: IsoDate,
   extra: Partial<{ completed: boolean; painBefore: number; painAfter: number }> = {},

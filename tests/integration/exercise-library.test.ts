@@ -47,7 +47,10 @@ describe("exercise library", () => {
       figureKey: null,
       defaultDosageText: "Hold 15 seconds, 3 times, each side · once a day, every day",
     });
-    await createExercise(therapist, input({ name: "Wall ball release", position: "standing", equipment: ["ball", "wall"], bodyArea: "lower_back" }));
+    await createExercise(
+      therapist,
+      input({ name: "Wall ball release", position: "standing", equipment: ["ball", "wall"], bodyArea: "lower_back" }),
+    );
 
     const names = async (q: Record<string, string>) => (await listExercises(therapist, q)).map((e) => e.name);
     expect(await names({ q: "plank" })).toEqual(["Side plank"]);
@@ -62,7 +65,12 @@ describe("exercise library", () => {
 
   it("refuses bad input with field messages and a duplicate name", async () => {
     const { therapist } = await createClinicWithPeople();
-    await expect(createExercise(therapist, input({ name: "", steps: "", bodyArea: "toes", defaultDosage: { kind: "reps", sets: 2 } }))).rejects.toMatchObject({
+    await expect(
+      createExercise(
+        therapist,
+        input({ name: "", steps: "", bodyArea: "toes", defaultDosage: { kind: "reps", sets: 2 } }),
+      ),
+    ).rejects.toMatchObject({
       code: "validation",
       fieldErrors: {
         name: ["Enter a name of at least 2 characters."],
@@ -72,7 +80,10 @@ describe("exercise library", () => {
       },
     });
     await createExercise(therapist, input());
-    await expect(createExercise(therapist, input())).rejects.toMatchObject({ code: "conflict", fieldErrors: { name: [expect.any(String)] } });
+    await expect(createExercise(therapist, input())).rejects.toMatchObject({
+      code: "conflict",
+      fieldErrors: { name: [expect.any(String)] },
+    });
     await expect(listExercises(therapist, { bodyArea: "toes" })).rejects.toMatchObject({ code: "validation" });
   });
 

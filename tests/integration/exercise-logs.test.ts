@@ -19,7 +19,10 @@ async function withProgram() {
     baseVersion: null,
     title: "Home program",
     startDate: today,
-    items: [itemInput(exercises[0]!.id, { timesPerDay: 2 }), itemInput(exercises[1]!.id, { kind: "hold", sets: 3, holdSeconds: 30 })],
+    items: [
+      itemInput(exercises[0]!.id, { timesPerDay: 2 }),
+      itemInput(exercises[1]!.id, { kind: "hold", sets: 3, holdSeconds: 30 }),
+    ],
   });
   const view = await getToday(people.patientA.actor);
   return { ...people, exercises, today, view };
@@ -81,21 +84,38 @@ describe("patient logging", () => {
     const { patientA, patientB, view, therapist } = await withProgram();
     const future = new Date(Date.now() + 60 * 60_000).toISOString();
     await expect(
-      logExerciseSessions(patientA.actor, { logs: [logBody(view.items[0]!.itemId), logBody(view.items[0]!.itemId, { performedAt: future })] }),
-    ).rejects.toMatchObject({ code: "validation", fieldErrors: { "logs.1.performedAt": [expect.stringMatching(/future/)] } });
-    await expect(logExerciseSessions(patientA.actor, { logs: [logBody(view.items[0]!.itemId, { painAfter: 11 })] })).rejects.toMatchObject({
+      logExerciseSessions(patientA.actor, {
+        logs: [logBody(view.items[0]!.itemId), logBody(view.items[0]!.itemId, { performedAt: future })],
+      }),
+    ).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { "logs.1.performedAt": [expect.stringMatching(/future/)] },
+    });
+    await expect(
+      logExerciseSessions(patientA.actor, { logs: [logBody(view.items[0]!.itemId, { painAfter: 11 })] }),
+    ).rejects.toMatchObject({
       fieldErrors: { "logs.0.painAfter": ["Rate your pain after from 0 to 10."] },
     });
-    await expect(logExerciseSessions(patientA.actor, { logs: [logBody(view.items[0]!.itemId, { clientKey: "abc" })] })).rejects.toMatchObject({
+    await expect(
+      logExerciseSessions(patientA.actor, { logs: [logBody(view.items[0]!.itemId, { clientKey: "abc" })] }),
+    ).rejects.toMatchObject({
       code: "validation",
     });
     await expect(logExerciseSessions(patientA.actor, { logs: "nope" })).rejects.toMatchObject({ code: "validation" });
     // Another patient cannot log against A's program, and staff cannot log for a patient.
-    await expect(logExerciseSessions(patientB.actor, { logs: [logBody(view.items[0]!.itemId)] })).rejects.toMatchObject({
-      fieldErrors: { "logs.0.itemId": ["This exercise is not in your program."] },
+    await expect(logExerciseSessions(patientB.actor, { logs: [logBody(view.items[0]!.itemId)] })).rejects.toMatchObject(
+      {
+        fieldErrors: { "logs.0.itemId": ["This exercise is not in your program."] },
+      },
+    );
+    await expect(logExerciseSessions(therapist, { logs: [logBody(view.items[0]!.itemId)] })).rejects.toMatchObject({
+      code: "forbidden",
     });
-    await expect(logExerciseSessions(therapist, { logs: [logBody(view.items[0]!.itemId)] })).rejects.toMatchObject({ code: "forbidden" });
-    expect(await db.exerciseLog.count({ where: { programId: { not: undefined }, patientId: { in: [patientA.patient.id, patientB.patient.id] } } })).toBe(0);
+    expect(
+      await db.exerciseLog.count({
+        where: { programId: { not: undefined }, patientId: { in: [patientA.patient.id, patientB.patient.id] } },
+      }),
+    ).toBe(0);
   });
 
   it("files an early-morning log under the clinic's day, not UTC's", async () => {
@@ -105,12 +125,19 @@ describe("patient logging", () => {
     const [exercise] = await createExercises(clinic.id, 1);
     const now = new Date();
     const today = todayIn("Pacific/Auckland", now);
-    await saveProgram(therapist, patient.id, { baseVersion: null, title: "P", startDate: addDays(today, -1), items: [itemInput(exercise!.id)] });
+    await saveProgram(therapist, patient.id, {
+      baseVersion: null,
+      title: "P",
+      startDate: addDays(today, -1),
+      items: [itemInput(exercise!.id)],
+    });
     const view = await getToday(actor);
     // 7:30 in the morning yesterday, Auckland time (+12/+13): still the day before in UTC.
     const yesterday = addDays(today, -1);
     const earlyMorning = new Date(`${yesterday}T07:30:00${auckland(yesterday)}`);
-    await logExerciseSessions(actor, { logs: [logBody(view.items[0]!.itemId, { performedAt: earlyMorning.toISOString() })] });
+    await logExerciseSessions(actor, {
+      logs: [logBody(view.items[0]!.itemId, { performedAt: earlyMorning.toISOString() })],
+    });
     const row = await db.exerciseLog.findFirstOrThrow({ where: { patientId: patient.id } });
     expect(isoDateOfDateColumn(row.localDate)).toBe(yesterday);
     expect(earlyMorning.toISOString().slice(0, 10)).toBe(addDays(yesterday, -1)); // what UTC would have said
@@ -147,7 +174,9 @@ describe("adherence for the therapist", () => {
       ],
     });
     const { insights } = await getProgramFollowUp(therapist, patientA.patient.id);
-    expect(insights!.painFlags.map((f) => [f.exerciseName, f.flagged, f.largestRise])).toEqual([[exercises[0]!.name, 1, 2]]);
+    expect(insights!.painFlags.map((f) => [f.exerciseName, f.flagged, f.largestRise])).toEqual([
+      [exercises[0]!.name, 1, 2],
+    ]);
   });
 
   it("lists patients below 50% over the last two full weeks, and only those", async () => {
@@ -155,8 +184,14 @@ describe("adherence for the therapist", () => {
     const [e1] = await createExercises(clinic.id, 1);
     const today = todayIn(clinic.timeZone, new Date());
     const start = addDays(today, -20);
-    const lagging = await createProgramDirect(clinic.id, patientA.patient.id, { startDate: start, items: [{ exerciseId: e1!.id }] });
-    const keen = await createProgramDirect(clinic.id, patientB.patient.id, { startDate: start, items: [{ exerciseId: e1!.id }] });
+    const lagging = await createProgramDirect(clinic.id, patientA.patient.id, {
+      startDate: start,
+      items: [{ exerciseId: e1!.id }],
+    });
+    const keen = await createProgramDirect(clinic.id, patientB.patient.id, {
+      startDate: start,
+      items: [{ exerciseId: e1!.id }],
+    });
     for (let d = 1; d <= 14; d++) {
       await createLogDirect(keen, 0, addDays(today, -d));
       if (d % 3 === 0) await createLogDirect(lagging, 0, addDays(today, -d)); // 4 of 14
@@ -173,8 +208,12 @@ describe("adherence for the therapist", () => {
     const { clinic, patientA, patientB } = await createClinicWithPeople();
     const [e1] = await createExercises(clinic.id, 1);
     const today = todayIn(clinic.timeZone, new Date());
-    const program = await createProgramDirect(clinic.id, patientA.patient.id, { startDate: addDays(today, -10), items: [{ exerciseId: e1!.id }] });
-    for (const d of [1, 2, 3]) await createLogDirect(program, 0, addDays(today, -d), { painBefore: 5 - d, painAfter: 5 - d });
+    const program = await createProgramDirect(clinic.id, patientA.patient.id, {
+      startDate: addDays(today, -10),
+      items: [{ exerciseId: e1!.id }],
+    });
+    for (const d of [1, 2, 3])
+      await createLogDirect(program, 0, addDays(today, -d), { painBefore: 5 - d, painAfter: 5 - d });
     const history = await getExerciseHistory(patientA.actor, patientA.patient.id);
     expect(history.insights?.streak).toBe(3);
     expect(history.insights?.pain.map((p) => p.before)).toEqual([2, 3, 4]);

@@ -43,7 +43,9 @@ describe("assigning and versioning a program", () => {
     for (const e of exercises) expect(mail[0]!.textBody).not.toContain(e.name);
     expect(mail[0]!.textBody).not.toContain("Lower back");
 
-    const audit = await db.auditEvent.findFirst({ where: { action: "program.create", patientId: patientA.patient.id } });
+    const audit = await db.auditEvent.findFirst({
+      where: { action: "program.create", patientId: patientA.patient.id },
+    });
     expect(audit?.actorId).toBe(therapist.userId);
   });
 
@@ -52,33 +54,56 @@ describe("assigning and versioning a program", () => {
     await saveProgram(therapist, patientA.patient.id, body(null));
     const v1 = (await getPatientProgram(patientA.actor, patientA.patient.id))!;
     const [log] = await logExerciseSessions(patientA.actor, {
-      logs: [{ clientKey: randomUUID(), itemId: v1.current.items[0]!.id, completed: true, performedAt: new Date().toISOString(), painBefore: 4, painAfter: 3 }],
+      logs: [
+        {
+          clientKey: randomUUID(),
+          itemId: v1.current.items[0]!.id,
+          completed: true,
+          performedAt: new Date().toISOString(),
+          painBefore: 4,
+          painAfter: 3,
+        },
+      ],
     });
 
-    const edited = body(1, [itemInput(exercises[2]!.id, { kind: "duration", minutes: 15 }), itemInput(exercises[0]!.id, { reps: 12 })]);
-    expect(await saveProgram(therapist, patientA.patient.id, { ...edited, changeNote: "Added walking" })).toMatchObject({ version: 2 });
+    const edited = body(1, [
+      itemInput(exercises[2]!.id, { kind: "duration", minutes: 15 }),
+      itemInput(exercises[0]!.id, { reps: 12 }),
+    ]);
+    expect(await saveProgram(therapist, patientA.patient.id, { ...edited, changeNote: "Added walking" })).toMatchObject(
+      { version: 2 },
+    );
 
     const v2 = (await getPatientProgram(therapist, patientA.patient.id))!;
     expect(v2.currentVersion).toBe(2);
-    expect(v2.current.items.map((i) => i.dosageText)).toEqual(["15 minutes · once a day, every day", "2 sets of 12 reps · once a day, every day"]);
+    expect(v2.current.items.map((i) => i.dosageText)).toEqual([
+      "15 minutes · once a day, every day",
+      "2 sets of 12 reps · once a day, every day",
+    ]);
     expect(v2.versions.map((v) => [v.version, v.logCount, v.changeNote])).toEqual([
       [2, 0, "Added walking"],
       [1, 1, null],
     ]);
-    const stored = await db.exerciseLog.findUniqueOrThrow({ where: { id: log!.id }, include: { version: true, item: true } });
+    const stored = await db.exerciseLog.findUniqueOrThrow({
+      where: { id: log!.id },
+      include: { version: true, item: true },
+    });
     expect(stored.version.version).toBe(1);
     expect(stored.item.reps).toBe(10);
-    expect((await db.outboxMessage.findMany({ where: { patientId: patientA.patient.id }, orderBy: { createdAt: "asc" } })).map((m) => m.kind)).toEqual([
-      "program.assigned",
-      "program.updated",
-    ]);
+    expect(
+      (
+        await db.outboxMessage.findMany({ where: { patientId: patientA.patient.id }, orderBy: { createdAt: "asc" } })
+      ).map((m) => m.kind),
+    ).toEqual(["program.assigned", "program.updated"]);
   });
 
   it("refuses to change a saved version in the database itself", async () => {
     const { therapist, patientA, body } = await setup();
     const { programId } = await saveProgram(therapist, patientA.patient.id, body(null));
     const version = await db.programVersion.findFirstOrThrow({ where: { programId } });
-    await expect(db.programVersion.update({ where: { id: version.id }, data: { title: "changed" } })).rejects.toThrow(/immutable/);
+    await expect(db.programVersion.update({ where: { id: version.id }, data: { title: "changed" } })).rejects.toThrow(
+      /immutable/,
+    );
     await expect(db.programItem.deleteMany({ where: { versionId: version.id } })).rejects.toThrow(/immutable/);
   });
 
@@ -93,7 +118,10 @@ describe("assigning and versioning a program", () => {
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    expect(lost[0]!.reason).toMatchObject({ code: "conflict", message: expect.stringMatching(/version 2 was saved by .+ Your changes were not saved/) });
+    expect(lost[0]!.reason).toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/version 2 was saved by .+ Your changes were not saved/),
+    });
 
     const versions = await db.programVersion.findMany({ where: { program: { patientId: patientA.patient.id } } });
     expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
@@ -135,7 +163,9 @@ describe("who may read and change programs", () => {
     expect((await getPatientProgram(patientA.actor, patientA.patient.id))?.current.title).toBe("Lower back — week 1");
     await expect(getPatientProgram(patientB.actor, patientA.patient.id)).rejects.toMatchObject({ code: "not_found" });
     await expect(getProgramHandout(patientB.actor, patientA.patient.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(saveProgram(patientA.actor, patientA.patient.id, body(1))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(saveProgram(patientA.actor, patientA.patient.id, body(1))).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(getProgramFollowUp(patientA.actor, patientA.patient.id)).rejects.toMatchObject({ code: "forbidden" });
   });
 
@@ -166,20 +196,28 @@ describe("who may read and change programs", () => {
 describe("program validation", () => {
   it("answers field errors in plain words and writes nothing", async () => {
     const { therapist, patientA, body, exercises } = await setup();
-    const attempt = (patch: Record<string, unknown>) => saveProgram(therapist, patientA.patient.id, { ...body(null), ...patch });
+    const attempt = (patch: Record<string, unknown>) =>
+      saveProgram(therapist, patientA.patient.id, { ...body(null), ...patch });
 
-    await expect(attempt({ items: [] })).rejects.toMatchObject({ code: "validation", fieldErrors: { items: ["Add at least one exercise."] } });
+    await expect(attempt({ items: [] })).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { items: ["Add at least one exercise."] },
+    });
     await expect(attempt({ items: [itemInput(exercises[0]!.id, { reps: "" })] })).rejects.toMatchObject({
       fieldErrors: { "items.0.dosage.reps": ["Enter the number of reps."] },
     });
     await expect(attempt({ items: [itemInput(exercises[0]!.id), itemInput(exercises[0]!.id)] })).rejects.toMatchObject({
       fieldErrors: { "items.1.exerciseId": ["This exercise is already in the program."] },
     });
-    await expect(attempt({ startDate: "2026-02-30" })).rejects.toMatchObject({ fieldErrors: { startDate: ["That start date does not exist."] } });
+    await expect(attempt({ startDate: "2026-02-30" })).rejects.toMatchObject({
+      fieldErrors: { startDate: ["That start date does not exist."] },
+    });
     await expect(attempt({ endDate: "2000-01-01" })).rejects.toMatchObject({
       fieldErrors: { endDate: ["The end date must be on or after the start date."] },
     });
-    await expect(attempt({ title: "" })).rejects.toMatchObject({ fieldErrors: { title: ["Give the program a title."] } });
+    await expect(attempt({ title: "" })).rejects.toMatchObject({
+      fieldErrors: { title: ["Give the program a title."] },
+    });
     await expect(attempt({ baseVersion: "one" })).rejects.toMatchObject({ code: "validation" });
 
     const foreign = await createExercise((await createClinic()).id);
@@ -199,7 +237,10 @@ describe("program validation", () => {
 describe("templates", () => {
   it("saves a program's exercises as a template and refuses a duplicate name", async () => {
     const { therapist, frontDesk, exercises } = await setup();
-    const items = [itemInput(exercises[1]!.id, { kind: "hold", sets: 3, holdSeconds: 30 }), itemInput(exercises[0]!.id)];
+    const items = [
+      itemInput(exercises[1]!.id, { kind: "hold", sets: 3, holdSeconds: 30 }),
+      itemInput(exercises[0]!.id),
+    ];
     await saveProgramTemplate(therapist, { name: "Lower back knot — week 1", items });
     const [template] = await listProgramTemplates(therapist);
     expect(template?.name).toBe("Lower back knot — week 1");
@@ -212,5 +253,29 @@ describe("templates", () => {
       fieldErrors: { name: [expect.stringMatching(/already exists/)] },
     });
     await expect(saveProgramTemplate(frontDesk, { name: "x", items })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("handout", () => {
+  it("renders a PDF with several exercises per page and the clinic's details", async () => {
+    const { therapist, patientA, clinic } = await createClinicWithPeople();
+    const exercises = await createExercises(clinic.id, 5);
+    await saveProgram(therapist, patientA.patient.id, {
+      baseVersion: null,
+      title: "Lower back — week 1",
+      startDate: todayIn(clinic.timeZone, new Date()),
+      items: exercises.map((e) => itemInput(e.id, { notes: "Go gently — stop if it pinches." })),
+    });
+    const handout = await getProgramHandout(patientA.actor, patientA.patient.id);
+    expect(handout.clinic).toEqual({ name: clinic.name, phone: clinic.phone });
+    const { renderHandoutPdf } = await import("@/lib/programs/handout-pdf");
+    const pdf = await renderHandoutPdf(handout, new Map());
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const pages = pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? [];
+    // Exercises are kept whole, several to a page: more than one page, fewer pages than exercises.
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.length).toBeLessThan(5);
+    const audit = await db.auditEvent.count({ where: { action: "program.handout", patientId: patientA.patient.id } });
+    expect(audit).toBe(1);
   });
 });

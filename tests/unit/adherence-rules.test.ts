@@ -92,7 +92,12 @@ describe("adherence: sessions done / prescribed", () => {
 
   it("counts a session at 23:30 on Sunday in the clinic's zone in that week, not the next", () => {
     const localDate = localDateOf(new Date("2026-11-09T04:30:00Z"), "America/New_York");
-    const weeks = weeklyAdherence(plan([version({ items: [C] })]), [{ exerciseId: "C", localDate, completed: true }], "2026-11-02", "2026-11-10");
+    const weeks = weeklyAdherence(
+      plan([version({ items: [C] })]),
+      [{ exerciseId: "C", localDate, completed: true }],
+      "2026-11-02",
+      "2026-11-10",
+    );
     expect(weeks.map((w) => [w.weekStart, w.done])).toEqual([
       ["2026-11-02", 1],
       ["2026-11-09", 0],
@@ -104,7 +109,15 @@ describe("weekly rows", () => {
   it("runs Monday to Sunday from the program's first week and counts the current week up to today", () => {
     const p = plan([version({ startDate: "2026-11-04", effectiveFrom: "2026-11-04", items: [C] })]);
     const rows = weeklyAdherence(p, done("C", "2026-11-18"), "2026-11-04", "2026-11-18");
-    expect(rows.map((r) => ({ week: r.weekStart, to: r.to, prescribed: r.prescribed, done: r.done, inProgress: r.inProgress }))).toEqual([
+    expect(
+      rows.map((r) => ({
+        week: r.weekStart,
+        to: r.to,
+        prescribed: r.prescribed,
+        done: r.done,
+        inProgress: r.inProgress,
+      })),
+    ).toEqual([
       { week: "2026-11-02", to: "2026-11-08", prescribed: 5, done: 0, inProgress: false },
       { week: "2026-11-09", to: "2026-11-15", prescribed: 7, done: 0, inProgress: false },
       { week: "2026-11-16", to: "2026-11-18", prescribed: 3, done: 1, inProgress: true },

@@ -76,7 +76,9 @@ describe("dosage validation", () => {
 
   it("keeps hold seconds and minutes within their limits", () => {
     const { holdSeconds, minutes } = DOSAGE_LIMITS;
-    expect(prescribedDosageSchema.safeParse({ kind: "hold", sets: 1, holdSeconds: holdSeconds.min }).success).toBe(true);
+    expect(prescribedDosageSchema.safeParse({ kind: "hold", sets: 1, holdSeconds: holdSeconds.min }).success).toBe(
+      true,
+    );
     expect(errorsOf({ kind: "hold", sets: 1, holdSeconds: holdSeconds.max + 1 }).holdSeconds).toEqual([
       `Use at most ${holdSeconds.max} seconds.`,
     ]);
@@ -84,7 +86,9 @@ describe("dosage validation", () => {
   });
 
   it("refuses fractions, words and unknown kinds or sides in plain words", () => {
-    expect(errorsOf({ kind: "reps", sets: 2.5, reps: 10 }).sets).toEqual(["Enter the number of sets as a whole number."]);
+    expect(errorsOf({ kind: "reps", sets: 2.5, reps: 10 }).sets).toEqual([
+      "Enter the number of sets as a whole number.",
+    ]);
     expect(errorsOf({ kind: "reps", sets: "two", reps: 10 }).sets).toEqual(["Enter the number of sets as a number."]);
     expect(errorsOf({ kind: "jump", sets: 2 }).kind).toEqual(["Choose sets and reps, holds or time."]);
     expect(errorsOf({ kind: "reps", sets: 1, reps: 1, side: "up" }).side).toEqual([
@@ -108,7 +112,16 @@ describe("describing a dosage", () => {
 
   it("reads sets and reps, side, frequency and load in plain words", () => {
     expect(
-      describeDosage({ ...base, kind: "reps", sets: 2, reps: 8, timesPerDay: 1, daysPerWeek: 5, side: "both", load: "light band" }),
+      describeDosage({
+        ...base,
+        kind: "reps",
+        sets: 2,
+        reps: 8,
+        timesPerDay: 1,
+        daysPerWeek: 5,
+        side: "both",
+        load: "light band",
+      }),
     ).toBe("2 sets of 8 reps, each side · once a day, 5 days a week · Load: light band");
   });
 

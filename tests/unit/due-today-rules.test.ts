@@ -7,10 +7,24 @@ import type { PlanVersion, ProgramPlan } from "@/lib/programs/rules/plan-rules";
 const daily = { exerciseId: "D", timesPerDay: 2, daysPerWeek: 7 };
 const thrice = { exerciseId: "T", timesPerDay: 1, daysPerWeek: 3 };
 function version(v: Partial<PlanVersion> = {}): PlanVersion {
-  return { version: 1, effectiveFrom: "2026-11-16", startDate: "2026-11-16", endDate: null, items: [daily, thrice], ...v };
+  return {
+    version: 1,
+    effectiveFrom: "2026-11-16",
+    startDate: "2026-11-16",
+    endDate: null,
+    items: [daily, thrice],
+    ...v,
+  };
 }
-const plan = (versions: PlanVersion[] = [version()], endedOn: string | null = null): ProgramPlan => ({ versions, endedOn });
-const log = (exerciseId: string, localDate: string, completed = true): LogFact => ({ exerciseId, localDate, completed });
+const plan = (versions: PlanVersion[] = [version()], endedOn: string | null = null): ProgramPlan => ({
+  versions,
+  endedOn,
+});
+const log = (exerciseId: string, localDate: string, completed = true): LogFact => ({
+  exerciseId,
+  localDate,
+  completed,
+});
 
 describe("what is due today", () => {
   it("lists each exercise with the times left today", () => {
@@ -26,14 +40,21 @@ describe("what is due today", () => {
   });
 
   it("marks an exercise done for today once every time is logged; a skipped session is not done", () => {
-    const t = todayPlan(plan(), [log("D", "2026-11-18"), log("D", "2026-11-18"), log("T", "2026-11-18", false)], "2026-11-18");
+    const t = todayPlan(
+      plan(),
+      [log("D", "2026-11-18"), log("D", "2026-11-18"), log("T", "2026-11-18", false)],
+      "2026-11-18",
+    );
     expect(t.state === "active" && t.items.map((i) => i.status)).toEqual(["done_today", "due"]);
   });
 
   it("shows a 3-days-a-week exercise as done for the week once met, and due again next Monday", () => {
     const logs = [log("T", "2026-11-16"), log("T", "2026-11-17"), log("T", "2026-11-18")];
     const thursday = todayPlan(plan(), logs, "2026-11-19");
-    expect(thursday.state === "active" && thursday.items[1]).toMatchObject({ status: "weekly_goal_met", daysDoneThisWeek: 3 });
+    expect(thursday.state === "active" && thursday.items[1]).toMatchObject({
+      status: "weekly_goal_met",
+      daysDoneThisWeek: 3,
+    });
     const monday = todayPlan(plan(), logs, "2026-11-23");
     expect(monday.state === "active" && monday.items[1]).toMatchObject({ status: "due", daysDoneThisWeek: 0 });
   });

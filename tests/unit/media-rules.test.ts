@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkMediaUpload, MEDIA_LIMITS, sniffMedia } from "@/lib/exercises/media-rules";
+import { checkMediaUpload, MEDIA_LIMITS, parseByteRange, sniffMedia } from "@/lib/exercises/media-rules";
 
 const bytes = (...parts: Array<number[] | string>) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
@@ -42,7 +42,10 @@ describe("uploaded media type", () => {
     expect(checkMediaUpload(atLimit).ok).toBe(true);
     const over = new Uint8Array(MEDIA_LIMITS.image + 1);
     over.set(PNG);
-    expect(checkMediaUpload(over)).toEqual({ ok: false, message: "Pictures can be at most 5 MB; this one is just over 5 MB." });
+    expect(checkMediaUpload(over)).toEqual({
+      ok: false,
+      message: "Pictures can be at most 5 MB; this one is just over 5 MB.",
+    });
     const big = new Uint8Array(7.5 * 1024 * 1024);
     big.set(JPEG);
     expect(checkMediaUpload(big)).toEqual({ ok: false, message: "Pictures can be at most 5 MB; this one is 7.5 MB." });
@@ -55,5 +58,23 @@ describe("uploaded media type", () => {
     const tooLong = new Uint8Array(MEDIA_LIMITS.video + 1);
     tooLong.set(MP4);
     expect(checkMediaUpload(tooLong).ok).toBe(false);
+  });
+});
+
+describe("byte ranges for video seeking", () => {
+  it("reads start-end, open-ended and suffix ranges, clamped to the file", () => {
+    expect(parseByteRange("bytes=0-99", 1000)).toEqual({ start: 0, end: 99 });
+    expect(parseByteRange("bytes=900-", 1000)).toEqual({ start: 900, end: 999 });
+    expect(parseByteRange("bytes=-100", 1000)).toEqual({ start: 900, end: 999 });
+    expect(parseByteRange("bytes=-5000", 1000)).toEqual({ start: 0, end: 999 });
+    expect(parseByteRange("bytes=990-2000", 1000)).toEqual({ start: 990, end: 999 });
+  });
+
+  it("sends the whole file for no range or several ranges, and refuses impossible ones", () => {
+    expect(parseByteRange(null, 1000)).toBeNull();
+    expect(parseByteRange("bytes=0-1,5-6", 1000)).toBeNull();
+    expect(parseByteRange("bytes=1000-", 1000)).toBe("invalid");
+    expect(parseByteRange("bytes=50-10", 1000)).toBe("invalid");
+    expect(parseByteRange("bytes=-0", 1000)).toBe("invalid");
   });
 });

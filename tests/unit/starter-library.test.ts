@@ -24,15 +24,21 @@ describe("starter library", () => {
       "walking",
       "rest position",
     ])
-      expect(names.some((n) => n.includes(expected)), expected).toBe(true);
+      expect(
+        names.some((n) => n.includes(expected)),
+        expected,
+      ).toBe(true);
   });
 
-  it.each(STARTER_EXERCISES.map((e) => [e.name, e] as const))("%s passes the same checks as a clinic's own entry", (_n, e) => {
-    const parsed = exerciseInputSchema.safeParse(e);
-    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
-    expect(e.steps.length).toBeGreaterThanOrEqual(3);
-    expect(e.figureKey in FIGURES).toBe(true);
-  });
+  it.each(STARTER_EXERCISES.map((e) => [e.name, e] as const))(
+    "%s passes the same checks as a clinic's own entry",
+    (_n, e) => {
+      const parsed = exerciseInputSchema.safeParse(e);
+      expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+      expect(e.steps.length).toBeGreaterThanOrEqual(3);
+      expect(e.figureKey in FIGURES).toBe(true);
+    },
+  );
 
   it("keeps the knee-to-chest hold at about 30 s and the ball release within 30-60 s (seed articles)", () => {
     const knee = STARTER_EXERCISES.find((e) => e.name.startsWith("Knee-to-chest"))!;

@@ -72,7 +72,13 @@ export function weeklyAdherence(plan: ProgramPlan, logs: LogFact[], from: IsoDat
   for (let weekStart = weekStartOf(from); weekStart <= today; weekStart = addDays(weekStart, 7)) {
     const weekEnd = addDays(weekStart, 6);
     const to = weekEnd < today ? weekEnd : today;
-    rows.push({ ...adherenceBetween(plan, logs, weekStart, to), weekStart, from: weekStart, to, inProgress: to < weekEnd });
+    rows.push({
+      ...adherenceBetween(plan, logs, weekStart, to),
+      weekStart,
+      from: weekStart,
+      to,
+      inProgress: to < weekEnd,
+    });
   }
   return rows;
 }
@@ -84,7 +90,11 @@ export function weeklyAdherence(plan: ProgramPlan, logs: LogFact[], from: IsoDat
  */
 export const LOW_ADHERENCE = { threshold: 0.5, windowDays: 14, minDaysInForce: 3 } as const;
 
-export function recentAdherence(plan: ProgramPlan, logs: LogFact[], today: IsoDate): Tally & { from: IsoDate; to: IsoDate } {
+export function recentAdherence(
+  plan: ProgramPlan,
+  logs: LogFact[],
+  today: IsoDate,
+): Tally & { from: IsoDate; to: IsoDate } {
   const to = addDays(today, -1);
   const from = addDays(today, -LOW_ADHERENCE.windowDays);
   return { ...adherenceBetween(plan, logs, from, to), from, to };

@@ -10,7 +10,10 @@ import { Temporal } from "@js-temporal/polyfill";
 export type IsoDate = string;
 
 export function localDateOf(instant: Date, timeZone: string): IsoDate {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toString();
 }
 
 export function todayIn(timeZone: string, now: Date): IsoDate {

@@ -27,7 +27,8 @@ export type TodayPlan =
 function daysDoneBefore(logs: LogFact[], exerciseId: string, weekStart: IsoDate, day: IsoDate): number {
   const days = new Set<string>();
   for (const l of logs) {
-    if (l.completed && l.exerciseId === exerciseId && l.localDate >= weekStart && l.localDate < day) days.add(l.localDate);
+    if (l.completed && l.exerciseId === exerciseId && l.localDate >= weekStart && l.localDate < day)
+      days.add(l.localDate);
   }
   return days.size;
 }
@@ -48,7 +49,8 @@ export function dueItem(item: PlanItem, logs: LogFact[], day: IsoDate): DueItem 
 
 export function todayPlan(plan: ProgramPlan, logs: LogFact[], today: IsoDate): TodayPlan {
   const version: PlanVersion | null = versionOnDay(plan, today);
-  if (version) return { state: "active", version: version.version, items: version.items.map((i) => dueItem(i, logs, today)) };
+  if (version)
+    return { state: "active", version: version.version, items: version.items.map((i) => dueItem(i, logs, today)) };
   const latest = [...plan.versions].sort((a, b) => b.version - a.version)[0];
   if (!plan.endedOn && latest && today < latest.startDate) return { state: "not_started", startsOn: latest.startDate };
   return { state: "ended" };
@@ -79,4 +81,3 @@ export function currentStreak(plan: ProgramPlan, logs: LogFact[], today: IsoDate
   }
   return streak;
 }
-
