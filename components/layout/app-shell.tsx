@@ -9,11 +9,13 @@ type NavItem = { href: string; label: string };
 const NAV: Record<Role, NavItem[]> = {
   patient: [
     { href: "/portal", label: "My care" },
+    { href: "/portal/exercises", label: "Exercises" },
     { href: "/account/password", label: "Password" },
   ],
   therapist: [
     { href: "/clinic/therapist", label: "Workspace" },
     { href: "/clinic/patients", label: "Patients" },
+    { href: "/clinic/exercises", label: "Exercises" },
     { href: "/account/password", label: "Password" },
   ],
   front_desk: [
@@ -24,6 +26,7 @@ const NAV: Record<Role, NavItem[]> = {
   admin: [
     { href: "/clinic/admin", label: "Clinic admin" },
     { href: "/clinic/patients", label: "Patients" },
+    { href: "/clinic/exercises", label: "Exercises" },
     { href: "/clinic/admin/mailbox", label: "Mailbox" },
     { href: "/account/password", label: "Password" },
   ],

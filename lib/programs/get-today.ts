@@ -34,6 +34,7 @@ export type TodayView = {
   todayLabel: string;
   state: "none" | "active" | "not_started" | "ended";
   startsOn: IsoDate | null;
+  startsOnLabel: string | null;
   program: { id: string; version: number; title: string } | null;
   items: TodayItem[];
   streak: number;
@@ -52,6 +53,7 @@ export async function getToday(actor: Actor, options: { now?: Date } = {}): Prom
     todayLabel: formatLongDay(clock.today),
     state: "none",
     startsOn: null,
+    startsOnLabel: null,
     program: null,
     items: [],
     streak: 0,
@@ -92,6 +94,7 @@ export async function getToday(actor: Actor, options: { now?: Date } = {}): Prom
       ...common,
       state: due.state,
       startsOn: due.state === "not_started" ? due.startsOn : null,
+      startsOnLabel: due.state === "not_started" ? formatLongDay(due.startsOn) : null,
       program: { id: program.id, ...current },
     };
   }

@@ -14,7 +14,7 @@ import {
   View,
 } from "@react-pdf/renderer";
 import { figureFor, figureShapes, type Shape } from "@/lib/exercises/figures";
-import { SELF_CARE_TIPS } from "@/lib/exercises/starter-library";
+import { SELF_CARE_TIPS } from "@/lib/exercises/self-care";
 import type { ProgramHandout } from "./get-program-handout";
 import { formatLongDay } from "./rules/calendar-rules";
 
@@ -130,6 +130,8 @@ export function HandoutDocument({ handout, images }: { handout: ProgramHandout; 
             <View key={item.id} style={s.exercise} wrap={false}>
               <View style={s.figure}>
                 {image ? (
+                  // react-pdf images take no alt text; the exercise name and steps beside it carry the meaning.
+                  // eslint-disable-next-line jsx-a11y/alt-text
                   <Image src={image} style={{ width: 160 }} />
                 ) : (
                   <PdfFigure figureKey={item.exercise.figureKey} position={item.exercise.position} />

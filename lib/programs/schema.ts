@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { DIFFICULTIES } from "@/lib/exercises/catalog";
 import { prescribedDosageSchema } from "@/lib/exercises/dosage-rules";
-import { isIsoDate } from "./rules/calendar-rules";
 
 export const MAX_PROGRAM_ITEMS = 20;
 
@@ -9,7 +8,11 @@ const isoDate = (label: string) =>
   z
     .string({ error: `Enter the ${label}.` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as YYYY-MM-DD.`)
-    .refine(isIsoDate, `That ${label} does not exist.`);
+    // Date, not Temporal, so this schema stays light enough for the browser bundle.
+    .refine((v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+    }, `That ${label} does not exist.`);
 
 const optionalText = (max: number, label: string) =>
   z.preprocess(

@@ -5,6 +5,7 @@
 import { hash } from "@node-rs/argon2";
 import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { seedExercisesDemo } from "./exercises-demo";
 
 export const DEMO_PASSWORD = "mend-demo-password";
 
@@ -68,7 +69,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeededDemo> {
 }
 
 /** Each domain's demo data, seeded after the core; a domain adds its function here. */
-const DOMAIN_SEEDS: Array<(prisma: PrismaClient, core: SeededDemo) => Promise<void>> = [];
+const DOMAIN_SEEDS: Array<(prisma: PrismaClient, core: SeededDemo) => Promise<void>> = [seedExercisesDemo];
 
 async function seedCore(prisma: PrismaClient): Promise<SeededDemo> {
   const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);

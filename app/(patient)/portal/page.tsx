@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
@@ -35,6 +36,13 @@ export default async function PortalHome() {
           ) : (
             <p>Your account is not linked to a patient record yet. Please call the clinic.</p>
           )}
+        </Card>
+        {/* exercises */}
+        <Card title="Home exercises">
+          <p>Your exercises for today, with pictures, steps and a timer.</p>
+          <Link href="/portal/exercises" className="mt-2 inline-block font-semibold text-brand-800 underline">
+            Open today&rsquo;s exercises
+          </Link>
         </Card>
         <Card title="Your clinic">
           <p className="font-medium">{clinic.name}</p>

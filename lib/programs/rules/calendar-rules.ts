@@ -67,3 +67,9 @@ export function formatLongDay(day: IsoDate): string {
 export function formatShortDay(day: IsoDate): string {
   return Temporal.PlainDate.from(day).toLocaleString("en-US", { month: "short", day: "numeric" });
 }
+
+/** The instant a wall-clock time on a clinic-local day happens (the earlier one in an autumn repeated hour). */
+export function instantAt(day: IsoDate, hour: number, minute: number, timeZone: string): Date {
+  const zoned = Temporal.PlainDate.from(day).toZonedDateTime({ timeZone, plainTime: { hour, minute } });
+  return new Date(zoned.epochMilliseconds);
+}

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
+import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/authorize";
 import { isAppError } from "@/lib/errors";
 import { formatDateOnly } from "@/lib/format";
 import { getPatient } from "@/lib/patients/get-patient";
@@ -33,6 +35,16 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           <dd>{patient.userId ? "Yes" : "Not yet"}</dd>
         </dl>
       </Card>
+      {/* exercises */}
+      {can(actor, "program:read") && (
+        <div className="mt-4">
+          <Card title="Home exercise program">
+            <Link href={`/clinic/patients/${patient.id}/exercises`} className="font-semibold text-brand-800 underline">
+              Program, adherence and pain trend
+            </Link>
+          </Card>
+        </div>
+      )}
     </>
   );
 }
