@@ -317,10 +317,18 @@ export function ProgramBuilder({
   );
   const nameOf = (id: string | number) => rows.find((r) => r.exercise.id === id)?.exercise.name ?? "exercise";
   const positionOf = (id: string | number | undefined) => rows.findIndex((r) => r.exercise.id === id) + 1;
+  // dnd-kit reports "over" on every measure, the item's own place included; announce only real moves.
+  const lastOver = useRef<string | number | null>(null);
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}, position ${positionOf(active.id)} of ${rows.length}.`,
-    onDragOver: ({ active, over }) =>
-      over ? `${nameOf(active.id)} moved to position ${positionOf(over.id)} of ${rows.length}.` : undefined,
+    onDragStart: ({ active }) => {
+      lastOver.current = active.id;
+      return `Picked up ${nameOf(active.id)}, position ${positionOf(active.id)} of ${rows.length}.`;
+    },
+    onDragOver: ({ active, over }) => {
+      if (!over || over.id === lastOver.current) return undefined;
+      lastOver.current = over.id;
+      return `${nameOf(active.id)} moved to position ${positionOf(over.id)} of ${rows.length}.`;
+    },
     onDragEnd: ({ active, over }) =>
       `${nameOf(active.id)} dropped at position ${positionOf(over?.id ?? active.id)} of ${rows.length}.`,
     onDragCancel: ({ active }) => `Reordering cancelled. ${nameOf(active.id)} is back where it was.`,
