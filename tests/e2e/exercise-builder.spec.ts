@@ -3,7 +3,9 @@ import { patientIdByLastName, tabTo } from "./exercise-helpers";
 
 const therapist = DEMO_STAFF[1];
 
-test("a therapist builds and assigns a program from a template and the library using only the keyboard", async ({ page }) => {
+test("a therapist builds and assigns a program from a template and the library using only the keyboard", async ({
+  page,
+}) => {
   test.slow(); // a long journey, one key at a time
   await signIn(page, therapist.email);
   await expect(page).toHaveURL("/clinic/therapist");
@@ -63,10 +65,14 @@ test("a therapist builds and assigns a program from a template and the library u
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(`/clinic/patients/${jordanId}/exercises?saved=1`);
   await expect(page.getByRole("status").filter({ hasText: "Program assigned" })).toBeVisible();
-  const current = page.getByRole("heading", { name: "Current program (version 1)" }).locator("xpath=ancestor::section[1]");
+  const current = page
+    .getByRole("heading", { name: "Current program (version 1)" })
+    .locator("xpath=ancestor::section[1]");
   await expect(current.getByRole("listitem")).toHaveCount(6);
   await expect(current.getByRole("listitem").nth(1)).toContainText("Cat-cow");
-  await expect(current.getByRole("listitem").nth(3)).toContainText("2 sets of 6 reps, each side · once a day, 4 days a week");
+  await expect(current.getByRole("listitem").nth(3)).toContainText(
+    "2 sets of 6 reps, each side · once a day, 4 days a week",
+  );
   await expectAccessible(page);
 
   // The handout renders, and the PDF downloads.

@@ -26,7 +26,10 @@ test("a patient logs a session on a phone, and the therapist sees adherence chan
   await expectAccessible(page);
 
   // Before starting: pain right now.
-  await page.getByRole("group", { name: /How much does it hurt right now/ }).getByRole("radio", { name: "4", exact: true }).check();
+  await page
+    .getByRole("group", { name: /How much does it hurt right now/ })
+    .getByRole("radio", { name: "4", exact: true })
+    .check();
 
   const first = page.getByRole("article").first();
   const name = (await first.getByRole("heading", { level: 2 }).textContent())!;
@@ -35,7 +38,10 @@ test("a patient logs a session on a phone, and the therapist sees adherence chan
   await expect(first.getByRole("listitem").first()).toBeVisible();
   await first.getByRole("button", { name: `Log ${name}` }).click();
   const form = page.getByRole("form", { name: `Log ${name}` });
-  await form.getByRole("group", { name: /Pain now, after the exercise/ }).getByRole("radio", { name: "3", exact: true }).check();
+  await form
+    .getByRole("group", { name: /Pain now, after the exercise/ })
+    .getByRole("radio", { name: "3", exact: true })
+    .check();
   await form.getByRole("radio", { name: "About right" }).check();
   await expectAccessible(page);
   await form.getByRole("button", { name: "Save session" }).click();
