@@ -49,13 +49,11 @@ test("a therapist searches the library, adds an exercise with a picture, and arc
   await expectAccessible(page);
 
   // A file that is not a picture is refused, whatever its name; a real one is shown.
-  await page
-    .getByLabel("Picture or short video")
-    .setInputFiles({
-      name: "clam.png",
-      mimeType: "image/png",
-      buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"),
-    });
+  await page.getByLabel("Picture or short video").setInputFiles({
+    name: "clam.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"),
+  });
   await page.getByRole("button", { name: "Upload" }).click();
   await expect(
     page.getByRole("alert").filter({ hasText: "Upload a PNG, JPEG or WebP picture, or an MP4 or WebM video." }),
