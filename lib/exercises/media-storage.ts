@@ -5,13 +5,14 @@ import { env } from "@/lib/env";
 
 /** The configured folder (EXERCISE_MEDIA_DIR), resolved against the working directory. */
 export function mediaRoot(): string {
-  return path.resolve(process.cwd(), env().EXERCISE_MEDIA_DIR);
+  // Runtime configuration, not a build input: keep the bundler from tracing the whole project for it.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env().EXERCISE_MEDIA_DIR);
 }
 
 /** Keys are ours (clinic id / random uuid . ext), never from the upload's name, so no path can escape the folder. */
 export function mediaPath(storageKey: string): string {
   const root = mediaRoot();
-  const full = path.resolve(root, storageKey);
+  const full = path.resolve(/*turbopackIgnore: true*/ root, storageKey);
   if (!full.startsWith(root + path.sep)) throw new Error("Media key outside the media folder");
   return full;
 }
