@@ -1,6 +1,10 @@
 "use client";
 
-import { DOSAGE_KIND_LABEL, DOSAGE_KINDS, SIDE_LABEL, type DosageKind } from "@/lib/exercises/catalog";
+import { DOSAGE_KINDS, type DosageKind } from "@/lib/exercises/catalog";
+
+// Short enough to read whole in a narrow select.
+const KIND_OPTION: Record<DosageKind, string> = { reps: "Reps", hold: "Holds", duration: "Minutes" };
+const SIDE_OPTION = { none: "No side", both: "Each side", left: "Left only", right: "Right only" } as const;
 import type { DosageForm } from "@/lib/exercises/dosage-form";
 
 const INPUT = "min-h-11 w-full rounded-lg border bg-white px-3 py-2 text-base text-slate-900";
@@ -75,7 +79,7 @@ export function DosageFields({
           <select {...p} value={value.kind} onChange={(e) => set({ kind: e.target.value as DosageKind })}>
             {DOSAGE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {DOSAGE_KIND_LABEL[k]}
+                {KIND_OPTION[k]}
               </option>
             ))}
           </select>
@@ -101,7 +105,7 @@ export function DosageFields({
           <select {...p} value={value.side} onChange={(e) => set({ side: e.target.value as DosageForm["side"] })}>
             {(["none", "both", "left", "right"] as const).map((s) => (
               <option key={s} value={s}>
-                {SIDE_LABEL[s]}
+                {SIDE_OPTION[s]}
               </option>
             ))}
           </select>
@@ -118,11 +122,14 @@ export function DosageFields({
         )}
       </Field>
       {withNotes && (
-        <div className="col-span-2 sm:col-span-4">
+        <details className="col-span-2 sm:col-span-4" open={Boolean(value.notes || errors.notes)}>
+          <summary className="min-h-11 cursor-pointer py-2 text-sm font-semibold text-brand-800">
+            {value.notes ? "Note to the patient" : "Add a note to the patient"}
+          </summary>
           <Field id={`${idPrefix}-notes`} label="Note to the patient (optional)" error={errors.notes}>
             {(p) => <textarea {...p} rows={2} value={value.notes} onChange={(e) => set({ notes: e.target.value })} />}
           </Field>
-        </div>
+        </details>
       )}
     </div>
   );

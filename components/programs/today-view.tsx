@@ -282,7 +282,7 @@ export function TodayView({ initial, patientId }: { initial: TodayData; patientI
                       figureKey={item.exercise.figureKey}
                       position={item.exercise.position}
                       media={item.exercise.media}
-                      className="border border-slate-200"
+                      className="max-h-56 border border-slate-200"
                     />
                   </div>
                   <details className="mt-3">

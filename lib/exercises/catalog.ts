@@ -63,20 +63,9 @@ export const COMMON_MUSCLES = [
 
 export const DOSAGE_KINDS = ["reps", "hold", "duration"] as const;
 export type DosageKind = (typeof DOSAGE_KINDS)[number];
-export const DOSAGE_KIND_LABEL: Record<DosageKind, string> = {
-  reps: "Sets and reps",
-  hold: "Holds (seconds)",
-  duration: "Time (minutes)",
-};
 
 export const SIDES = ["both", "left", "right"] as const;
 export type Side = (typeof SIDES)[number];
-export const SIDE_LABEL: Record<Side | "none", string> = {
-  none: "No side (whole body)",
-  both: "Each side",
-  left: "Left side only",
-  right: "Right side only",
-};
 
 export const DIFFICULTIES = ["easy", "about_right", "hard"] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];

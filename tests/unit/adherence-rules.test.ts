@@ -123,6 +123,12 @@ describe("weekly rows", () => {
       { week: "2026-11-16", to: "2026-11-18", prescribed: 3, done: 1, inProgress: true },
     ]);
   });
+
+  it("counts the week holding today as in progress, even on its Sunday", () => {
+    const p = plan([version({ items: [C] })]);
+    expect(weeklyAdherence(p, [], "2026-11-02", "2026-11-08").map((r) => r.inProgress)).toEqual([true]);
+    expect(weeklyAdherence(p, [], "2026-11-02", "2026-11-09").map((r) => r.inProgress)).toEqual([false, true]);
+  });
 });
 
 describe("low adherence over the last two weeks", () => {

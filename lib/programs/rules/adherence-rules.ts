@@ -77,7 +77,8 @@ export function weeklyAdherence(plan: ProgramPlan, logs: LogFact[], from: IsoDat
       weekStart,
       from: weekStart,
       to,
-      inProgress: to < weekEnd,
+      // The week holding today is still running, even on its last day.
+      inProgress: today <= weekEnd,
     });
   }
   return rows;

@@ -234,7 +234,7 @@ export default async function PatientExercisesPage({
                           <td className="py-1 pr-3">
                             {r.completed
                               ? [
-                                  r.setsDone && `${r.setsDone} sets`,
+                                  r.setsDone && `${r.setsDone} set${r.setsDone === 1 ? "" : "s"}`,
                                   r.repsDone && `${r.repsDone} reps`,
                                   r.holdSecondsDone && `${r.holdSecondsDone} s`,
                                   r.minutesDone && `${r.minutesDone} min`,
