@@ -12,6 +12,8 @@ test("a session logged offline is kept on the phone and sent once when the signa
   await page.goto("/portal/exercises");
   await expect(page.getByRole("status").filter({ hasText: "All your sessions are saved." })).toBeVisible();
 
+  // Let Next finish prefetching the navigation links first: cut mid-prefetch, the browser logs those failures.
+  await page.waitForLoadState("networkidle");
   await context.setOffline(true);
   await expect(page.getByRole("status").filter({ hasText: "You're offline." })).toBeVisible();
 
