@@ -58,9 +58,16 @@ export async function listLowAdherence(
     }),
   ]);
   const lastByProgram = new Map(last.map((l) => [l.programId, l._max.localDate]));
+  // (Map.groupBy would do this, but Node 20 lacks it.)
+  const logsByProgram = new Map<string, typeof logs>();
+  for (const l of logs) {
+    const list = logsByProgram.get(l.programId);
+    if (list) list.push(l);
+    else logsByProgram.set(l.programId, [l]);
+  }
   const rows: LowAdherenceRow[] = [];
   for (const p of programs) {
-    const tally = recentAdherence(toPlan(p), toFacts(logs.filter((l) => l.programId === p.id)), clock.today);
+    const tally = recentAdherence(toPlan(p), toFacts(logsByProgram.get(p.id) ?? []), clock.today);
     if (!isLowAdherence(tally) || tally.ratio === null) continue;
     const lastDate = lastByProgram.get(p.id);
     rows.push({
