@@ -14,6 +14,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Mend <no-reply@mend.localhost>"),
   /** "off" in processes that must not deliver mail (e.g. a second app instance). */
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+  /** Where uploaded exercise pictures and videos are kept (served only through an access-checked route). */
+  EXERCISE_MEDIA_DIR: z.string().min(1).default(".data/exercise-media"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

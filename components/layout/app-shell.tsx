@@ -10,12 +10,14 @@ const NAV: Record<Role, NavItem[]> = {
   patient: [
     { href: "/portal", label: "My care" },
     { href: "/portal/appointments", label: "Appointments" },
+    { href: "/portal/exercises", label: "Exercises" },
     { href: "/account/security", label: "Account" },
   ],
   therapist: [
     { href: "/clinic/therapist", label: "Workspace" },
     { href: "/clinic/calendar", label: "Calendar" },
     { href: "/clinic/patients", label: "Patients" },
+    { href: "/clinic/exercises", label: "Exercises" },
     { href: "/account/security", label: "Account" },
   ],
   front_desk: [
@@ -29,6 +31,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/clinic/calendar", label: "Calendar" },
     { href: "/clinic/admin/booking", label: "Booking setup" },
     { href: "/clinic/patients", label: "Patients" },
+    { href: "/clinic/exercises", label: "Exercises" },
     { href: "/clinic/admin/mailbox", label: "Mailbox" },
     { href: "/clinic/admin/audit", label: "Audit log" },
     { href: "/account/security", label: "Account" },

@@ -10,6 +10,9 @@ export const MESSAGE_KINDS = [
   "appointment.change",
   "appointment.cancellation",
   "appointment.reminder",
+  // exercises
+  "program.assigned",
+  "program.updated",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

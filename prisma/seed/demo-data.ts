@@ -8,6 +8,7 @@ import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedIntakeDemo } from "./intake-demo";
 import { seedBookingDemo } from "./booking-demo";
+import { seedExercisesDemo } from "./exercises-demo";
 
 export const DEMO_PASSWORD = "mend-demo-password";
 
@@ -104,6 +105,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
 const DOMAIN_SEEDS: Array<(prisma: PrismaClient, core: SeededDemo) => Promise<void>> = [
   seedIntakeDemo,
   (prisma, core) => seedBookingDemo(prisma, core),
+  seedExercisesDemo,
 ];
 
 async function seedCore(prisma: PrismaClient, options: SeedOptions): Promise<SeededDemo> {

@@ -73,6 +73,13 @@ export default async function PortalHome() {
             Your appointments
           </Link>
         </Card>
+        {/* exercises */}
+        <Card title="Home exercises">
+          <p>Your exercises for today, with pictures, steps and a timer.</p>
+          <Link href="/portal/exercises" className="mt-2 inline-block font-semibold text-brand-800 underline">
+            Open today&rsquo;s exercises
+          </Link>
+        </Card>
         <Card title="Your clinic">
           <p className="font-medium">{clinic.name}</p>
           <p>{clinic.address}</p>

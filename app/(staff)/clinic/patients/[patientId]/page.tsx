@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/authorize";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { getIntakeStatus } from "@/lib/intake/get-intake-status";
+import Link from "next/link";
 import { isAppError } from "@/lib/errors";
 import { formatDateOnly } from "@/lib/format";
 import { getPatient } from "@/lib/patients/get-patient";
@@ -51,6 +52,16 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
               canRead={can(actor, "intake:read")}
               timeZone={clinic.timeZone}
             />
+          </Card>
+        </div>
+      )}
+      {/* exercises */}
+      {can(actor, "program:read") && (
+        <div className="mt-4">
+          <Card title="Home exercise program">
+            <Link href={`/clinic/patients/${patient.id}/exercises`} className="font-semibold text-brand-800 underline">
+              Program, adherence and pain trend
+            </Link>
           </Card>
         </div>
       )}

@@ -1,0 +1,286 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import {
+  BODY_AREA_LABEL,
+  BODY_AREAS,
+  EQUIPMENT,
+  EQUIPMENT_LABEL,
+  POSITION_LABEL,
+  POSITIONS,
+  type Equipment,
+  type Position,
+} from "@/lib/exercises/catalog";
+import { dosageBody, toDosageForm, type DosageForm } from "@/lib/exercises/dosage-form";
+import type { ExerciseView } from "@/lib/exercises/exercise-view";
+import { FIGURE_KEYS, FIGURES } from "@/lib/exercises/figures";
+import { exerciseInputSchema } from "@/lib/exercises/schema";
+import { DosageFields } from "./dosage-fields";
+import { ExerciseFigure } from "./exercise-figure";
+
+type FieldErrors = Record<string, string[]>;
+
+function TextArea({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  errors,
+  rows = 4,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (v: string) => void;
+  errors?: string[];
+  rows?: number;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={
+          [hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined
+        }
+        className={`min-h-11 w-full rounded-lg border bg-white px-3 py-2 text-base ${errors?.length ? "border-red-700" : "border-slate-400"}`}
+      />
+      {errors?.length ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const DEFAULT_DOSAGE: DosageForm = toDosageForm({
+  kind: "reps",
+  sets: 2,
+  reps: 10,
+  holdSeconds: null,
+  minutes: null,
+  timesPerDay: 1,
+  daysPerWeek: 7,
+  side: null,
+  load: null,
+});
+
+/** Add or edit a library entry; the same zod schema checks it here and on the server. */
+export function ExerciseForm({ exercise }: { exercise?: ExerciseView }) {
+  const router = useRouter();
+  const [name, setName] = useState(exercise?.name ?? "");
+  const [summary, setSummary] = useState(exercise?.summary ?? "");
+  const [bodyArea, setBodyArea] = useState<string>(exercise?.bodyArea ?? "lower_back");
+  const [position, setPosition] = useState<Position>(exercise?.position ?? "standing");
+  const [equipment, setEquipment] = useState<Equipment[]>(exercise?.equipment ?? []);
+  const [muscles, setMuscles] = useState(exercise?.targetMuscles.join(", ") ?? "");
+  const [steps, setSteps] = useState(exercise?.steps.join("\n") ?? "");
+  const [cues, setCues] = useState(exercise?.cues.join("\n") ?? "");
+  const [cautions, setCautions] = useState(exercise?.cautions.join("\n") ?? "");
+  const [figureKey, setFigureKey] = useState(exercise?.figureKey ?? "");
+  const [dosage, setDosage] = useState<DosageForm>(exercise ? toDosageForm(exercise.defaultDosage) : DEFAULT_DOSAGE);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const body = () => ({
+    name,
+    summary,
+    bodyArea,
+    position,
+    equipment,
+    targetMuscles: muscles,
+    steps,
+    cues,
+    cautions,
+    figureKey,
+    defaultDosage: dosageBody(dosage, false),
+  });
+
+  const save = useMutation({
+    mutationFn: async () => {
+      const res = await fetch(exercise ? `/api/exercises/${exercise.id}` : "/api/exercises", {
+        method: exercise ? "PUT" : "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body()),
+      });
+      const json = await res.json().catch(() => null);
+      if (!res.ok) {
+        setErrors(json?.error?.fieldErrors ?? {});
+        throw new Error(json?.error?.message ?? "Could not save the exercise.");
+      }
+      return json.exercise as ExerciseView;
+    },
+    onSuccess: (saved) => {
+      if (!exercise) router.push(`/clinic/exercises/${saved.id}?created=1`);
+      router.refresh();
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = exerciseInputSchema.safeParse(body());
+    if (!parsed.success) {
+      const out: FieldErrors = {};
+      for (const i of parsed.error.issues) (out[i.path.join(".")] ??= []).push(i.message);
+      setErrors(out);
+      return;
+    }
+    setErrors({});
+    save.mutate();
+  }
+
+  const dosageErrors: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(errors)) if (k.startsWith("defaultDosage.")) dosageErrors[k.slice(14)] = v;
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+      {save.isSuccess && exercise && (
+        <Alert tone="success" role="status">
+          Saved. Programs that use this exercise show the new steps and pictures; their dosages are unchanged.
+        </Alert>
+      )}
+      {save.isError && (
+        <Alert tone="danger" role="alert">
+          {save.error.message}
+        </Alert>
+      )}
+      <div className="grid gap-4 md:grid-cols-2">
+        <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} errors={errors.name} />
+        <TextField
+          label="What it is for (one line)"
+          value={summary}
+          onChange={(e) => setSummary(e.target.value)}
+          errors={errors.summary}
+        />
+        <SelectField
+          label="Body area"
+          value={bodyArea}
+          onChange={(e) => setBodyArea(e.target.value)}
+          errors={errors.bodyArea}
+        >
+          {BODY_AREAS.map((b) => (
+            <option key={b} value={b}>
+              {BODY_AREA_LABEL[b]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Position"
+          value={position}
+          onChange={(e) => setPosition(e.target.value as Position)}
+          errors={errors.position}
+        >
+          {POSITIONS.map((p) => (
+            <option key={p} value={p}>
+              {POSITION_LABEL[p]}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Target muscles"
+          hint="Separate with commas, e.g. quadratus lumborum, obliques"
+          value={muscles}
+          onChange={(e) => setMuscles(e.target.value)}
+          errors={errors.targetMuscles}
+        />
+        <fieldset>
+          <legend className="font-medium">Equipment</legend>
+          <div className="mt-1 flex flex-wrap gap-x-4">
+            {EQUIPMENT.map((q) => (
+              <label key={q} className="flex min-h-11 items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={equipment.includes(q)}
+                  onChange={(e) => setEquipment((xs) => (e.target.checked ? [...xs, q] : xs.filter((x) => x !== q)))}
+                  className="h-5 w-5 accent-brand-700"
+                />
+                {EQUIPMENT_LABEL[q]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      <TextArea
+        id="ex-steps"
+        label="Steps"
+        hint="One step per line, in plain words."
+        value={steps}
+        onChange={setSteps}
+        errors={errors.steps}
+        rows={5}
+      />
+      <div className="grid gap-4 md:grid-cols-2">
+        <TextArea
+          id="ex-cues"
+          label="Cues (optional)"
+          hint="One per line."
+          value={cues}
+          onChange={setCues}
+          errors={errors.cues}
+          rows={3}
+        />
+        <TextArea
+          id="ex-cautions"
+          label="Cautions (optional)"
+          hint="One per line."
+          value={cautions}
+          onChange={setCautions}
+          errors={errors.cautions}
+          rows={3}
+        />
+      </div>
+      <div className="grid items-end gap-4 md:grid-cols-[1fr_12rem]">
+        <SelectField
+          label="Drawing"
+          hint="Shown when no picture or video is uploaded."
+          value={figureKey}
+          onChange={(e) => setFigureKey(e.target.value)}
+          errors={errors.figureKey}
+        >
+          <option value="">A plain figure of the position</option>
+          {FIGURE_KEYS.filter((k) => !k.startsWith("generic_")).map((k) => (
+            <option key={k} value={k}>
+              {FIGURES[k].description}
+            </option>
+          ))}
+        </SelectField>
+        <div className="rounded border border-slate-200">
+          <ExerciseFigure figureKey={figureKey || null} position={position} />
+        </div>
+      </div>
+      <fieldset className="rounded-xl border border-slate-200 p-3">
+        <legend className="px-1 font-medium">Usual dosage</legend>
+        <DosageFields
+          idPrefix="ex-dosage"
+          value={dosage}
+          onChange={setDosage}
+          errors={dosageErrors}
+          withNotes={false}
+        />
+      </fieldset>
+      <div>
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : exercise ? "Save changes" : "Add to library"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useDeferredValue, useState } from "react";
+import { SelectField, TextField } from "@/components/ui/field";
+import {
+  BODY_AREA_LABEL,
+  BODY_AREAS,
+  EQUIPMENT,
+  EQUIPMENT_LABEL,
+  POSITION_LABEL,
+  POSITIONS,
+} from "@/lib/exercises/catalog";
+import type { ExerciseView } from "@/lib/exercises/exercise-view";
+import { ExerciseFigure } from "./exercise-figure";
+
+async function fetchLibrary(filters: Record<string, string>) {
+  const res = await fetch(`/api/exercises?${new URLSearchParams(filters)}`, {
+    headers: { accept: "application/json" },
+  });
+  if (!res.ok) throw new Error((await res.json().catch(() => null))?.error?.message ?? "Could not load the library.");
+  return (await res.json()) as { exercises: ExerciseView[]; muscles: string[] };
+}
+
+/** Search and filter the clinic's library; each result opens its page. */
+export function ExerciseLibraryBrowser() {
+  const [filters, setFilters] = useState({
+    q: "",
+    bodyArea: "",
+    position: "",
+    equipment: "",
+    muscle: "",
+    status: "active",
+  });
+  const deferred = useDeferredValue(filters);
+  const { data, isPending, error } = useQuery({
+    queryKey: ["exercise-library-browser", deferred],
+    queryFn: () => fetchLibrary(deferred),
+    placeholderData: (prev) => prev,
+  });
+  const set = (k: keyof typeof filters) => (e: { target: { value: string } }) =>
+    setFilters((f) => ({ ...f, [k]: e.target.value }));
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
+        <div className="sm:col-span-2">
+          <TextField
+            label="Search"
+            type="search"
+            value={filters.q}
+            onChange={set("q")}
+            placeholder="Name, purpose or muscle"
+          />
+        </div>
+        <SelectField label="Body area" value={filters.bodyArea} onChange={set("bodyArea")}>
+          <option value="">Any</option>
+          {BODY_AREAS.map((b) => (
+            <option key={b} value={b}>
+              {BODY_AREA_LABEL[b]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Position" value={filters.position} onChange={set("position")}>
+          <option value="">Any</option>
+          {POSITIONS.map((p) => (
+            <option key={p} value={p}>
+              {POSITION_LABEL[p]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Equipment" value={filters.equipment} onChange={set("equipment")}>
+          <option value="">Any</option>
+          {EQUIPMENT.map((q) => (
+            <option key={q} value={q}>
+              {EQUIPMENT_LABEL[q]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Muscle" value={filters.muscle} onChange={set("muscle")}>
+          <option value="">Any</option>
+          {data?.muscles.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Show" value={filters.status} onChange={set("status")}>
+          <option value="active">In use</option>
+          <option value="archived">Archived</option>
+          <option value="all">All</option>
+        </SelectField>
+      </div>
+      <p aria-live="polite" className="text-sm text-slate-700">
+        {isPending ? "Searching…" : error ? error.message : `${data?.exercises.length ?? 0} exercises`}
+      </p>
+      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {data?.exercises.map((e) => (
+          <li key={e.id} className="flex gap-3 rounded-xl border border-slate-200 bg-white p-3">
+            <span className="w-24 shrink-0">
+              <ExerciseFigure figureKey={e.figureKey} position={e.position} />
+            </span>
+            <span className="min-w-0">
+              <Link href={`/clinic/exercises/${e.id}`} className="font-semibold text-brand-800 underline">
+                {e.name}
+              </Link>
+              {e.archived && <span className="ml-2 rounded bg-slate-200 px-2 text-sm">Archived</span>}
+              {e.media && (
+                <span className="ml-2 rounded bg-sky-100 px-2 text-sm text-sky-950">
+                  {e.media.kind === "video" ? "Video" : "Picture"}
+                </span>
+              )}
+              <span className="block text-sm text-slate-700">{e.summary}</span>
+              <span className="block text-sm text-slate-700">
+                {BODY_AREA_LABEL[e.bodyArea]} · {POSITION_LABEL[e.position]}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+
+/** Ends the program today, after an explicit second step (no browser dialog, so it works the same by keyboard). */
+export function EndProgramButton({ programId, version }: { programId: string; version: number }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const end = useMutation({
+    mutationFn: async () => {
+      const res = await fetch(`/api/programs/${programId}/end`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ baseVersion: version }),
+      });
+      if (!res.ok)
+        throw new Error((await res.json().catch(() => null))?.error?.message ?? "Could not end the program.");
+    },
+    onSuccess: () => router.refresh(),
+  });
+  if (!confirming)
+    return (
+      <Button variant="secondary" onClick={() => setConfirming(true)}>
+        End program
+      </Button>
+    );
+  return (
+    <div
+      role="group"
+      aria-label="Confirm ending the program"
+      className="flex flex-wrap items-center gap-2 rounded-lg border border-red-300 bg-red-50 p-2"
+    >
+      <span>End it today? The history stays; you can assign a new program afterwards.</span>
+      <Button variant="danger" disabled={end.isPending} onClick={() => end.mutate()}>
+        End program now
+      </Button>
+      <Button variant="ghost" onClick={() => setConfirming(false)}>
+        Keep it
+      </Button>
+      {end.isError && (
+        <p role="alert" className="w-full font-medium text-red-700">
+          {end.error.message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,383 @@
+"use client";
+
+import { onlineManager, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ExerciseIllustration } from "@/components/exercises/exercise-illustration";
+import { SELF_CARE_TIPS } from "@/lib/exercises/self-care";
+import type { TodayItem, TodayView as TodayData } from "@/lib/programs/get-today";
+import {
+  discardLog,
+  enqueueLog,
+  flushQueue,
+  localStorageStore,
+  newClientKey,
+  type FlushOutcome,
+  type PendingLog,
+} from "@/lib/programs/offline-log-queue";
+import { HoldTimer } from "./hold-timer";
+import { LogSessionForm, type LoggedValues } from "./log-session-form";
+import { PainScale } from "./pain-scale";
+
+async function fetchToday(): Promise<TodayData> {
+  const res = await fetch("/api/me/exercises/today", { headers: { accept: "application/json" } });
+  if (!res.ok) throw new Error("Could not refresh today's exercises.");
+  return ((await res.json()) as { today: TodayData }).today;
+}
+
+const postLogs = (logs: unknown[]) =>
+  fetch("/api/me/exercise-logs", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ logs }),
+  });
+
+const RETRY_MS = 30_000;
+
+/**
+ * The patient's day, phone first. Logs go into a queue on the phone first and
+ * are sent from there (lib/programs/offline-log-queue.ts), so losing the
+ * signal mid-session loses nothing and a retry never doubles a log.
+ */
+export function TodayView({ initial, patientId }: { initial: TodayData; patientId: string }) {
+  const queryClient = useQueryClient();
+  const { data } = useQuery({ queryKey: ["exercises-today"], queryFn: fetchToday, initialData: initial });
+  const store = useMemo(() => localStorageStore(`mend.exercise-log-queue.${patientId}`), [patientId]);
+  const [queue, setQueue] = useState<PendingLog[]>([]);
+  // Sent logs stay counted here until the refreshed day includes them, so the count never dips.
+  const [awaitingRefresh, setAwaitingRefresh] = useState<PendingLog[]>([]);
+  const [sync, setSync] = useState<FlushOutcome | "sending" | "idle">("idle");
+  const [online, setOnline] = useState(true);
+  const [painBefore, setPainBefore] = useState<number | null>(initial.painBeforeToday);
+  const [openForm, setOpenForm] = useState<string | null>(null);
+  const [flash, setFlash] = useState("");
+  const flushing = useRef(false);
+
+  const painKey = `mend.pain-before.${patientId}.${data.today}`;
+  useEffect(() => {
+    const saved = window.localStorage.getItem(painKey);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is only readable after hydration
+    if (saved !== null) setPainBefore(Number(saved));
+  }, [painKey]);
+
+  const flush = useCallback(async () => {
+    if (flushing.current) return;
+    if (!navigator.onLine) {
+      setSync("offline");
+      return;
+    }
+    flushing.current = true;
+    setSync("sending");
+    const before = store.read();
+    const result = await flushQueue(store, postLogs);
+    flushing.current = false;
+    const after = store.read();
+    setQueue(after);
+    setSync(result.outcome);
+    if (result.sent > 0) {
+      const remaining = new Set(after.map((l) => l.clientKey));
+      setAwaitingRefresh((prev) => [...prev, ...before.filter((l) => !remaining.has(l.clientKey))]);
+      await queryClient.invalidateQueries({ queryKey: ["exercises-today"] });
+      setAwaitingRefresh([]);
+    }
+  }, [queryClient, store]);
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the queue lives in localStorage, readable only after hydration
+    setQueue(store.read());
+    setOnline(navigator.onLine);
+    void flush();
+    const goOnline = () => {
+      setOnline(true);
+      onlineManager.setOnline(true);
+      void flush();
+    };
+    const goOffline = () => {
+      setOnline(false);
+      setSync("offline");
+    };
+    window.addEventListener("online", goOnline);
+    window.addEventListener("offline", goOffline);
+    const timer = window.setInterval(() => {
+      if (store.read().some((l) => !l.problem)) void flush();
+    }, RETRY_MS);
+    return () => {
+      window.removeEventListener("online", goOnline);
+      window.removeEventListener("offline", goOffline);
+      window.clearInterval(timer);
+    };
+  }, [flush, store]);
+
+  function choosePain(v: number) {
+    setPainBefore(v);
+    window.localStorage.setItem(painKey, String(v));
+  }
+
+  function log(item: TodayItem, values: LoggedValues) {
+    const entry: PendingLog = {
+      clientKey: newClientKey(),
+      itemId: item.itemId,
+      performedAt: new Date().toISOString(),
+      painBefore,
+      ...values,
+    };
+    setQueue(enqueueLog(store, entry));
+    setOpenForm(null);
+    setFlash(
+      values.completed
+        ? `${item.exercise.name} saved. Well done!`
+        : `Noted that you couldn't do ${item.exercise.name} today.`,
+    );
+    void flush();
+  }
+
+  const localDone = (itemId: string) =>
+    [...queue.filter((l) => !l.problem), ...awaitingRefresh].filter((l) => l.itemId === itemId && l.completed).length;
+  const waiting = queue.filter((l) => !l.problem).length;
+  const refused = queue.filter((l) => l.problem);
+
+  const statusText = !online
+    ? waiting
+      ? `You're offline. ${waiting} session${waiting === 1 ? " is" : "s are"} saved on this phone and will be sent when you're back online.`
+      : "You're offline. You can keep logging; sessions are saved on this phone."
+    : sync === "sending"
+      ? "Saving…"
+      : waiting
+        ? `${waiting} session${waiting === 1 ? "" : "s"} waiting to be sent. We'll keep trying.`
+        : sync === "signed_out"
+          ? "Your session has ended. Sign in again to send your saved sessions."
+          : "All your sessions are saved.";
+
+  const items = data.items.map((item) => {
+    const done = item.doneToday + localDone(item.itemId);
+    const status =
+      done >= item.dosage.timesPerDay ? "done_today" : item.status === "weekly_goal_met" ? "weekly_goal_met" : "due";
+    return { item, done, status };
+  });
+  const dueCount = items.filter((i) => i.status === "due").length;
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div>
+        <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">Today&rsquo;s exercises</h1>
+        <p className="mt-1 text-slate-700">{data.todayLabel}</p>
+      </div>
+
+      <p
+        role="status"
+        className={`rounded-lg border p-3 ${online ? "border-slate-300 bg-white" : "border-amber-400 bg-amber-50"}`}
+      >
+        {statusText}
+      </p>
+      {flash && (
+        <p aria-live="polite" className="sr-only">
+          {flash}
+        </p>
+      )}
+
+      {refused.length > 0 && (
+        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-950">
+          <p className="font-semibold">Some sessions could not be saved</p>
+          <ul className="mt-2 flex flex-col gap-2">
+            {refused.map((l) => (
+              <li key={l.clientKey} className="flex flex-wrap items-center gap-2">
+                <span>
+                  {new Date(l.performedAt).toLocaleString()}: {l.problem}
+                </span>
+                <button
+                  type="button"
+                  className="min-h-11 font-semibold underline"
+                  onClick={() => setQueue(discardLog(store, l.clientKey))}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {data.state === "none" && (
+        <p className="rounded-lg border border-slate-300 bg-white p-4">
+          You don&rsquo;t have a home exercise program yet. Your therapist will set one up with you.
+        </p>
+      )}
+      {data.state === "not_started" && data.startsOnLabel && (
+        <p className="rounded-lg border border-slate-300 bg-white p-4">
+          Your program &ldquo;{data.program?.title}&rdquo; starts on {data.startsOnLabel}.
+        </p>
+      )}
+      {data.state === "ended" && (
+        <p className="rounded-lg border border-slate-300 bg-white p-4">
+          Your home exercise program has ended. Call {data.clinic.phone} if you would like to keep going with it.
+        </p>
+      )}
+
+      {data.state === "active" && (
+        <>
+          <dl className="grid grid-cols-3 gap-2 text-center">
+            <div className="rounded-lg border border-slate-300 bg-white p-2">
+              <dt className="text-sm text-slate-700">Still to do</dt>
+              <dd className="text-2xl font-bold">{dueCount}</dd>
+            </div>
+            <div className="rounded-lg border border-slate-300 bg-white p-2">
+              <dt className="text-sm text-slate-700">Days in a row</dt>
+              <dd className="text-2xl font-bold">{data.streak}</dd>
+            </div>
+            <div className="rounded-lg border border-slate-300 bg-white p-2">
+              <dt className="text-sm text-slate-700">This week</dt>
+              <dd className="text-2xl font-bold">
+                {data.week.done}
+                <span className="text-base font-normal text-slate-700"> / {data.week.prescribed}</span>
+              </dd>
+            </div>
+          </dl>
+
+          <section aria-labelledby="checkin" className="rounded-xl border border-slate-300 bg-white p-4">
+            <h2 id="checkin" className="text-lg font-semibold">
+              Before you start
+            </h2>
+            <PainScale
+              name="pain-before"
+              legend="How much does it hurt right now?"
+              value={painBefore}
+              onChange={choosePain}
+            />
+          </section>
+
+          <ol className="flex flex-col gap-4">
+            {items.map(({ item, done, status }) => (
+              <li key={item.itemId}>
+                <article
+                  aria-labelledby={`ex-${item.itemId}`}
+                  className="rounded-xl border border-slate-300 bg-white p-4 shadow-sm"
+                >
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <h2 id={`ex-${item.itemId}`} className="text-xl font-semibold text-slate-900">
+                      {item.exercise.name}
+                    </h2>
+                    <span
+                      className={`rounded-full px-3 py-1 text-sm font-semibold ${
+                        status === "done_today"
+                          ? "bg-emerald-100 text-emerald-900"
+                          : status === "weekly_goal_met"
+                            ? "bg-sky-100 text-sky-900"
+                            : "bg-amber-100 text-amber-950"
+                      }`}
+                    >
+                      {status === "done_today"
+                        ? "Done for today"
+                        : status === "weekly_goal_met"
+                          ? "Done for this week"
+                          : `Done ${done} of ${item.dosage.timesPerDay} today`}
+                    </span>
+                  </div>
+                  <p className="mt-1 font-semibold text-brand-900">{item.dosageText}</p>
+                  {item.dosage.notes && (
+                    <p className="mt-1 text-slate-800">Note from your therapist: {item.dosage.notes}</p>
+                  )}
+                  <div className="mt-3 max-w-sm">
+                    <ExerciseIllustration
+                      name={item.exercise.name}
+                      figureKey={item.exercise.figureKey}
+                      position={item.exercise.position}
+                      media={item.exercise.media}
+                      className="max-h-56 border border-slate-200"
+                    />
+                  </div>
+                  <details className="mt-3">
+                    <summary className="min-h-11 cursor-pointer py-2 font-semibold text-brand-800">
+                      How to do it
+                    </summary>
+                    <ol className="ml-5 list-decimal space-y-1">
+                      {item.exercise.steps.map((s, i) => (
+                        <li key={i}>{s}</li>
+                      ))}
+                    </ol>
+                    {item.exercise.cues.length > 0 && (
+                      <>
+                        <h3 className="mt-3 font-semibold">Tips</h3>
+                        <ul className="ml-5 list-disc">
+                          {item.exercise.cues.map((c, i) => (
+                            <li key={i}>{c}</li>
+                          ))}
+                        </ul>
+                      </>
+                    )}
+                    {item.exercise.cautions.length > 0 && (
+                      <>
+                        <h3 className="mt-3 font-semibold">Take care</h3>
+                        <ul className="ml-5 list-disc">
+                          {item.exercise.cautions.map((c, i) => (
+                            <li key={i}>{c}</li>
+                          ))}
+                        </ul>
+                      </>
+                    )}
+                  </details>
+                  {item.holdSeconds && (
+                    <div className="mt-3">
+                      <HoldTimer seconds={item.holdSeconds} name={item.exercise.name} />
+                    </div>
+                  )}
+                  <div className="mt-3">
+                    {openForm === item.itemId ? (
+                      <LogSessionForm item={item} onLog={(v) => log(item, v)} onCancel={() => setOpenForm(null)} />
+                    ) : (
+                      <button
+                        type="button"
+                        onClick={() => setOpenForm(item.itemId)}
+                        className={`min-h-11 w-full rounded-lg px-4 py-2 font-semibold sm:w-auto ${
+                          status === "due"
+                            ? "bg-brand-700 text-white hover:bg-brand-800"
+                            : "border border-slate-400 bg-white text-slate-900"
+                        }`}
+                      >
+                        {status === "due" ? `Log ${item.exercise.name}` : `Log ${item.exercise.name} again`}
+                      </button>
+                    )}
+                  </div>
+                </article>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+
+      <section aria-labelledby="self-care" className="rounded-xl border border-slate-300 bg-white p-4">
+        <h2 id="self-care" className="text-lg font-semibold">
+          Looking after your back
+        </h2>
+        <ul className="ml-5 mt-2 list-disc space-y-1">
+          {SELF_CARE_TIPS.map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+        <p className="mt-2">
+          Sharp pain, or pain, tingling or numbness spreading down a leg? Stop and call{" "}
+          <a className="font-semibold text-brand-800 underline" href={`tel:${data.clinic.phone}`}>
+            {data.clinic.phone}
+          </a>
+          .
+        </p>
+      </section>
+
+      <nav aria-label="More about your exercises" className="flex flex-wrap gap-3">
+        <Link
+          href="/portal/exercises/history"
+          className="min-h-11 rounded-lg border border-slate-400 bg-white px-4 py-2 font-semibold text-brand-800"
+        >
+          History and progress
+        </Link>
+        {data.state !== "none" && (
+          <Link
+            href="/portal/exercises/handout"
+            className="min-h-11 rounded-lg border border-slate-400 bg-white px-4 py-2 font-semibold text-brand-800"
+          >
+            Printable handout
+          </Link>
+        )}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import { programPatient } from "./program-access";
+import { toVersionView, versionSelect, type ProgramView } from "./program-view";
+import { isoDateOfDateColumn } from "./rules/calendar-rules";
+
+/** The patient's active program, or their most recent one if none is active; null when they never had one. */
+export async function getPatientProgram(actor: Actor, patientId: string): Promise<ProgramView | null> {
+  await programPatient(actor, patientId, "read");
+  const program = await db.program.findFirst({
+    where: { patientId, clinicId: actor.clinicId },
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+    select: {
+      id: true,
+      patientId: true,
+      status: true,
+      currentVersion: true,
+      endedOn: true,
+      versions: {
+        orderBy: { version: "desc" },
+        select: {
+          version: true,
+          title: true,
+          createdByName: true,
+          createdAt: true,
+          effectiveFrom: true,
+          changeNote: true,
+          _count: { select: { items: true, logs: true } },
+        },
+      },
+    },
+  });
+  if (!program) {
+    await recordAudit(actor, { action: "program.read", patientId, details: { found: false } });
+    return null;
+  }
+  const current = await db.programVersion.findUniqueOrThrow({
+    where: { programId_version: { programId: program.id, version: program.currentVersion } },
+    select: versionSelect,
+  });
+  await recordAudit(actor, { action: "program.read", patientId, recordType: "Program", recordId: program.id });
+  return {
+    id: program.id,
+    patientId: program.patientId,
+    status: program.status,
+    currentVersion: program.currentVersion,
+    endedOn: program.endedOn ? isoDateOfDateColumn(program.endedOn) : null,
+    current: toVersionView(current),
+    versions: program.versions.map((v) => ({
+      version: v.version,
+      title: v.title,
+      createdByName: v.createdByName,
+      createdAt: v.createdAt.toISOString(),
+      effectiveFrom: isoDateOfDateColumn(v.effectiveFrom),
+      changeNote: v.changeNote,
+      itemCount: v._count.items,
+      logCount: v._count.logs,
+    })),
+  };
+}
