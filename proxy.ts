@@ -10,6 +10,8 @@ const SIGNED_IN_AREAS = ["/portal", "/clinic", "/account"];
  * data-access function checks the session itself.
  */
 export function proxy(request: NextRequest) {
+  // Security tests run a second server with the proxy switched off, to prove it is never the guard.
+  if (process.env.MEND_PROXY_DISABLED === "1") return NextResponse.next();
   const { pathname, search } = request.nextUrl;
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSessionCookie && SIGNED_IN_AREAS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {

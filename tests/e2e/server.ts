@@ -1,24 +1,45 @@
 /**
  * The app under test for Playwright: a fresh embedded Postgres (or
- * DATABASE_URL's server, in a new database), migrations, the demo clinic, and
- * `next start` on a production build. Started and stopped by playwright.config.ts.
+ * DATABASE_URL's server, in a new database), migrations, the demo clinic plus a
+ * second clinic (for cross-clinic tests), and two `next start` processes on one
+ * production build: the normal one on E2E_PORT and one with the proxy disabled
+ * on E2E_PORT+1 (security tests prove the proxy is never the guard).
+ * Started and stopped by playwright.config.ts; both servers' output is kept in
+ * the log file named in the state file, for tests that inspect server logs.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { rmSync } from "node:fs";
 import pg from "pg";
-import { DEMO_STAFF, seedDemo } from "../../prisma/seed/demo-data";
+import { hash } from "@node-rs/argon2";
+import { DEMO_PASSWORD, DEMO_STAFF, seedDemo } from "../../prisma/seed/demo-data";
+import { sealSecret } from "../../lib/auth/mfa-crypto";
 import { hashRecoveryCode } from "../../lib/auth/mfa-rules";
+import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { E2E_RECOVERY_CODES_PER_USER, e2eRecoveryCode } from "./mfa-codes";
+import { E2E_SECRET, OTHER_CLINIC, e2eStateFile, type E2eState } from "./e2e-state";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../scripts/db/embedded-postgres";
 import { applyMigrations, ROOT } from "../../scripts/db/migrations";
 import { prismaFor } from "../../scripts/db/prisma-client";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const E2E_SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e";
+const proxylessPort = port + 1;
 const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server for ${url} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server for ${url} did not become healthy`);
+}
 
 async function main() {
   let server: EmbeddedPostgres | undefined;
@@ -48,8 +69,20 @@ async function main() {
   await applyMigrations(databaseUrl);
   const prisma = prismaFor(databaseUrl);
   await seedDemo(prisma, { mfaKeyMaterial: E2E_SECRET });
-  await seedE2eRecoveryCodes(prisma);
+  await seedOtherClinic(prisma);
+  await seedE2eRecoveryCodes(prisma, [...DEMO_STAFF.map((s) => s.email), OTHER_CLINIC.therapistEmail]);
   await prisma.$disconnect();
+
+  const logFile = path.join(ROOT, ".data", `e2e-server-${port}.log`);
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = createWriteStream(logFile, { flags: "w" });
+  const state: E2eState = {
+    databaseUrl,
+    baseUrl: `http://localhost:${port}`,
+    proxylessBaseUrl: `http://localhost:${proxylessPort}`,
+    logFile,
+  };
+  writeFileSync(e2eStateFile(port), JSON.stringify(state, null, 2));
 
   const env = {
     ...process.env,
@@ -63,10 +96,38 @@ async function main() {
     const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env, stdio: "inherit" });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const app = spawn(process.execPath, [nextBin, "start", "--port", String(port)], { cwd: ROOT, env, stdio: "inherit" });
-  const stop = async () => {
-    app.kill("SIGTERM");
-    await new Promise((r) => app.once("exit", r));
+  const start = (p: number, extra: Record<string, string>) => {
+    const child = spawn(process.execPath, [nextBin, "start", "--port", String(p)], {
+      cwd: ROOT,
+      env: { ...env, ...extra },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.on("data", (chunk: Buffer) => {
+      log.write(chunk);
+      process.stdout.write(chunk);
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      log.write(chunk);
+      process.stderr.write(chunk);
+    });
+    return child;
+  };
+  // The proxy-less instance comes up first: Playwright waits only for the main one.
+  const proxyless = start(proxylessPort, { MEND_PROXY_DISABLED: "1", OUTBOX_WORKER: "off" });
+  await waitForHealth(`${state.proxylessBaseUrl}/api/health`, proxyless);
+  const app = start(port, {});
+
+  let stopping = false;
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of [app, proxyless]) {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((r) => child.once("exit", r));
+      }
+    }
+    log.end();
     if (!server) {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
@@ -74,12 +135,46 @@ async function main() {
       await c.end();
     }
     await server?.stop();
-    process.exit(0);
+    process.exit(code);
   };
   process.on("SIGTERM", () => void stop());
   process.on("SIGINT", () => void stop());
-  app.once("exit", (code) => {
-    void server?.stop().then(() => process.exit(code ?? 1));
+  for (const child of [app, proxyless]) child.once("exit", (code) => void stop(code ?? 1));
+}
+
+/** A second clinic whose therapist must never reach the demo clinic's records. */
+async function seedOtherClinic(prisma: PrismaClient) {
+  const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);
+  const clinic = await prisma.clinic.create({
+    data: {
+      name: OTHER_CLINIC.name,
+      address: "9 Shore Road, Bangor, ME",
+      phone: "(207) 555-0190",
+      timeZone: "America/New_York",
+    },
+  });
+  await prisma.user.create({
+    data: {
+      clinicId: clinic.id,
+      email: OTHER_CLINIC.therapistEmail,
+      name: "Lee Other, PT",
+      role: "therapist",
+      passwordHash,
+      mfaSecret: sealSecret(OTHER_CLINIC.therapistTotpSecret, E2E_SECRET),
+      mfaEnabledAt: new Date(),
+    },
+  });
+  const user = await prisma.user.create({
+    data: { clinicId: clinic.id, email: OTHER_CLINIC.patientEmail, name: "Pat Other", role: "patient", passwordHash },
+  });
+  await prisma.patient.create({
+    data: {
+      clinicId: clinic.id,
+      firstName: "Pat",
+      lastName: "Other",
+      dateOfBirth: new Date("1970-01-01T00:00:00Z"),
+      userId: user.id,
+    },
   });
 }
 
@@ -88,9 +183,9 @@ async function main() {
  * steps allow (a code works once). The fixture signs them in with single-use
  * recovery codes seeded here; TOTP itself has its own tests.
  */
-async function seedE2eRecoveryCodes(prisma: PrismaClient) {
-  for (const s of DEMO_STAFF) {
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: s.email } });
+async function seedE2eRecoveryCodes(prisma: PrismaClient, emails: string[]) {
+  for (const email of emails) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email } });
     await prisma.mfaRecoveryCode.createMany({
       data: Array.from({ length: E2E_RECOVERY_CODES_PER_USER }, (_, i) => ({
         userId: user.id,
