@@ -15,7 +15,8 @@ test("without the proxy, signed-in areas still refuse visitors and APIs still an
     expect(page.status(), baseURL).toBe(307);
     expect(page.headers()["location"], baseURL).toMatch(/\/sign-in\?next=%2Fclinic%2Fadmin/);
     // The proxy sets the CSP: its absence shows this server really runs without it.
-    expect(Boolean(page.headers()["content-security-policy"]), baseURL).toBe(baseURL === state.baseUrl);
+    const signInPage = await request.get("/sign-in");
+    expect(Boolean(signInPage.headers()["content-security-policy"]), baseURL).toBe(baseURL === state.baseUrl);
     expect((await request.get("/api/patients?q=")).status(), baseURL).toBe(401);
     // CVE-2025-29927: this header once made Next skip middleware; with or without it nothing opens.
     const forged = await request.get("/api/patients?q=", {
