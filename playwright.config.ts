@@ -31,8 +31,15 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.phone\.spec\.ts$/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.(phone|exclusive)\.spec\.ts$/ },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /\.phone\.spec\.ts$/ },
+    // Tests that compare whole-database fingerprints: after everything else, so no other test writes meanwhile.
+    {
+      name: "exclusive",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: /\.exclusive\.spec\.ts$/,
+      dependencies: ["desktop", "phone"],
+    },
   ],
   webServer: {
     command: "npx tsx tests/e2e/server.ts",

@@ -29,19 +29,30 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Browsers send Origin on cross-site writes; refuse any that is not our own (CSRF). */
-function assertSameOrigin(req: Request): void {
-  if (SAFE_METHODS.has(req.method)) return;
+/**
+ * CSRF: a state-changing request must come from our own pages
+ * (docs/decisions/040-csrf-origin-policy.md). Browsers send Origin on every
+ * cross-site POST/PUT/PATCH/DELETE, and modern ones also say where a request
+ * came from in Sec-Fetch-Site: either one naming another site (or "null", from
+ * sandboxed frames and some redirects) is refused. A request with neither
+ * header is not a browser's (curl, server-to-server): it carries no cookie the
+ * user did not hand over, and session cookies are SameSite=Lax besides.
+ */
+export function crossSiteRefusal(req: Request): NextResponse<ErrorBody> | null {
+  if (SAFE_METHODS.has(req.method)) return null;
+  const refused = () => errorResponse(new AppError("forbidden", "Cross-site request refused."));
+  const site = req.headers.get("sec-fetch-site");
+  if (site !== null && site !== "same-origin") return refused();
   const origin = req.headers.get("origin");
-  if (origin === null) return; // non-browser clients (tests, curl) send none; cookies are SameSite=Lax
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (origin === null) return null;
+  const host = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || req.headers.get("host");
   let originHost: string | null = null;
   try {
     originHost = new URL(origin).host;
   } catch {
     originHost = null;
   }
-  if (!host || originHost !== host) throw new AppError("forbidden", "Cross-site request refused.");
+  return host && originHost === host ? null : refused();
 }
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
@@ -49,8 +60,9 @@ type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 /** Wraps a route handler: same-origin check for writes, and one mapping of errors to HTTP. */
 export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   return async (req, ctx) => {
+    const refused = crossSiteRefusal(req);
+    if (refused) return refused;
     try {
-      assertSameOrigin(req);
       return await handler(req, ctx);
     } catch (error) {
       return errorResponse(error);

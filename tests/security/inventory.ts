@@ -44,7 +44,11 @@ export function listRouteMethods(): RouteMethod[] {
       if ((HTTP_METHODS as readonly string[]).includes(m[1]!)) found.add(m[1] as HttpMethod);
     for (const m of source.matchAll(/export\s*\{([^}]*)\}/g))
       for (const part of m[1]!.split(",")) {
-        const name = part.trim().split(/\s+as\s+/).at(-1)!.trim();
+        const name = part
+          .trim()
+          .split(/\s+as\s+/)
+          .at(-1)!
+          .trim();
         if ((HTTP_METHODS as readonly string[]).includes(name)) found.add(name as HttpMethod);
       }
     for (const method of [...found].sort()) out.push({ route: rel(file), method });
@@ -87,8 +91,7 @@ export function listServerActions(): ServerActionInventory {
  */
 export function listActorFunctions(): string[] {
   const out: string[] = [];
-  const declared =
-    /export\s+(?:async\s+)?function\s+(\w+)\s*(?:<[^>()]*>)?\s*\(\s*\w+\s*:\s*(?:Actor|IntakeActor)\b/g;
+  const declared = /export\s+(?:async\s+)?function\s+(\w+)\s*(?:<[^>()]*>)?\s*\(\s*\w+\s*:\s*(?:Actor|IntakeActor)\b/g;
   const arrow = /export\s+const\s+(\w+)\s*=\s*(?:async\s*)?\(\s*\w+\s*:\s*(?:Actor|IntakeActor)\b/g;
   for (const file of walk(path.join(ROOT, "lib"), isSource)) {
     const source = withoutComments(readFileSync(file, "utf8"));

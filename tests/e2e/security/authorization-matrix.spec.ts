@@ -17,10 +17,16 @@ const test = base.extend<object, { world: MatrixWorld }>({
   world: [async ({ browser }, use) => use(await buildMatrixWorld(browser)), { scope: "worker", timeout: 120_000 }],
 });
 
-const HEADER_VARIANTS = [
+const HEADER_VARIANTS: Array<{ label: string; headers: Record<string, string> }> = [
   { label: "plain", headers: {} },
-  { label: "forged x-middleware-subrequest (middleware)", headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" } },
-  { label: "forged x-middleware-subrequest (proxy)", headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" } },
+  {
+    label: "forged x-middleware-subrequest (middleware)",
+    headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+  },
+  {
+    label: "forged x-middleware-subrequest (proxy)",
+    headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" },
+  },
 ];
 
 test.describe.configure({ mode: "parallel" });

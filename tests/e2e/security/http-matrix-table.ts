@@ -432,6 +432,14 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     expect: E(401, 404, 404, 403, 403, 403, 403),
   },
   {
+    route: "app/api/intakes/[intakeId]/draft/route.ts",
+    method: "POST",
+    variant: "own intake",
+    path: (c) => `/api/intakes/${c.self.draftIntakeId ?? c.self.intakeId}/draft`,
+    body: () => json({ answers: {}, baseRevision: STALE }),
+    expect: E(401, 409, 409, 403, 403, 403, 403),
+  },
+  {
     route: "app/api/intakes/[intakeId]/fhir/route.ts",
     method: "GET",
     path: (c) => `/api/intakes/${c.target.intakeId}/fhir`,

@@ -105,7 +105,8 @@ async function makeProbes(browser: Browser) {
   });
   if (upload.status() !== 201) throw new Error(`probe media: ${upload.status()}`);
   const mediaId = ((await upload.json()) as { exercise: { media: { id: string } } }).exercise.media.id;
-  for (const id of [editable, withMedia]) await therapist.request.patch(`/api/exercises/${id}`, { data: { archived: true } });
+  for (const id of [editable, withMedia])
+    await therapist.request.patch(`/api/exercises/${id}`, { data: { archived: true } });
   // The PUT row renames the editable probe to this name every time (idempotent).
   await therapist.request.put(`/api/exercises/${editable}`, {
     data: PROBE_EXERCISE_BODY(`Matrix probe ${editable.slice(-8)}`),
@@ -142,7 +143,10 @@ export async function buildMatrixWorld(browser: Browser): Promise<MatrixWorld> {
       `SELECT id FROM "AppointmentType" WHERE "clinicId" = $1 AND active AND "onlineBookable" ORDER BY name LIMIT 1`,
       [clinic.id],
     );
-    const therapist = await one<{ id: string }>(db, `SELECT id FROM "User" WHERE email = 'maya.chen@harborpoint.example'`);
+    const therapist = await one<{ id: string }>(
+      db,
+      `SELECT id FROM "User" WHERE email = 'maya.chen@harborpoint.example'`,
+    );
     const flag = await one<{ id: string }>(
       db,
       `SELECT id FROM "RedFlag" WHERE "patientId" = $1 AND "acknowledgedAt" IS NOT NULL LIMIT 1`,
