@@ -60,7 +60,10 @@ export async function listAuditEvents(actor: Actor, input: unknown, timeZone: st
   const page = rows.slice(0, PAGE);
   const [users, patients] = await Promise.all([
     db.user.findMany({
-      where: { id: { in: [...new Set(page.map((r) => r.actorId).filter((x): x is string => !!x))] } },
+      where: {
+        clinicId: actor.clinicId,
+        id: { in: [...new Set(page.map((r) => r.actorId).filter((x): x is string => !!x))] },
+      },
       select: { id: true, name: true },
     }),
     db.patient.findMany({
@@ -93,11 +96,16 @@ export async function listClinicUsers(actor: Actor) {
   });
 }
 
+/**
+ * How many of the clinic's events are sealed into the hash chain. The chain
+ * itself spans every clinic, but how busy another clinic is stays its own
+ * business, so the counts are of this clinic's rows.
+ */
 export async function auditChainCounts(actor: Actor) {
   await assertCan(actor, "audit:read");
   const [sealed, unsealed] = await Promise.all([
-    db.auditEvent.count({ where: { hash: { not: null } } }),
-    db.auditEvent.count({ where: { hash: null } }),
+    db.auditEvent.count({ where: { clinicId: actor.clinicId, hash: { not: null } } }),
+    db.auditEvent.count({ where: { clinicId: actor.clinicId, hash: null } }),
   ]);
   return { sealed, unsealed };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
+import { STAFF_ROLES } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -14,7 +15,8 @@ export async function setUserActive(actor: Actor, input: unknown) {
   if (userId === actor.userId && !active) throw new AppError("validation", "You cannot disable your own account.");
   return db.$transaction(async (tx) => {
     const updated = await tx.user.updateManyAndReturn({
-      where: { id: userId, clinicId: actor.clinicId },
+      // Staff accounts only (domain.md): a patient's portal account is not the admin's to switch off or on.
+      where: { id: userId, clinicId: actor.clinicId, role: { in: [...STAFF_ROLES] } },
       data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) },
       select: { id: true, active: true },
     });

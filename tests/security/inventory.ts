@@ -87,12 +87,14 @@ export function listServerActions(): ServerActionInventory {
 /**
  * Data-access functions: every exported function under lib/ whose first
  * parameter is an Actor (or the intake's IntakeActor), e.g.
- * `export async function getPatient(actor: Actor, patientId: string)`.
+ * `export async function getPatient(actor: Actor, patientId: string)` or
+ * `export const getOwnClinic = cache(async (actor: Actor) => ...)`.
  */
 export function listActorFunctions(): string[] {
   const out: string[] = [];
   const declared = /export\s+(?:async\s+)?function\s+(\w+)\s*(?:<[^>()]*>)?\s*\(\s*\w+\s*:\s*(?:Actor|IntakeActor)\b/g;
-  const arrow = /export\s+const\s+(\w+)\s*=\s*(?:async\s*)?\(\s*\w+\s*:\s*(?:Actor|IntakeActor)\b/g;
+  // Also arrow functions, bare or wrapped once (React's `cache(async (actor: Actor) => ...)`).
+  const arrow = /export\s+const\s+(\w+)\s*=\s*(?:[\w.]+\(\s*)?(?:async\s*)?\(\s*\w+\s*:\s*(?:Actor|IntakeActor)\b/g;
   for (const file of walk(path.join(ROOT, "lib"), isSource)) {
     const source = withoutComments(readFileSync(file, "utf8"));
     for (const re of [declared, arrow]) for (const m of source.matchAll(re)) out.push(`${rel(file)}#${m[1]}`);

@@ -1,0 +1,789 @@
+import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { auditChainCounts, listAuditEvents, listClinicUsers } from "@/lib/audit/list-audit-events";
+import { assertCan, can } from "@/lib/auth/authorize";
+import { changeEmail } from "@/lib/auth/change-email";
+import { changePassword } from "@/lib/auth/change-password";
+import { confirmIdentity, hasRecentReauth, regenerateRecoveryCodes, requireRecentReauth } from "@/lib/auth/mfa";
+import { listAppointmentTypes, saveAppointmentType } from "@/lib/booking/appointment-types";
+import { bookAppointment, freshSlotsAround } from "@/lib/booking/book-appointment";
+import { bookSeries } from "@/lib/booking/book-series";
+import { assertMayBook, assertNoEmergencyFlag, bookingPatientId } from "@/lib/booking/booking-access";
+import { DEFAULT_BOOKING_SETTINGS, getBookingSettings, updateBookingSettings } from "@/lib/booking/booking-settings";
+import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/lib/booking/calendar-feed";
+import { cancelAppointment } from "@/lib/booking/cancel-appointment";
+import { changeAppointmentStatus } from "@/lib/booking/change-appointment-status";
+import { assertBookableStart } from "@/lib/booking/check-start";
+import { bookableType, findSlots } from "@/lib/booking/find-slots";
+import { previousResult } from "@/lib/booking/idempotency";
+import { listCalendar } from "@/lib/booking/list-calendar";
+import { getOwnClinic } from "@/lib/clinics/get-clinic";
+import { listMyAppointments } from "@/lib/booking/list-my-appointments";
+import { findVisibleAppointment, visibleAppointments } from "@/lib/booking/load-appointment";
+import { moveAppointment } from "@/lib/booking/move-appointment";
+import {
+  addScheduleOverride,
+  listTherapistSchedules,
+  removeScheduleOverride,
+  setWeeklyHours,
+} from "@/lib/booking/therapist-schedules";
+import { db } from "@/lib/db";
+import { forbidden } from "@/lib/errors";
+import { getExercise } from "@/lib/exercises/get-exercise";
+import { listExercises, listLibraryMuscles } from "@/lib/exercises/list-exercises";
+import { openExerciseMedia } from "@/lib/exercises/open-exercise-media";
+import { createExercise, setExerciseArchived, updateExercise } from "@/lib/exercises/save-exercise";
+import { removeExerciseMedia, uploadExerciseMedia } from "@/lib/exercises/upload-exercise-media";
+import { acknowledgeRedFlag } from "@/lib/intake/acknowledge-red-flag";
+import { exportIntakeFhir } from "@/lib/intake/export-intake-fhir";
+import { getIntakeForFilling } from "@/lib/intake/get-intake-for-filling";
+import { getIntakeForReview } from "@/lib/intake/get-intake-for-review";
+import { getIntakeStatus } from "@/lib/intake/get-intake-status";
+import { getPatientProgress } from "@/lib/intake/get-patient-progress";
+import { auditWho, isLinkActor, type IntakeActor } from "@/lib/intake/intake-actor";
+import { fillableIntakeWhere } from "@/lib/intake/intake-scope";
+import { listClinicIntakes } from "@/lib/intake/list-clinic-intakes";
+import { listOwnIntakes } from "@/lib/intake/list-own-intakes";
+import { listRedFlagAlerts } from "@/lib/intake/list-red-flag-alerts";
+import { revokeIntakeLinks } from "@/lib/intake/revoke-intake-links";
+import { saveIntakeDraft } from "@/lib/intake/save-intake-draft";
+import { sendIntakeLink } from "@/lib/intake/send-intake-link";
+import { submitIntake } from "@/lib/intake/submit-intake";
+import { listMailbox } from "@/lib/notifications/list-mailbox";
+import { retryFailedMessage } from "@/lib/notifications/retry-message";
+import { getPatient } from "@/lib/patients/get-patient";
+import { patientOutOfReach, visiblePatients } from "@/lib/patients/patient-access";
+import { registerPatient } from "@/lib/patients/register-patient";
+import { searchPatients } from "@/lib/patients/search-patients";
+import { endProgram } from "@/lib/programs/end-program";
+import { getExerciseHistory } from "@/lib/programs/get-exercise-history";
+import { getPatientProgram } from "@/lib/programs/get-patient-program";
+import { getProgramFollowUp } from "@/lib/programs/get-program-follow-up";
+import { getProgramHandout } from "@/lib/programs/get-program-handout";
+import { getToday } from "@/lib/programs/get-today";
+import { listLowAdherence } from "@/lib/programs/list-low-adherence";
+import { logExerciseSessions } from "@/lib/programs/log-exercise-sessions";
+import { programPatient } from "@/lib/programs/program-access";
+import { archiveProgramTemplate, listProgramTemplates, saveProgramTemplate } from "@/lib/programs/program-templates";
+import { saveProgram } from "@/lib/programs/save-program";
+import { createStaffUser } from "@/lib/staff/create-staff-user";
+import { listStaff } from "@/lib/staff/list-staff";
+import { resetStaffMfa } from "@/lib/staff/reset-staff-mfa";
+import { setUserActive } from "@/lib/staff/set-user-active";
+import { itemInput } from "../../factories/exercises";
+import { exerciseInput, PNG, TIME_ZONE, type Persona, type UserPersona, type World } from "./world";
+
+/**
+ * The data-access authorization matrix: every exported function under lib/
+ * that takes an Actor (the meta-test, tests/unit/security/authz-inventory
+ * .test.ts, lists them from the source and fails on any missing here), called
+ * as each persona against patient B's records, with the outcome each must
+ * get. "ok" calls are also checked for text the persona must never receive
+ * (data-access-matrix.test.ts). Helpers without a check of their own (scoping
+ * filters, pure functions) are called too: they must scope by the actor.
+ */
+export type Outcome = "ok" | "forbidden" | "not_found" | "validation" | "conflict" | "unauthenticated";
+
+export type Case = {
+  label?: string;
+  run: (w: World, actor: Actor, persona: Persona) => Promise<unknown>;
+  expect: Record<UserPersona, Outcome> & { linkHolder?: Outcome };
+  /** Runs once before each persona's call (e.g. clears the step-up window). */
+  before?: (w: World, actor: Actor) => Promise<unknown>;
+  /** Further checks on a call that succeeded. */
+  verify?: (w: World, actor: Actor, persona: Persona, result: unknown) => Promise<void> | void;
+};
+
+/** patient A, patient B, front desk, therapist, admin, other clinic's therapist, other clinic's admin */
+const E = (
+  patientA: Outcome,
+  patientB: Outcome,
+  frontDesk: Outcome,
+  therapist: Outcome,
+  admin: Outcome,
+  otherClinicTherapist: Outcome,
+  otherClinicAdmin: Outcome,
+  linkHolder?: Outcome,
+): Case["expect"] => ({
+  patientA,
+  patientB,
+  frontDesk,
+  therapist,
+  admin,
+  otherClinicTherapist,
+  otherClinicAdmin,
+  ...(linkHolder ? { linkHolder } : {}),
+});
+const all = (o: Outcome) => E(o, o, o, o, o, o, o);
+const asIntakeActor = (actor: Actor) => actor as unknown as IntakeActor;
+const key = () => randomUUID();
+
+/** Read cases: B's records. */
+const own = E("not_found", "ok", "ok", "ok", "ok", "not_found", "not_found");
+const clinicalOwn = E("not_found", "ok", "forbidden", "ok", "ok", "not_found", "not_found");
+const clinicianOnly = E("forbidden", "forbidden", "forbidden", "ok", "ok", "not_found", "not_found");
+const clinicList = E("forbidden", "forbidden", "ok", "ok", "ok", "ok", "ok");
+const prescriberList = E("forbidden", "forbidden", "forbidden", "ok", "ok", "ok", "ok");
+const patientsOnly = E("ok", "ok", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden");
+const fillOwn = E("not_found", "ok", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "not_found");
+const adminOfClinic = E("forbidden", "forbidden", "forbidden", "forbidden", "ok", "forbidden", "not_found");
+const adminList = E("forbidden", "forbidden", "forbidden", "forbidden", "ok", "forbidden", "ok");
+/** Booking writes on B's appointments: B, the front desk and admins; therapists read the schedule only. */
+const bookingWrite = E("not_found", "ok", "ok", "forbidden", "ok", "forbidden", "not_found");
+const libraryWrite = E("forbidden", "forbidden", "forbidden", "ok", "ok", "not_found", "not_found");
+
+export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
+  // --- audit
+  "lib/audit/list-audit-events.ts#listAuditEvents": [
+    { run: (w, a) => listAuditEvents(a, {}, TIME_ZONE), expect: adminList },
+  ],
+  "lib/audit/list-audit-events.ts#listClinicUsers": [{ run: (w, a) => listClinicUsers(a), expect: adminList }],
+  "lib/audit/list-audit-events.ts#auditChainCounts": [
+    {
+      run: (w, a) => auditChainCounts(a),
+      expect: adminList,
+      // Another clinic's activity is not this admin's business: the counts are of their clinic's rows.
+      verify: async (w, a, p, result) => {
+        const total = await db.auditEvent.count({ where: { clinicId: a.clinicId } });
+        const { sealed, unsealed } = result as { sealed: number; unsealed: number };
+        expect(sealed + unsealed).toBe(total);
+      },
+    },
+  ],
+
+  // --- auth: identity-bound (the actor's own user and session; there is no id to swap)
+  "lib/auth/authorize.ts#assertCan": [
+    {
+      run: (w, a) => assertCan(a, "patient:read:clinical"),
+      expect: E("forbidden", "forbidden", "forbidden", "ok", "ok", "ok", "ok"),
+    },
+  ],
+  "lib/auth/authorize.ts#can": [
+    {
+      run: async (w, a) => {
+        if (!can(a, "patient:read:clinical")) throw forbidden();
+      },
+      expect: E("forbidden", "forbidden", "forbidden", "ok", "ok", "ok", "ok"),
+    },
+  ],
+  "lib/auth/change-email.ts#changeEmail": [
+    {
+      label: "without a fresh step-up",
+      before: (w, a) => w.clearReauth(a),
+      run: (w, a) => changeEmail(a, { newEmail: `changed-${randomUUID()}@test.example` }),
+      expect: all("forbidden"),
+    },
+    {
+      label: "after the step-up: only the actor's own email changes",
+      before: (w, a) => w.reauth(a),
+      run: async (w, a) => {
+        const newEmail = `changed-${randomUUID()}@test.example`;
+        const before = await db.user.count({ where: { email: { startsWith: "changed-" } } });
+        await changeEmail(a, { newEmail });
+        expect((await db.user.findUniqueOrThrow({ where: { id: a.userId } })).email).toBe(newEmail);
+        expect(await db.user.count({ where: { email: { startsWith: "changed-" } } })).toBeLessThanOrEqual(before + 1);
+      },
+      expect: all("ok"),
+    },
+  ],
+  "lib/auth/change-password.ts#changePassword": [
+    {
+      label: "without a fresh step-up",
+      before: (w, a) => w.clearReauth(a),
+      run: (w, a) => changePassword(a, { newPassword: "correct horse battery" }),
+      expect: all("forbidden"),
+    },
+    {
+      label: "after the step-up",
+      before: (w, a) => w.reauth(a),
+      // The same password again, so later cases still confirm with it.
+      run: (w, a) => changePassword(a, { newPassword: "correct horse battery" }),
+      expect: all("ok"),
+    },
+  ],
+  "lib/auth/mfa.ts#confirmIdentity": [
+    {
+      before: (w, a) => w.clearReauth(a),
+      run: (w, a) => confirmIdentity(a, { password: "correct horse battery" }),
+      expect: all("ok"),
+      verify: async (w, a) => {
+        const s = await db.authSession.findUniqueOrThrow({ where: { id: a.sessionId } });
+        expect(s.reauthAt).not.toBeNull();
+      },
+    },
+  ],
+  "lib/auth/mfa.ts#hasRecentReauth": [{ run: (w, a) => hasRecentReauth(a), expect: all("ok") }],
+  "lib/auth/mfa.ts#requireRecentReauth": [
+    { before: (w, a) => w.clearReauth(a), run: (w, a) => requireRecentReauth(a), expect: all("forbidden") },
+  ],
+  "lib/auth/mfa.ts#regenerateRecoveryCodes": [
+    {
+      label: "after the step-up, with two-step sign-in set up: codes for the actor's own user only",
+      before: async (w, a) => {
+        await w.reauth(a);
+        await db.user.update({ where: { id: a.userId }, data: { mfaEnabledAt: new Date() } });
+      },
+      run: (w, a) => regenerateRecoveryCodes(a),
+      expect: all("ok"),
+      verify: async (w, a, p, codes) => {
+        expect(await db.mfaRecoveryCode.count({ where: { userId: a.userId } })).toBe((codes as string[]).length);
+      },
+    },
+  ],
+
+  // --- booking
+  "lib/booking/appointment-types.ts#listAppointmentTypes": [
+    { run: (w, a) => listAppointmentTypes(a), expect: all("ok") },
+    {
+      label: "with inactive types (setup)",
+      run: (w, a) => listAppointmentTypes(a, { includeInactive: true }),
+      expect: E("ok", "ok", "forbidden", "forbidden", "ok", "forbidden", "ok"),
+    },
+  ],
+  "lib/booking/appointment-types.ts#saveAppointmentType": [
+    {
+      run: (w, a) =>
+        saveAppointmentType(a, {
+          id: w.homeType.id,
+          name: w.homeType.name,
+          durationMinutes: 45,
+          bufferAfterMinutes: 0,
+          colour: "#0f766e",
+          onlineBookable: true,
+          active: true,
+        }),
+      expect: adminOfClinic,
+    },
+  ],
+  "lib/booking/book-appointment.ts#bookAppointment": [
+    {
+      run: (w, a) =>
+        bookAppointment(
+          a,
+          {
+            appointmentTypeId: w.homeType.id,
+            therapistId: w.home.therapist.userId,
+            patientId: w.B.patient.id,
+            startsAt: w.slot().at.toISOString(),
+          },
+          key(),
+        ),
+      expect: bookingWrite,
+    },
+  ],
+  "lib/booking/book-appointment.ts#freshSlotsAround": [
+    {
+      run: (w, a) =>
+        freshSlotsAround(a, {
+          clinicTimeZone: TIME_ZONE,
+          settings: { ...DEFAULT_BOOKING_SETTINGS },
+          type: { durationMinutes: 45, bufferAfterMinutes: 0 },
+          patientId: w.B.patient.id,
+          start: w.slot().at.getTime(),
+          now: Date.now(),
+        }),
+      expect: all("ok"),
+      verify: async (w, a, p, slots) => {
+        const ours = new Set((await db.user.findMany({ where: { clinicId: a.clinicId } })).map((u) => u.id));
+        for (const s of slots as Array<{ therapistIds: string[] }>)
+          for (const id of s.therapistIds) expect(ours.has(id)).toBe(true);
+      },
+    },
+  ],
+  "lib/booking/book-series.ts#bookSeries": [
+    {
+      run: (w, a) => {
+        const s = w.slot();
+        return bookSeries(
+          a,
+          {
+            appointmentTypeId: w.homeType.id,
+            therapistId: w.home.therapist.userId,
+            patientId: w.B.patient.id,
+            firstDate: s.date,
+            weekdays: [s.weekday],
+            time: s.time,
+            weeks: 1,
+          },
+          key(),
+        );
+      },
+      expect: E("forbidden", "forbidden", "ok", "forbidden", "ok", "forbidden", "not_found"),
+    },
+  ],
+  "lib/booking/booking-access.ts#assertMayBook": [
+    { run: (w, a) => assertMayBook(a), expect: E("ok", "ok", "ok", "forbidden", "ok", "forbidden", "ok") },
+  ],
+  "lib/booking/booking-access.ts#bookingPatientId": [
+    { run: (w, a) => bookingPatientId(a, w.B.patient.id), expect: own },
+  ],
+  "lib/booking/booking-access.ts#assertNoEmergencyFlag": [
+    { run: (w, a) => assertNoEmergencyFlag(a, w.B.patient.id), expect: all("ok") },
+  ],
+  "lib/booking/booking-settings.ts#getBookingSettings": [{ run: (w, a) => getBookingSettings(a), expect: adminList }],
+  "lib/booking/booking-settings.ts#updateBookingSettings": [
+    {
+      run: (w, a) => updateBookingSettings(a, { ...DEFAULT_BOOKING_SETTINGS }),
+      expect: adminList,
+      verify: async (w, a) => {
+        const rows = await db.bookingSettings.findMany({ where: { clinicId: { not: a.clinicId } } });
+        for (const r of rows) expect([w.home.clinic.id, w.away.clinic.id]).toContain(r.clinicId);
+        expect(await db.bookingSettings.count({ where: { clinicId: a.clinicId } })).toBe(1);
+      },
+    },
+  ],
+  "lib/booking/calendar-feed.ts#calendarFeedStatus": [{ run: (w, a) => calendarFeedStatus(a), expect: patientsOnly }],
+  "lib/booking/calendar-feed.ts#createCalendarFeed": [
+    {
+      run: (w, a) => createCalendarFeed(a),
+      expect: patientsOnly,
+      verify: async (w, a) => {
+        const feeds = await db.calendarFeed.findMany({ where: { patientId: a.patientId!, revokedAt: null } });
+        expect(feeds).toHaveLength(1);
+      },
+    },
+  ],
+  "lib/booking/calendar-feed.ts#revokeCalendarFeed": [{ run: (w, a) => revokeCalendarFeed(a), expect: patientsOnly }],
+  "lib/booking/cancel-appointment.ts#cancelAppointment": [
+    {
+      run: async (w, a) => {
+        const appt = await w.appointmentFor(w.B.patient.id, w.slot().at);
+        return cancelAppointment(a, appt.id, { expectedVersion: 1, reason: "Matrix cancellation" });
+      },
+      expect: bookingWrite,
+    },
+  ],
+  "lib/booking/change-appointment-status.ts#changeAppointmentStatus": [
+    {
+      run: async (w, a) => {
+        const appt = await w.appointmentFor(w.B.patient.id, w.soon());
+        return changeAppointmentStatus(a, appt.id, { expectedVersion: 1, action: "check_in" });
+      },
+      expect: E("forbidden", "forbidden", "ok", "forbidden", "ok", "forbidden", "not_found"),
+    },
+  ],
+  "lib/booking/check-start.ts#assertBookableStart": [
+    {
+      // Scoped by the actor's clinic: another clinic's actor finds no working hours for this therapist.
+      run: (w, a) =>
+        assertBookableStart(a, {
+          therapistId: w.home.therapist.userId,
+          start: w.slot().at.getTime(),
+          durationMinutes: 45,
+          timeZone: TIME_ZONE,
+          settings: { ...DEFAULT_BOOKING_SETTINGS },
+          now: Date.now(),
+        }),
+      expect: E("ok", "ok", "ok", "ok", "ok", "validation", "validation"),
+    },
+  ],
+  "lib/booking/find-slots.ts#bookableType": [
+    {
+      run: (w, a) => bookableType(a, w.homeType.id),
+      expect: E("ok", "ok", "ok", "ok", "ok", "not_found", "not_found"),
+    },
+  ],
+  "lib/booking/find-slots.ts#findSlots": [
+    {
+      run: (w, a) =>
+        findSlots(a, {
+          appointmentTypeId: w.homeType.id,
+          from: w.monday,
+          to: w.monday,
+          patientId: w.B.patient.id,
+        }),
+      expect: bookingWrite,
+    },
+  ],
+  "lib/booking/idempotency.ts#previousResult": [
+    {
+      // Keys belong to the user who sent them: anyone else's lookup finds nothing.
+      run: (w, a) => previousResult(a, w.idempotencyKey, "matrix"),
+      expect: all("ok"),
+      verify: (w, a, p, result) => expect(result === null).toBe(p !== "patientB"),
+    },
+  ],
+  "lib/booking/list-calendar.ts#listCalendar": [
+    { run: (w, a) => listCalendar(a, { date: w.monday, view: "week" }), expect: clinicList },
+  ],
+  "lib/booking/list-my-appointments.ts#listMyAppointments": [
+    { run: (w, a) => listMyAppointments(a), expect: patientsOnly },
+  ],
+  "lib/booking/load-appointment.ts#visibleAppointments": [
+    {
+      run: (w, a) => db.appointment.findMany({ where: visibleAppointments(a), select: { id: true } }),
+      expect: all("ok"),
+      verify: (w, a, p, rows) => {
+        const ids = (rows as Array<{ id: string }>).map((r) => r.id);
+        expect(ids.includes(w.appointmentB.id)).toBe(["patientB", "frontDesk", "therapist", "admin"].includes(p));
+      },
+    },
+  ],
+  "lib/booking/load-appointment.ts#findVisibleAppointment": [
+    { run: (w, a) => findVisibleAppointment(a, w.appointmentB.id, { id: true }), expect: own },
+  ],
+  "lib/booking/move-appointment.ts#moveAppointment": [
+    {
+      run: async (w, a) => {
+        const appt = await w.appointmentFor(w.B.patient.id, w.slot().at);
+        return moveAppointment(a, appt.id, { expectedVersion: 1, startsAt: w.slot().at.toISOString() });
+      },
+      expect: bookingWrite,
+    },
+  ],
+  "lib/booking/therapist-schedules.ts#listTherapistSchedules": [
+    { run: (w, a) => listTherapistSchedules(a, w.today), expect: adminList },
+  ],
+  "lib/booking/therapist-schedules.ts#setWeeklyHours": [
+    {
+      run: (w, a) =>
+        setWeeklyHours(a, {
+          therapistId: w.therapist2.id,
+          days: [{ weekday: 1, work: [{ start: "09:00", end: "17:00" }], breaks: [] }],
+        }),
+      expect: adminOfClinic,
+    },
+  ],
+  "lib/booking/therapist-schedules.ts#addScheduleOverride": [
+    {
+      run: (w, a) =>
+        addScheduleOverride(a, { therapistId: w.therapist2.id, date: w.monday, kind: "time_off", note: "Matrix" }),
+      expect: adminOfClinic,
+    },
+  ],
+  "lib/booking/therapist-schedules.ts#removeScheduleOverride": [
+    { run: async (w, a) => removeScheduleOverride(a, await w.freshOverride()), expect: adminOfClinic },
+  ],
+
+  // --- clinic
+  "lib/clinics/get-clinic.ts#getOwnClinic": [
+    {
+      run: (w, a) => getOwnClinic(a),
+      expect: all("ok"),
+      verify: (w, a, p, clinic) => expect((clinic as { id: string }).id).toBe(a.clinicId),
+    },
+  ],
+
+  // --- exercise library
+  "lib/exercises/get-exercise.ts#getExercise": [{ run: (w, a) => getExercise(a, w.e1.id), expect: libraryWrite }],
+  "lib/exercises/list-exercises.ts#listExercises": [{ run: (w, a) => listExercises(a, {}), expect: prescriberList }],
+  "lib/exercises/list-exercises.ts#listLibraryMuscles": [
+    { run: (w, a) => listLibraryMuscles(a), expect: prescriberList },
+  ],
+  "lib/exercises/open-exercise-media.ts#openExerciseMedia": [
+    {
+      // Prescribers of the clinic, and the patient whose program has the exercise; a 404 for everyone else.
+      run: (w, a) => openExerciseMedia(a, w.mediaId),
+      expect: E("not_found", "ok", "not_found", "ok", "ok", "not_found", "not_found"),
+    },
+  ],
+  "lib/exercises/save-exercise.ts#createExercise": [
+    {
+      run: (w, a) => createExercise(a, exerciseInput(`Matrix ${randomUUID()}`)),
+      expect: prescriberList,
+      verify: async (w, a, p, created) => {
+        const row = await db.exercise.findUniqueOrThrow({ where: { id: (created as { id: string }).id } });
+        expect(row.clinicId).toBe(a.clinicId);
+      },
+    },
+  ],
+  "lib/exercises/save-exercise.ts#updateExercise": [
+    { run: (w, a) => updateExercise(a, w.e2.id, exerciseInput(w.e2.name)), expect: libraryWrite },
+  ],
+  "lib/exercises/save-exercise.ts#setExerciseArchived": [
+    { run: (w, a) => setExerciseArchived(a, w.e2.id, false), expect: libraryWrite },
+  ],
+  "lib/exercises/upload-exercise-media.ts#uploadExerciseMedia": [
+    { run: (w, a) => uploadExerciseMedia(a, w.e2.id, { name: "x.png", bytes: PNG }), expect: libraryWrite },
+  ],
+  "lib/exercises/upload-exercise-media.ts#removeExerciseMedia": [
+    { run: (w, a) => removeExerciseMedia(a, w.e2.id), expect: libraryWrite },
+  ],
+
+  // --- intake
+  "lib/intake/acknowledge-red-flag.ts#acknowledgeRedFlag": [
+    {
+      run: async (w, a) => acknowledgeRedFlag(a, await w.freshFlagB(), { note: "Called the patient" }),
+      expect: clinicianOnly,
+    },
+  ],
+  "lib/intake/export-intake-fhir.ts#exportIntakeFhir": [
+    { run: (w, a) => exportIntakeFhir(a, w.intakeB.submittedId), expect: clinicalOwn },
+  ],
+  "lib/intake/get-intake-for-filling.ts#getIntakeForFilling": [
+    { run: async (w, a) => getIntakeForFilling(asIntakeActor(a), await w.draftB()), expect: fillOwn },
+  ],
+  "lib/intake/get-intake-for-review.ts#getIntakeForReview": [
+    { run: (w, a) => getIntakeForReview(a, w.intakeB.submittedId), expect: clinicalOwn },
+  ],
+  "lib/intake/get-intake-status.ts#getIntakeStatus": [
+    {
+      run: (w, a) => getIntakeStatus(a, w.B.patient.id),
+      expect: E("forbidden", "forbidden", "ok", "ok", "ok", "not_found", "not_found"),
+    },
+  ],
+  "lib/intake/get-patient-progress.ts#getPatientProgress": [
+    { run: (w, a) => getPatientProgress(a, w.B.patient.id), expect: clinicianOnly },
+  ],
+  "lib/intake/intake-actor.ts#isLinkActor": [
+    {
+      run: async (w, a, p) => {
+        expect(isLinkActor(asIntakeActor(a))).toBe(p === "linkHolder");
+      },
+      expect: { ...all("ok"), linkHolder: "ok" },
+    },
+  ],
+  "lib/intake/intake-actor.ts#auditWho": [
+    {
+      // Who the audit row names: the signed-in user, or for a link its clinic and nobody else.
+      run: async (w, a) => auditWho(asIntakeActor(a)),
+      expect: { ...all("ok"), linkHolder: "ok" },
+      verify: (w, a, p, who) => expect((who as { clinicId: string }).clinicId).toBe(a.clinicId),
+    },
+  ],
+  "lib/intake/intake-scope.ts#fillableIntakeWhere": [
+    {
+      // Patients get a filter that finds only their own intakes: B's draft for B, nothing for A.
+      run: async (w, a) =>
+        db.intake.findFirst({
+          where: await fillableIntakeWhere(asIntakeActor(a), await w.draftB()),
+          select: { id: true },
+        }),
+      expect: { ...fillOwn, patientA: "ok" },
+      verify: (w, a, p, found) => expect(found !== null).toBe(p === "patientB"),
+    },
+  ],
+  "lib/intake/list-clinic-intakes.ts#listClinicIntakes": [{ run: (w, a) => listClinicIntakes(a), expect: clinicList }],
+  "lib/intake/list-own-intakes.ts#listOwnIntakes": [{ run: (w, a) => listOwnIntakes(a), expect: patientsOnly }],
+  "lib/intake/list-red-flag-alerts.ts#listRedFlagAlerts": [{ run: (w, a) => listRedFlagAlerts(a), expect: clinicList }],
+  "lib/intake/revoke-intake-links.ts#revokeIntakeLinks": [
+    {
+      run: async (w, a) => revokeIntakeLinks(a, await w.draftB()),
+      expect: E("forbidden", "forbidden", "ok", "forbidden", "ok", "forbidden", "not_found"),
+    },
+  ],
+  "lib/intake/save-intake-draft.ts#saveIntakeDraft": [
+    {
+      run: async (w, a) => {
+        const id = await w.draftB();
+        const { revision } = await db.intake.findUniqueOrThrow({ where: { id }, select: { revision: true } });
+        return saveIntakeDraft(asIntakeActor(a), id, { answers: {}, baseRevision: revision });
+      },
+      expect: fillOwn,
+    },
+  ],
+  "lib/intake/send-intake-link.ts#sendIntakeLink": [
+    {
+      run: (w, a) => sendIntakeLink(a, w.B.patient.id, { kind: "follow_up" }),
+      expect: E("forbidden", "forbidden", "ok", "forbidden", "ok", "forbidden", "not_found"),
+    },
+  ],
+  "lib/intake/submit-intake.ts#submitIntake": [
+    {
+      run: async (w, a) => submitIntake(asIntakeActor(a), await w.completeDraftB(), { submissionKey: randomUUID() }),
+      expect: fillOwn,
+    },
+  ],
+
+  // --- notifications
+  "lib/notifications/list-mailbox.ts#listMailbox": [{ run: (w, a) => listMailbox(a), expect: adminList }],
+  "lib/notifications/retry-message.ts#retryFailedMessage": [
+    { run: async (w, a) => retryFailedMessage(a, await w.freshFailedMessage()), expect: adminOfClinic },
+    {
+      label: "an id that is not a UUID",
+      run: (w, a) => retryFailedMessage(a, "not-a-uuid"),
+      expect: E("forbidden", "forbidden", "forbidden", "forbidden", "not_found", "forbidden", "not_found"),
+    },
+  ],
+
+  // --- patients
+  "lib/patients/get-patient.ts#getPatient": [{ run: (w, a) => getPatient(a, w.B.patient.id), expect: own }],
+  "lib/patients/patient-access.ts#visiblePatients": [
+    {
+      run: (w, a) => db.patient.findMany({ where: visiblePatients(a), select: { id: true } }),
+      expect: all("ok"),
+      verify: (w, a, p, rows) => {
+        const ids = (rows as Array<{ id: string }>).map((r) => r.id);
+        expect(ids.includes(w.B.patient.id)).toBe(["patientB", "frontDesk", "therapist", "admin"].includes(p));
+        if (p === "patientA") expect(ids).toEqual([w.A.patient.id]);
+      },
+    },
+  ],
+  "lib/patients/patient-access.ts#patientOutOfReach": [
+    { run: (w, a) => patientOutOfReach(a, w.B.patient.id), expect: all("not_found") },
+  ],
+  "lib/patients/register-patient.ts#registerPatient": [
+    {
+      run: (w, a) =>
+        registerPatient(a, {
+          firstName: "New",
+          lastName: `Patient${randomUUID().slice(0, 6)}`,
+          dateOfBirth: "1990-01-01",
+        }),
+      expect: E("forbidden", "forbidden", "ok", "forbidden", "ok", "forbidden", "ok"),
+      verify: async (w, a, p, created) => {
+        const row = await db.patient.findUniqueOrThrow({ where: { id: (created as { id: string }).id } });
+        expect(row.clinicId).toBe(a.clinicId);
+      },
+    },
+  ],
+  "lib/patients/search-patients.ts#searchPatients": [
+    {
+      run: (w, a) => searchPatients(a, { q: w.B.patient.lastName }),
+      expect: clinicList,
+      verify: (w, a, p, rows) =>
+        expect((rows as Array<{ id: string }>).some((r) => r.id === w.B.patient.id)).toBe(
+          a.clinicId === w.home.clinic.id,
+        ),
+    },
+  ],
+
+  // --- programs
+  "lib/programs/end-program.ts#endProgram": [
+    { run: async (w, a) => endProgram(a, await w.freshPatientProgram(), { baseVersion: 1 }), expect: clinicianOnly },
+  ],
+  "lib/programs/get-exercise-history.ts#getExerciseHistory": [
+    { run: (w, a) => getExerciseHistory(a, w.B.patient.id), expect: clinicalOwn },
+  ],
+  "lib/programs/get-patient-program.ts#getPatientProgram": [
+    { run: (w, a) => getPatientProgram(a, w.B.patient.id), expect: clinicalOwn },
+  ],
+  "lib/programs/get-program-follow-up.ts#getProgramFollowUp": [
+    { run: (w, a) => getProgramFollowUp(a, w.B.patient.id), expect: clinicianOnly },
+  ],
+  "lib/programs/get-program-handout.ts#getProgramHandout": [
+    { run: (w, a) => getProgramHandout(a, w.B.patient.id), expect: clinicalOwn },
+  ],
+  "lib/programs/get-today.ts#getToday": [{ run: (w, a) => getToday(a), expect: patientsOnly }],
+  "lib/programs/list-low-adherence.ts#listLowAdherence": [
+    { run: (w, a) => listLowAdherence(a), expect: prescriberList },
+  ],
+  "lib/programs/log-exercise-sessions.ts#logExerciseSessions": [
+    {
+      // Another patient's program item is "not in your program" (422), never a log on their program.
+      run: (w, a) =>
+        logExerciseSessions(a, {
+          logs: [
+            {
+              clientKey: randomUUID(),
+              itemId: w.program.itemId,
+              completed: true,
+              performedAt: new Date().toISOString(),
+            },
+          ],
+        }),
+      expect: E("validation", "ok", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden"),
+    },
+  ],
+  "lib/programs/program-access.ts#programPatient": [
+    { label: "to read", run: (w, a) => programPatient(a, w.B.patient.id, "read"), expect: clinicalOwn },
+    { label: "to write", run: (w, a) => programPatient(a, w.B.patient.id, "write"), expect: clinicianOnly },
+  ],
+  "lib/programs/program-templates.ts#listProgramTemplates": [
+    { run: (w, a) => listProgramTemplates(a), expect: prescriberList },
+  ],
+  "lib/programs/program-templates.ts#saveProgramTemplate": [
+    {
+      // Another clinic's staff cannot put this clinic's exercises in their template.
+      run: (w, a) => saveProgramTemplate(a, { name: `Matrix ${randomUUID()}`, items: [itemInput(w.e1.id)] }),
+      expect: E("forbidden", "forbidden", "forbidden", "ok", "ok", "validation", "validation"),
+    },
+  ],
+  "lib/programs/program-templates.ts#archiveProgramTemplate": [
+    { run: async (w, a) => archiveProgramTemplate(a, await w.freshTemplate()), expect: clinicianOnly },
+  ],
+  "lib/programs/save-program.ts#saveProgram": [
+    {
+      run: async (w, a) => {
+        const current = await db.program.findUniqueOrThrow({ where: { id: w.program.id } });
+        return saveProgram(a, w.B.patient.id, {
+          baseVersion: current.currentVersion,
+          title: "Matrix edit",
+          startDate: w.today,
+          items: [itemInput(w.e1.id)],
+        });
+      },
+      expect: clinicianOnly,
+    },
+  ],
+
+  // --- staff
+  "lib/staff/create-staff-user.ts#createStaffUser": [
+    {
+      run: (w, a) =>
+        createStaffUser(a, {
+          name: "New colleague",
+          email: `colleague-${randomUUID()}@test.example`,
+          role: "front_desk",
+          temporaryPassword: "a temporary passphrase",
+        }),
+      expect: adminList,
+      verify: async (w, a, p, user) => {
+        const row = await db.user.findUniqueOrThrow({ where: { id: (user as { id: string }).id } });
+        expect(row.clinicId).toBe(a.clinicId);
+      },
+    },
+  ],
+  "lib/staff/list-staff.ts#listStaff": [{ run: (w, a) => listStaff(a), expect: adminList }],
+  "lib/staff/reset-staff-mfa.ts#resetStaffMfa": [
+    {
+      before: (w, a) => w.reauth(a),
+      run: (w, a) => resetStaffMfa(a, { userId: w.therapist2.id }),
+      expect: adminOfClinic,
+    },
+  ],
+  "lib/staff/set-user-active.ts#setUserActive": [
+    { run: (w, a) => setUserActive(a, { userId: w.therapist2.id, active: true }), expect: adminOfClinic },
+    {
+      // "Staff accounts" (domain.md): a patient's portal account is not the admin's to switch off.
+      label: "a patient's account",
+      run: (w, a) => setUserActive(a, { userId: w.B.user.id, active: false }),
+      expect: E("forbidden", "forbidden", "forbidden", "forbidden", "not_found", "forbidden", "not_found"),
+    },
+  ],
+};
+
+/**
+ * Server actions are thin (requireActor or requireMfaPending, then one domain
+ * call): each maps to the data-access functions it calls. The meta-test reads
+ * each action's body and checks this mapping against it.
+ */
+export const SERVER_ACTIONS: Record<string, { calls: string[] } | { identityBound: string }> = {
+  "app/(staff)/clinic/admin/actions.ts#createStaffAction": {
+    calls: ["lib/staff/create-staff-user.ts#createStaffUser"],
+  },
+  "app/(staff)/clinic/admin/actions.ts#setUserActiveAction": { calls: ["lib/staff/set-user-active.ts#setUserActive"] },
+  "app/(staff)/clinic/admin/actions.ts#retryMessageAction": {
+    calls: ["lib/notifications/retry-message.ts#retryFailedMessage"],
+  },
+  "app/(staff)/clinic/admin/actions.ts#resetStaffMfaAction": { calls: ["lib/staff/reset-staff-mfa.ts#resetStaffMfa"] },
+  "app/(staff)/clinic/admin/booking/actions.ts#saveBookingSettingsAction": {
+    calls: ["lib/booking/booking-settings.ts#updateBookingSettings"],
+  },
+  "app/(staff)/clinic/admin/booking/actions.ts#saveAppointmentTypeAction": {
+    calls: ["lib/booking/appointment-types.ts#saveAppointmentType"],
+  },
+  "app/(staff)/clinic/admin/booking/actions.ts#setWeeklyHoursAction": {
+    calls: ["lib/booking/therapist-schedules.ts#setWeeklyHours"],
+  },
+  "app/(staff)/clinic/admin/booking/actions.ts#addOverrideAction": {
+    calls: ["lib/booking/therapist-schedules.ts#addScheduleOverride"],
+  },
+  "app/(staff)/clinic/admin/booking/actions.ts#removeOverrideAction": {
+    calls: ["lib/booking/therapist-schedules.ts#removeScheduleOverride"],
+  },
+  "app/account/security/actions.ts#confirmIdentityAction": { calls: ["lib/auth/mfa.ts#confirmIdentity"] },
+  "app/account/security/actions.ts#changePasswordAction": { calls: ["lib/auth/change-password.ts#changePassword"] },
+  "app/account/security/actions.ts#changeEmailAction": { calls: ["lib/auth/change-email.ts#changeEmail"] },
+  "app/account/security/actions.ts#regenerateRecoveryCodesAction": {
+    calls: ["lib/auth/mfa.ts#regenerateRecoveryCodes"],
+  },
+  // The second sign-in step acts only on the half-signed-in session's own user: there is no id to swap.
+  "app/sign-in/verify/actions.ts#verifyCodeAction": {
+    identityBound: "verifySecondFactor(requireMfaPending(), ...): tests/integration/mfa.test.ts",
+  },
+  "app/sign-in/verify/actions.ts#completeEnrolmentAction": {
+    identityBound: "completeEnrolment(requireMfaPending(), ...): tests/integration/mfa.test.ts",
+  },
+};
