@@ -100,14 +100,14 @@ function libCallsIn(action: string): string[] {
   const source = readFileSync(path.join(ROOT, file), "utf8");
   const imported = new Map<string, string>();
   for (const m of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*"@\/(lib\/[^"]+)"/g)) {
-    const module = [".ts", ".tsx"].map((ext) => `${m[2]}${ext}`).find((f) => existsSync(path.join(ROOT, f)))!;
-    if (PLUMBING.has(module)) continue;
+    const modulePath = [".ts", ".tsx"].map((ext) => `${m[2]}${ext}`).find((f) => existsSync(path.join(ROOT, f)))!;
+    if (PLUMBING.has(modulePath)) continue;
     for (const part of m[1]!.split(",")) {
       const [orig, local] = part
         .replace(/\btype\s+/, "")
         .trim()
         .split(/\s+as\s+/);
-      if (orig) imported.set((local ?? orig).trim(), `${module}#${orig.trim()}`);
+      if (orig) imported.set((local ?? orig).trim(), `${modulePath}#${orig.trim()}`);
     }
   }
   const start = source.search(new RegExp(`export\\s+async\\s+function\\s+${name}\\b`));
