@@ -57,7 +57,7 @@ export async function saveProgram(
 
   // Every exercise must be in this clinic's library; archived ones may stay in a program that already has them.
   const ids = data.items.map((i) => i.exerciseId);
-  const [exercises, active] = await Promise.all([
+  const [exercises, active, template] = await Promise.all([
     db.exercise.findMany({
       where: { id: { in: ids }, clinicId: actor.clinicId },
       select: { id: true, archivedAt: true },
@@ -66,7 +66,12 @@ export async function saveProgram(
       where: { patientId, clinicId: actor.clinicId, status: "active" },
       select: { id: true, currentVersion: true },
     }),
+    // The template the program was built from is kept as provenance: only one of this clinic's.
+    data.templateId
+      ? db.programTemplate.findFirst({ where: { id: data.templateId, clinicId: actor.clinicId }, select: { id: true } })
+      : null,
   ]);
+  if (data.templateId && !template) errors.templateId = ["This template is not in your clinic's library."];
   const kept = new Set<string>();
   if (active) {
     const current = await db.programItem.findMany({

@@ -3,6 +3,7 @@ import { readE2eState } from "../e2e-state";
 import { PERSONA_NAMES, personaRequest } from "../personas";
 import { expectedStatuses, HTTP_MATRIX, targetsFor, type RowContext } from "./http-matrix-table";
 import { buildMatrixWorld, type MatrixWorld } from "./matrix-world";
+import { PAGE_PATHS } from "./page-paths";
 
 /**
  * Every route handler method as every persona (tests/e2e/security/
@@ -11,7 +12,8 @@ import { buildMatrixWorld, type MatrixWorld } from "./matrix-world";
  * header (CVE-2025-29927 made Next skip middleware when it was present). The
  * status must be the one in the table every time, and no body may carry
  * another patient's or clinic's identifying data, or clinical detail the
- * persona may not read.
+ * persona may not read. Every page is then fetched too, with the same check
+ * on what it shows.
  */
 const test = base.extend<object, { world: MatrixWorld }>({
   world: [async ({ browser }, use) => use(await buildMatrixWorld(browser)), { scope: "worker", timeout: 120_000 }],
@@ -71,6 +73,15 @@ for (const persona of PERSONA_NAMES) {
           for (const secret of world.forbiddenText[persona])
             if (text.includes(secret)) failures.push(`${what}: the body contains "${secret}"`);
         }
+      }
+      // Pages render the same data: none may show the persona what the API may not give it.
+      for (const [file, pagePath] of Object.entries(PAGE_PATHS)) {
+        const res = await request.get(pagePath(world.ids), { maxRedirects: 0 });
+        sent++;
+        const text = await res.text();
+        if (res.status() >= 500) failures.push(`page ${file}: ${res.status()}`);
+        for (const secret of world.forbiddenText[persona])
+          if (text.includes(secret)) failures.push(`page ${file}: the page contains "${secret}"`);
       }
       // The session must have survived every row (e.g. next-auth's sign-out without its CSRF token).
       if (persona !== "anonymous") {

@@ -3,8 +3,12 @@ import { auditChainCounts, listAuditEvents } from "@/lib/audit/list-audit-events
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { retryFailedMessage } from "@/lib/notifications/retry-message";
+import { saveProgramTemplate } from "@/lib/programs/program-templates";
+import { saveProgram } from "@/lib/programs/save-program";
+import { todayIn } from "@/lib/programs/rules/calendar-rules";
 import { setUserActive } from "@/lib/staff/set-user-active";
 import { createClinicWithPeople } from "../../factories";
+import { createExercise, itemInput } from "../../factories/exercises";
 
 /** One test per hole the authorization matrix found (docs/decisions/041-authorization-matrix.md). */
 describe("authorization holes found by the matrix stay closed", () => {
@@ -37,5 +41,25 @@ describe("authorization holes found by the matrix stay closed", () => {
     });
     const { userNames } = await listAuditEvents(home.admin, {}, "America/New_York");
     expect(Object.keys(userNames)).not.toContain(away.therapist.userId);
+  });
+
+  it("a program cannot name another clinic's template as where it came from", async () => {
+    const [home, away] = [await createClinicWithPeople(), await createClinicWithPeople()];
+    const awayTemplate = await saveProgramTemplate(away.therapist, {
+      name: "Elsewhere",
+      items: [itemInput((await createExercise(away.clinic.id)).id)],
+    });
+    const input = {
+      baseVersion: null,
+      title: "Home program",
+      startDate: todayIn("America/New_York", new Date()),
+      templateId: awayTemplate.id,
+      items: [itemInput((await createExercise(home.clinic.id)).id)],
+    };
+    await expect(saveProgram(home.therapist, home.patientA.patient.id, input)).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { templateId: ["This template is not in your clinic's library."] },
+    });
+    expect(await db.program.count({ where: { patientId: home.patientA.patient.id } })).toBe(0);
   });
 });

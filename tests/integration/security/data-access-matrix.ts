@@ -706,6 +706,21 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
       },
       expect: clinicianOnly,
     },
+    {
+      // Provenance must not point into another clinic: its template is "not in your clinic's library".
+      label: "naming another clinic's template",
+      run: async (w, a) => {
+        const current = await db.program.findUniqueOrThrow({ where: { id: w.program.id } });
+        return saveProgram(a, w.B.patient.id, {
+          baseVersion: current.currentVersion,
+          title: "Matrix edit",
+          startDate: w.today,
+          templateId: w.awayTemplate.id,
+          items: [itemInput(w.e1.id)],
+        });
+      },
+      expect: E("forbidden", "forbidden", "forbidden", "validation", "validation", "not_found", "not_found"),
+    },
   ],
 
   // --- staff

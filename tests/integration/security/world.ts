@@ -68,7 +68,6 @@ export async function buildWorld() {
 
   // Exercises: E1 is in B's program and has a picture; E2 is edited by the write cases.
   const [e1, e2] = [await createExercise(home.clinic.id), await createExercise(home.clinic.id)];
-  await createExercise(away.clinic.id);
   const media = await uploadExerciseMedia(home.therapist, e1.id, { name: "e1.png", bytes: PNG });
   const today = todayIn(TIME_ZONE, new Date());
   const program = await createProgramDirect(home.clinic.id, B.patient.id, {
@@ -76,6 +75,11 @@ export async function buildWorld() {
     items: [{ exerciseId: e1.id }],
   });
   const template = await saveProgramTemplate(home.therapist, { name: `Template ${tag}`, items: [itemInput(e1.id)] });
+  const awayExercise = await createExercise(away.clinic.id);
+  const awayTemplate = await saveProgramTemplate(away.therapist, {
+    name: `Away template ${tag}`,
+    items: [itemInput(awayExercise.id)],
+  });
 
   // B's intakes: a submitted initial intake with text only B and clinicians may read, and a red flag.
   const reasonCanary = `Canary reason ${tag}: lifting boxes at the harbour`;
@@ -185,6 +189,7 @@ export async function buildWorld() {
     mediaId: media.media!.id,
     program: { id: program.id, itemId: program.versions[0]!.items[0]!.id },
     template,
+    awayTemplate,
     intakeB: { submittedId: submitted.intakeId, flagIds: intake.redFlags.map((f) => f.id) },
     appointmentB,
     idempotencyKey,
