@@ -4,14 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
-import {
-  BODY_AREA_LABEL,
-  BODY_AREAS,
-  EQUIPMENT,
-  EQUIPMENT_LABEL,
-  POSITION_LABEL,
-  POSITIONS,
-} from "@/lib/exercises/catalog";
+import { ExerciseFilterSelects } from "./exercise-filter-selects";
+import { BODY_AREA_LABEL, POSITION_LABEL } from "@/lib/exercises/catalog";
 import type { ExerciseView } from "@/lib/exercises/exercise-view";
 import { ExerciseFigure } from "./exercise-figure";
 
@@ -53,38 +47,7 @@ export function ExerciseLibraryBrowser() {
             placeholder="Name, purpose or muscle"
           />
         </div>
-        <SelectField label="Body area" value={filters.bodyArea} onChange={set("bodyArea")}>
-          <option value="">Any</option>
-          {BODY_AREAS.map((b) => (
-            <option key={b} value={b}>
-              {BODY_AREA_LABEL[b]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Position" value={filters.position} onChange={set("position")}>
-          <option value="">Any</option>
-          {POSITIONS.map((p) => (
-            <option key={p} value={p}>
-              {POSITION_LABEL[p]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Equipment" value={filters.equipment} onChange={set("equipment")}>
-          <option value="">Any</option>
-          {EQUIPMENT.map((q) => (
-            <option key={q} value={q}>
-              {EQUIPMENT_LABEL[q]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Muscle" value={filters.muscle} onChange={set("muscle")}>
-          <option value="">Any</option>
-          {data?.muscles.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </SelectField>
+        <ExerciseFilterSelects filters={filters} muscles={data?.muscles} onChange={set} />
         <SelectField label="Show" value={filters.status} onChange={set("status")}>
           <option value="active">In use</option>
           <option value="archived">Archived</option>

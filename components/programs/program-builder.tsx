@@ -23,17 +23,10 @@ import { useRouter } from "next/navigation";
 import { useDeferredValue, useRef, useState, type FormEvent } from "react";
 import { DosageFields } from "@/components/exercises/dosage-fields";
 import { ExerciseFigure } from "@/components/exercises/exercise-figure";
+import { ExerciseFilterSelects } from "@/components/exercises/exercise-filter-selects";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import {
-  BODY_AREA_LABEL,
-  BODY_AREAS,
-  EQUIPMENT,
-  EQUIPMENT_LABEL,
-  POSITION_LABEL,
-  POSITIONS,
-} from "@/lib/exercises/catalog";
 import { dosageBody, toDosageForm, type DosageForm } from "@/lib/exercises/dosage-form";
 import type { ExerciseView } from "@/lib/exercises/exercise-view";
 import type { ProgramTemplateView } from "@/lib/programs/program-templates";
@@ -215,38 +208,7 @@ function LibraryPicker({ added, onAdd }: { added: Set<string>; onAdd: (e: Librar
         placeholder="Name, purpose or muscle"
       />
       <div className="grid grid-cols-2 gap-2">
-        <SelectField label="Body area" value={filters.bodyArea} onChange={set("bodyArea")}>
-          <option value="">Any</option>
-          {BODY_AREAS.map((b) => (
-            <option key={b} value={b}>
-              {BODY_AREA_LABEL[b]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Position" value={filters.position} onChange={set("position")}>
-          <option value="">Any</option>
-          {POSITIONS.map((p) => (
-            <option key={p} value={p}>
-              {POSITION_LABEL[p]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Equipment" value={filters.equipment} onChange={set("equipment")}>
-          <option value="">Any</option>
-          {EQUIPMENT.map((q) => (
-            <option key={q} value={q}>
-              {EQUIPMENT_LABEL[q]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Muscle" value={filters.muscle} onChange={set("muscle")}>
-          <option value="">Any</option>
-          {data?.muscles.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </SelectField>
+        <ExerciseFilterSelects filters={filters} muscles={data?.muscles} onChange={set} />
       </div>
       <p aria-live="polite" className="text-sm text-slate-700">
         {isPending ? "Searching…" : error ? error.message : `${data?.exercises.length ?? 0} exercises found`}
