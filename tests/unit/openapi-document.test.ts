@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { openApiDocument } from "@/lib/openapi/document";
@@ -75,7 +76,16 @@ describe("the OpenAPI document", () => {
     }
   });
 
-  it("is JSON (no functions, bigints or undefined left in it)", () => {
-    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  it("is a valid OpenAPI 3.1 document, and plain JSON", async () => {
+    const plain = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
+    expect(plain).toEqual(doc);
+    const result = await new Validator().validate(plain);
+    expect(result.errors ?? [], JSON.stringify(result.errors, null, 1)?.slice(0, 2000)).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("notices an invalid document (the validator is not a no-op)", async () => {
+    const broken = { ...JSON.parse(JSON.stringify(doc)), paths: { "/x": { get: { responses: "nope" } } } };
+    expect((await new Validator().validate(broken)).valid).toBe(false);
   });
 });
