@@ -27,8 +27,7 @@ function routesOnDisk() {
     const src = readFileSync(file, "utf8");
     const methods = METHODS.filter(
       (m) =>
-        new RegExp(`export (const|async function|function) ${m}\\b`).test(src) ||
-        new RegExp(`as ${m}\\b`).test(src),
+        new RegExp(`export (const|async function|function) ${m}\\b`).test(src) || new RegExp(`as ${m}\\b`).test(src),
     );
     return { apiPath, methods };
   });
@@ -53,9 +52,10 @@ describe("the OpenAPI document", () => {
       for (const [method, op] of Object.entries(ops)) {
         const permission = op["x-mend-permission"] as string | string[] | undefined;
         const credential = op["x-mend-credential"];
-        expect(Boolean(permission) !== Boolean(credential), `${method} ${p}: exactly one of permission/credential`).toBe(
-          true,
-        );
+        expect(
+          Boolean(permission) !== Boolean(credential),
+          `${method} ${p}: exactly one of permission/credential`,
+        ).toBe(true);
         for (const x of [permission ?? []].flat()) expect(PERMISSIONS, `${method} ${p}`).toContain(x);
       }
     }

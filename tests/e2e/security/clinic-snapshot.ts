@@ -9,12 +9,13 @@ import type { PrismaClient } from "../../../lib/generated/prisma/client";
  * Left out, because a refused request legitimately writes there:
  * - AuditEvent: denials and failures are audited (that is the point of it).
  * - AuthSession: every signed-in request moves lastSeenAt (idle timeout).
- * Compared by row count only, because a background worker changes rows:
- * - OutboxMessage: the outbox worker marks messages sent (new rows would still show).
- * - DevMailboxMessage: the worker delivers messages queued before the request.
+ * - DevMailboxMessage: only the outbox worker writes it, whenever it delivers
+ *   a message queued earlier (by the set-up or an accepted request).
+ * Compared by row count only, because that worker changes rows:
+ * - OutboxMessage: the worker marks messages sent; a new row would still show.
  */
-const SKIPPED = new Set(["AuditEvent", "AuthSession"]);
-const COUNT_ONLY = new Set(["OutboxMessage", "DevMailboxMessage"]);
+const SKIPPED = new Set(["AuditEvent", "AuthSession", "DevMailboxMessage"]);
+const COUNT_ONLY = new Set(["OutboxMessage"]);
 
 export type ClinicFingerprint = Record<string, string>;
 
