@@ -7,7 +7,9 @@ export function patientsOpenApiPaths(): Record<string, unknown> {
     "/api/patients": {
       get: {
         tags: ["patients"],
-        summary: "Search the clinic's patients by name, phone or date of birth (staff)",
+        summary:
+          "Search the clinic's patients (staff). Prefer POST /api/patients/search: a name in a URL ends up in logs",
+        deprecated: true,
         ...needs("patient:read:demographics"),
         parameters: queryParams(patientSearchSchema),
         responses: { "200": described("{ patients: [...] }"), ...errorResponses },
@@ -18,6 +20,15 @@ export function patientsOpenApiPaths(): Record<string, unknown> {
         ...needs("patient:register"),
         requestBody: jsonBody(registerPatientSchema),
         responses: { "201": described("{ patient }"), ...errorResponses },
+      },
+    },
+    "/api/patients/search": {
+      post: {
+        tags: ["patients"],
+        summary: "Search the clinic's patients by name, phone or date of birth (staff); the text stays out of the URL",
+        ...needs("patient:read:demographics"),
+        requestBody: jsonBody(patientSearchSchema),
+        responses: { "200": described("{ patients: [...] }"), ...errorResponses },
       },
     },
     "/api/patients/{patientId}": {
