@@ -43,9 +43,14 @@ export type IsolatedClinic = {
     appointmentType: string;
     therapist: string;
     programItemA: string;
+    /** Patient B's calendar feed, path only (the token in it is the credential). */
+    calendarFeedPathB: string;
   };
   /** Signed-in API clients, one per persona; `anonymous` has no session. */
   as: Record<ClinicPersona | "anonymous", APIRequestContext>;
+  emails: Record<ClinicPersona, string>;
+  /** Unused recovery codes for a staff persona's next sign-in. */
+  recoveryCode(persona: StaffRole, index: number): string;
   prisma: PrismaClient;
   close(): Promise<void>;
 };
@@ -58,7 +63,7 @@ const recoveryCode = (tag: string, role: string, i: number) => {
   return `${body.slice(0, 5)}-${body.slice(5)}`;
 };
 
-async function signInWith(page: Page, email: string, code: string | null) {
+export async function signInWith(page: Page, email: string, code: string | null) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
@@ -301,7 +306,7 @@ export async function createIsolatedClinic(browser: Browser, label: string): Pro
     ).appointment;
   const appointmentA = await book(patients.patientA.id, slots[0]!.start);
   const appointmentB = await book(patients.patientB.id, slots[4]!.start);
-  await ok(await as.patientB.post("/api/booking/calendar-feed"), "calendar feed");
+  const feed = await ok<{ url: string }>(await as.patientB.post("/api/booking/calendar-feed"), "calendar feed");
 
   return {
     clinicId: clinic.id,
@@ -323,8 +328,17 @@ export async function createIsolatedClinic(browser: Browser, label: string): Pro
       appointmentType: type.id,
       therapist: staff.therapist.id,
       programItemA: itemA.id,
+      calendarFeedPathB: new URL(feed.url).pathname,
     },
     as,
+    emails: {
+      admin: staff.admin.email,
+      therapist: staff.therapist.email,
+      frontDesk: staff.frontDesk.email,
+      patientA: patients.patientA.email,
+      patientB: patients.patientB.email,
+    },
+    recoveryCode: (persona, index) => recoveryCode(tag, persona, index),
     prisma,
     async close() {
       for (const c of contexts) await c.close();
