@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../../prisma/seed/demo-data";
 import { expect, test } from "../fixtures";
 import { readE2eState } from "../e2e-state";
-import { createIsolatedClinic, signInWith, type IsolatedClinic } from "./isolated-clinic";
+import { createIsolatedClinic, signInWith } from "./isolated-clinic";
 
 /**
  * "Every read of a chart, intake, score, program or appointment, every export,
