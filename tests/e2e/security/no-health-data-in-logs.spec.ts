@@ -7,6 +7,7 @@ import { COMPLETE_INITIAL_ANSWERS } from "./isolated-clinic";
 
 const FRONT_DESK = DEMO_STAFF[3].email;
 const THERAPIST = DEMO_STAFF[1].email;
+const ADMIN = DEMO_STAFF[0].email;
 
 /**
  * Plants canary health data (a patient's name and email, a free-text intake
@@ -175,6 +176,15 @@ test("canary health data never reaches the server logs or a URL", async ({ brows
   await portal.goto("/portal/exercises/history");
   await portal.goto(`/portal/intakes/${intakeId}`);
   await expect(portal.getByText(canary.reason)).toBeVisible();
+
+  // The admin looks up who opened the record: the audit log filtered by this patient.
+  const admin = await (await newContext()).newPage();
+  await signIn(admin, ADMIN);
+  await admin.goto("/clinic/admin/audit");
+  await admin.getByLabel("Patient", { exact: true }).fill(canary.lastName);
+  await admin.getByRole("button", { name: new RegExp(canary.lastName) }).click();
+  await admin.getByRole("button", { name: "Show events" }).click();
+  await expect(admin.getByRole("row").filter({ hasText: "intake.read" }).first()).toBeVisible();
 
   for (const c of contexts) await c.close();
   // Let both servers' output reach the file.
