@@ -30,9 +30,26 @@ test("each read, export, sign-in and denial writes exactly one audit row", async
         select: { action: true, outcome: true, patientId: true },
       })
     ).map((r) => `${r.action}:${r.outcome}${r.patientId ? `:${r.patientId === ids.patientA ? "A" : "B"}` : ""}`);
+  /**
+   * Waits until no audit row for this clinic has been written for a moment: a page's client components
+   * (e.g. a search box that loads on mount) may still be reading after "networkidle" on a busy machine.
+   */
+  const settle = async () => {
+    const latest = async () =>
+      (await clinic.prisma.auditEvent.aggregate({ where: { clinicId: clinic.clinicId }, _max: { id: true } }))._max
+        .id ?? 0n;
+    for (let i = 0, before = await latest(); i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 600));
+      const now = await latest();
+      if (now === before) return;
+      before = now;
+    }
+  };
   const once = async (what: string, act: () => Promise<unknown>, expected: string[], prefix = "") => {
+    await settle();
     const since = await lastId();
     await act();
+    await settle();
     expect(await rowsSince(since, prefix), what).toEqual(expected);
   };
   const ok = async (res: Promise<{ status(): number }>) => expect((await res).status()).toBeLessThan(300);
