@@ -12,6 +12,9 @@ const SIGNED_IN_AREAS = ["/portal", "/clinic", "/account"];
 export function proxy(request: NextRequest) {
   // Security tests run a second server with the proxy switched off, to prove it is never the guard.
   if (process.env.MEND_PROXY_DISABLED === "1") return NextResponse.next();
+  // Next's router answers a path it cannot percent-decode (e.g. a lone surrogate's bytes, %ED%A0%80) with
+  // a bare 500 before any handler runs; found by the fuzz tests. It is the client's error: say so.
+  if (!isDecodablePath(new URL(request.url).pathname)) return withHeaders(badPath(request), null);
   const { pathname, search } = request.nextUrl;
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSessionCookie && SIGNED_IN_AREAS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
@@ -28,6 +31,22 @@ export function proxy(request: NextRequest) {
   // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
   requestHeaders.set("Content-Security-Policy", csp);
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+}
+
+function isDecodablePath(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function badPath(request: NextRequest) {
+  const message = "The address is not valid.";
+  return request.nextUrl.pathname.startsWith("/api/")
+    ? NextResponse.json({ error: { code: "bad_request", message } }, { status: 400 })
+    : new NextResponse(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 function withHeaders(response: NextResponse, csp: string | null) {

@@ -27,7 +27,12 @@ export function PatientPicker({
   const { data, isFetching } = useQuery({
     queryKey: ["patients", deferred],
     queryFn: async () => {
-      const res = await fetch(`/api/patients?${new URLSearchParams({ q: deferred, take: "8" })}`);
+      // POST, not ?q=: a patient's name must not end up in a URL (docs/decisions/046).
+      const res = await fetch("/api/patients/search", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ q: deferred, take: 8 }),
+      });
       if (!res.ok) throw new Error("Could not search patients.");
       return ((await res.json()) as { patients: PickedPatient[] }).patients;
     },

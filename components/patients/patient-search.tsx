@@ -15,7 +15,12 @@ type PatientRow = {
 };
 
 async function fetchPatients(q: string): Promise<PatientRow[]> {
-  const res = await fetch(`/api/patients?${new URLSearchParams({ q })}`, { headers: { accept: "application/json" } });
+  // POST, not ?q=: a patient's name must not end up in a URL (docs/decisions/046).
+  const res = await fetch("/api/patients/search", {
+    method: "POST",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: JSON.stringify({ q }),
+  });
   if (!res.ok) throw new Error((await res.json().catch(() => null))?.error?.message ?? "Could not load patients.");
   return ((await res.json()) as { patients: PatientRow[] }).patients;
 }

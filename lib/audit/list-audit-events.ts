@@ -15,6 +15,9 @@ const dateSchema = z
   .or(z.literal("").transform(() => undefined));
 
 export const auditFilterSchema = z.object({
+  /** Chosen with the patient search (the app's form sends only this id: a name must not be in a URL). */
+  patientId: z.union([z.uuid("Unknown patient."), z.literal("")]).optional(),
+  /** Name search, still accepted from bookmarked links; the form no longer sends it. */
   patient: z.string().trim().max(100, "Too long.").optional(),
   user: z.union([z.uuid("Unknown user."), z.literal("")]).optional(),
   action: z.string().trim().max(60, "Too long.").optional(),
@@ -38,7 +41,21 @@ export async function listAuditEvents(actor: Actor, input: unknown, timeZone: st
       ...(f.to ? { lt: zonedDayStart(f.to, timeZone, 1) } : {}),
     };
   }
-  if (f.patient) {
+  let filterPatient: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    dateOfBirth: string;
+    phone: string | null;
+  } | null = null;
+  if (f.patientId) {
+    const p = await db.patient.findFirst({
+      where: { id: f.patientId, clinicId: actor.clinicId },
+      select: { id: true, firstName: true, lastName: true, dateOfBirth: true, phone: true },
+    });
+    filterPatient = p ? { ...p, dateOfBirth: p.dateOfBirth.toISOString() } : null;
+    where.patientId = f.patientId;
+  } else if (f.patient) {
     const terms = f.patient.split(/\s+/).filter(Boolean);
     const patients = await db.patient.findMany({
       where: {
@@ -84,6 +101,7 @@ export async function listAuditEvents(actor: Actor, input: unknown, timeZone: st
     patientNames: Object.fromEntries(patients.map((p) => [p.id, `${p.firstName} ${p.lastName}`])),
     nextBefore: rows.length > PAGE ? page.at(-1)!.id.toString() : null,
     filters: f,
+    filterPatient,
   };
 }
 

@@ -16,6 +16,28 @@ export type AuditInput = {
   details?: Prisma.InputJsonValue;
 };
 
+/**
+ * Audit rows carry strings a client chose (an id from the URL, a user agent).
+ * NUL and lone surrogates cannot be stored in Postgres text, and the audit
+ * write failing turned a refused request into a 500 (found by fuzzing), so
+ * they are replaced; lengths are capped so a 4 kB "id" stays a short row.
+ */
+export function storableAuditText(value: string | null | undefined, max = 200): string | null {
+  if (value === null || value === undefined) return null;
+  // Slice first: cutting inside an emoji leaves half of it, which toWellFormed then replaces.
+  return value
+    .slice(0, max)
+    .replace(/\u0000/g, "\uFFFD")
+    .toWellFormed();
+}
+
+function storableDetails(value: Prisma.InputJsonValue | undefined): Prisma.InputJsonValue | undefined {
+  if (value === undefined) return undefined;
+  return JSON.parse(
+    JSON.stringify(value, (_k, v: unknown) => (typeof v === "string" ? storableAuditText(v, 1000) : v)),
+  ) as Prisma.InputJsonValue;
+}
+
 type Who = Actor | (RequestOrigin & { clinicId?: string | null; actorId?: string | null; role?: string });
 
 /**
@@ -33,10 +55,10 @@ export async function recordAudit(who: Who, input: AuditInput, tx: Tx | typeof d
       outcome: input.outcome ?? "allowed",
       patientId: input.patientId ?? null,
       recordType: input.recordType ?? null,
-      recordId: input.recordId ?? null,
-      ip: who.ip,
-      userAgent: who.userAgent,
-      details: input.details,
+      recordId: storableAuditText(input.recordId),
+      ip: storableAuditText(who.ip, 64),
+      userAgent: storableAuditText(who.userAgent, 500),
+      details: storableDetails(input.details),
     },
   });
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { auditChainKey } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { sealAuditChain } from "./audit-chain";
+import { describeErrorForLog } from "@/lib/http/log-safe-error";
 
 const globalForSealer = globalThis as unknown as { mendAuditSealer?: NodeJS.Timeout };
 
@@ -14,7 +15,7 @@ export function startAuditSealer(intervalMs = 5000): void {
     if (running) return;
     running = true;
     sealAuditChain(db as unknown as PrismaClient, auditChainKey())
-      .catch((e) => console.error("[audit] sealing failed:", e instanceof Error ? e.message : e))
+      .catch((e) => console.error("[audit] sealing failed:", describeErrorForLog(e)))
       .finally(() => (running = false));
   }, intervalMs);
   globalForSealer.mendAuditSealer.unref();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { credential, needs } from "@/lib/openapi/helpers";
 import { APPOINTMENT_STATUSES } from "./status-rules";
 import {
   bookAppointmentSchema,
@@ -106,6 +107,7 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
     "/api/booking/slots": {
       get: {
         tags: ["booking"],
+        ...needs(["appointment:book:own", "appointment:manage"]),
         summary: "Free slots for an appointment type, one or every therapist, over local dates",
         parameters: queryParams(slotQuerySchema as unknown as z.ZodObject),
         responses: { "200": ok(slotsResponse), ...errors },
@@ -114,6 +116,7 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
     "/api/booking/appointments": {
       post: {
         tags: ["booking"],
+        ...needs(["appointment:book:own", "appointment:manage"]),
         summary: "Book an appointment (patients for themselves; staff for a patient)",
         parameters: [idempotencyHeader],
         requestBody: body(bookAppointmentSchema),
@@ -127,6 +130,7 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
     "/api/booking/appointments/mine": {
       get: {
         tags: ["booking"],
+        ...needs("appointment:read:own"),
         summary: "The signed-in patient's appointments",
         responses: { "200": { description: "OK" }, ...errors },
       },
@@ -134,6 +138,7 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
     "/api/booking/appointments/{appointmentId}": {
       patch: {
         tags: ["booking"],
+        ...needs(["appointment:book:own", "appointment:manage"]),
         summary: "Move an appointment (compare-and-set on expectedVersion)",
         parameters: [appointmentId],
         requestBody: body(moveAppointmentSchema),
@@ -147,6 +152,7 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
     "/api/booking/appointments/{appointmentId}/cancel": {
       post: {
         tags: ["booking"],
+        ...needs(["appointment:book:own", "appointment:manage"]),
         summary: "Cancel one appointment with a reason",
         parameters: [appointmentId],
         requestBody: body(cancelAppointmentSchema.extend({ initiatedBy: z.enum(["patient", "clinic"]).optional() })),
@@ -156,6 +162,7 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
     "/api/booking/appointments/{appointmentId}/status": {
       post: {
         tags: ["booking"],
+        ...needs("appointment:manage"),
         summary: "Check in, undo check-in, complete or mark no-show (staff)",
         parameters: [appointmentId],
         requestBody: body(statusChangeSchema),
@@ -169,6 +176,7 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
     "/api/booking/series": {
       post: {
         tags: ["booking"],
+        ...needs("appointment:manage"),
         summary: "Book a plan-of-care series: every occurrence or none",
         parameters: [idempotencyHeader],
         requestBody: body(seriesSchema),
@@ -182,6 +190,7 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
     "/api/booking/calendar": {
       get: {
         tags: ["booking"],
+        ...needs("schedule:read"),
         summary: "Staff calendar for a day or week in the clinic's zone",
         parameters: queryParams(calendarQuerySchema),
         responses: { "200": { description: "OK" }, ...errors },
@@ -190,6 +199,7 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
     "/api/booking/appointment-types": {
       get: {
         tags: ["booking"],
+        ...needs(["appointment:book:own", "schedule:read"]),
         summary: "Appointment types this user may book",
         responses: { "200": { description: "OK" }, ...errors },
       },
@@ -197,16 +207,19 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
     "/api/booking/calendar-feed": {
       get: {
         tags: ["booking"],
+        ...needs("appointment:read:own"),
         summary: "Whether the patient's calendar feed is on",
         responses: { "200": { description: "OK" }, ...errors },
       },
       post: {
         tags: ["booking"],
+        ...needs("appointment:read:own"),
         summary: "Create a new secret feed URL (the previous one stops working)",
         responses: { "201": { description: "Created" }, ...errors },
       },
       delete: {
         tags: ["booking"],
+        ...needs("appointment:read:own"),
         summary: "Turn the feed off",
         responses: { "204": { description: "Revoked" }, ...errors },
       },
@@ -214,6 +227,7 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
     "/api/calendar-feed/{token}": {
       get: {
         tags: ["booking"],
+        ...credential("calendar-feed-token"),
         summary: "A patient's appointments as iCalendar (the secret token is the credential)",
         parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
         responses: { "200": { description: "text/calendar" }, "404": { description: "Unknown or revoked token" } },

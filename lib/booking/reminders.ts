@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { enqueueAppointmentEmail, messageAppointmentSelect } from "./appointment-messages";
 import { DEFAULT_BOOKING_SETTINGS } from "./booking-settings";
+import { describeErrorForLog } from "@/lib/http/log-safe-error";
 
 /**
  * Queues the reminder for every booked appointment whose reminder time
@@ -56,7 +57,7 @@ export function startReminderJob(intervalMs = 60_000): RunningJob {
   const tick = () => {
     if (stopping) return;
     current = enqueueDueReminders()
-      .catch((e) => console.error("[reminders] pass failed:", e instanceof Error ? e.message : e))
+      .catch((e) => console.error("[reminders] pass failed:", describeErrorForLog(e)))
       .finally(() => {
         if (!stopping) timer = setTimeout(tick, intervalMs);
       });

@@ -1,4 +1,5 @@
 import "server-only";
+import { describeErrorForLog } from "@/lib/http/log-safe-error";
 import { isAppError, type FieldErrors } from "@/lib/errors";
 
 export type ActionResult<T = undefined> =
@@ -10,7 +11,7 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
     return { ok: true, data: await body() };
   } catch (error) {
     if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
-    console.error("[action] unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : error);
+    console.error("[action] unexpected error:", describeErrorForLog(error));
     return { ok: false, message: "Something went wrong on our side. Please try again." };
   }
 }

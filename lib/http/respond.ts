@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { ZodError, type z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation";
+import { describeErrorForLog } from "./log-safe-error";
 
 export type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
 
@@ -20,7 +21,7 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
     );
   }
   // Unknown failures: log the detail server-side, never send it (no stack traces, no data).
-  console.error("[api] unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : error);
+  console.error("[api] unexpected error:", describeErrorForLog(error));
   return NextResponse.json(
     { error: { code: "internal", message: "Something went wrong on our side. Please try again." } },
     { status: 500 },

@@ -3,11 +3,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { buildIntakeFhirBundle } from "./fhir-rules";
-import { getIntakeForReview } from "./get-intake-for-review";
+import { loadIntakeForReview } from "./get-intake-for-review";
 
 /** A submitted intake as a FHIR R4 Bundle, for whoever may read it (clinicians, or the patient). Audited. */
 export async function exportIntakeFhir(actor: Actor, intakeId: string, now = new Date()) {
-  const intake = await getIntakeForReview(actor, intakeId);
+  // One export is one audit row: load without the read's own row.
+  const intake = await loadIntakeForReview(actor, intakeId);
   if (intake.status !== "submitted" || !intake.submittedAt) {
     throw new AppError("conflict", "Only a submitted intake can be exported.");
   }

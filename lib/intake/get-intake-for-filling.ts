@@ -1,9 +1,9 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { auditWho, isLinkActor, type IntakeActor } from "./intake-actor";
-import { fillableIntakeWhere } from "./intake-scope";
+import { fillableIntakeWhere, intakeOutOfReach } from "./intake-scope";
 import { draftAnswersSchema, type DraftAnswers, type IntakeKind, type IntakeStepId } from "./schema";
 
 export type IntakeForFilling = {
@@ -39,7 +39,7 @@ export async function getIntakeForFilling(actor: IntakeActor, intakeId: string):
       redFlags: { where: { tier: "emergency" }, select: { id: true }, take: 1 },
     },
   });
-  if (!intake) throw notFound("That intake");
+  if (!intake) return intakeOutOfReach(actor, intakeId);
   if (intake.status === "submitted") {
     throw new AppError(isLinkActor(actor) ? "gone" : "conflict", "This intake has already been sent to the clinic.");
   }

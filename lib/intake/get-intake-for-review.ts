@@ -53,9 +53,25 @@ const TIER_RANK: Record<RedFlagTier, number> = { emergency: 0, same_day: 1, rout
  * Audited.
  */
 export async function getIntakeForReview(actor: Actor, intakeId: string): Promise<IntakeForReview> {
+  const intake = await loadIntakeForReview(actor, intakeId);
+  await recordAudit(actor, {
+    action: "intake.read",
+    patientId: intake.patient.id,
+    recordType: "Intake",
+    recordId: intake.id,
+  });
+  return intake;
+}
+
+/**
+ * The same intake without the read's audit row, for callers that audit what
+ * they do with it themselves (the FHIR export is one export, not a read and an
+ * export). Denials are still audited here.
+ */
+export async function loadIntakeForReview(actor: Actor, intakeId: string): Promise<IntakeForReview> {
   const own = actor.role === "patient";
   await assertCan(actor, own ? "intake:read:own" : "intake:read");
-  if (!z.uuid().safeParse(intakeId).success) throw notFound("That intake");
+  if (!z.uuid().safeParse(intakeId).success) return reviewOutOfReach(actor, intakeId);
   const intake = await db.intake.findFirst({
     where: {
       id: intakeId,
@@ -91,16 +107,7 @@ export async function getIntakeForReview(actor: Actor, intakeId: string): Promis
       },
     },
   });
-  if (!intake) {
-    await recordAudit(actor, { action: "access.denied", outcome: "denied", recordType: "Intake", recordId: intakeId });
-    throw notFound("That intake");
-  }
-  await recordAudit(actor, {
-    action: "intake.read",
-    patientId: intake.patient.id,
-    recordType: "Intake",
-    recordId: intake.id,
-  });
+  if (!intake) return reviewOutOfReach(actor, intakeId);
   const parsed = draftAnswersSchema.safeParse(intake.answers);
   const answers = parsed.success ? parsed.data : {};
   const draftMarks = answers.painMap?.marks ?? [];
@@ -139,4 +146,9 @@ export async function getIntakeForReview(actor: Actor, intakeId: string): Promis
     redFlags: intake.redFlags.sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier]),
     patient: intake.patient,
   };
+}
+
+async function reviewOutOfReach(actor: Actor, intakeId: string): Promise<never> {
+  await recordAudit(actor, { action: "access.denied", outcome: "denied", recordType: "Intake", recordId: intakeId });
+  throw notFound("That intake");
 }

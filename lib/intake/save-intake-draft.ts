@@ -1,10 +1,10 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { auditWho, isLinkActor, type IntakeActor } from "./intake-actor";
-import { fillableIntakeWhere } from "./intake-scope";
+import { fillableIntakeWhere, intakeOutOfReach } from "./intake-scope";
 import { isoDay } from "./intake-rules";
 import { raiseRedFlags } from "./raise-red-flags";
 import { ageOn, evaluateRedFlags, hasEmergency } from "./red-flag-rules";
@@ -52,7 +52,7 @@ export async function saveIntakeDraft(
         patient: { select: { dateOfBirth: true } },
       },
     });
-    if (!intake) throw notFound("That intake");
+    if (!intake) return intakeOutOfReach(actor, intakeId);
     if (intake.status === "submitted")
       throw new AppError(isLinkActor(actor) ? "gone" : "conflict", "This intake has already been sent to the clinic.");
     if (intake.revision !== data.baseRevision) {

@@ -1,11 +1,11 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 import { auditWho, isLinkActor, type IntakeActor } from "./intake-actor";
-import { fillableIntakeWhere } from "./intake-scope";
+import { fillableIntakeWhere, intakeOutOfReach } from "./intake-scope";
 import { ACCOUNT_SETUP_MINUTES, computeScores, isoDay, painSummaryOf } from "./intake-rules";
 import { newLinkToken } from "./link-token";
 import { raiseRedFlags } from "./raise-red-flags";
@@ -38,7 +38,7 @@ export async function submitIntake(
   const { submissionKey } = parseInput(submitIntakeSchema, input);
   return db.$transaction(async (tx) => {
     const scope = await tx.intake.findFirst({ where, select: { id: true } });
-    if (!scope) throw notFound("That intake");
+    if (!scope) return intakeOutOfReach(actor, intakeId);
     // Serialises concurrent submits of this intake: the second waits, then sees "submitted".
     await tx.$queryRaw`SELECT 1 FROM "Intake" WHERE "id" = ${scope.id}::uuid FOR UPDATE`;
     const intake = await tx.intake.findUniqueOrThrow({

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { OutboxMessage } from "@/lib/generated/prisma/client";
 import { CLAIM_LEASE_MS, isExhausted, retryDelayMs } from "./retry-rules";
 import type { Transport } from "./transports";
+import { describeErrorForLog } from "@/lib/http/log-safe-error";
 
 /**
  * Claims due messages with a lease (FOR UPDATE SKIP LOCKED, so several workers
@@ -73,7 +74,7 @@ export function startOutboxWorker(transport: Transport, intervalMs = 2000): Runn
   const tick = () => {
     if (stopping) return;
     current = deliverDueMessages(transport)
-      .catch((e) => console.error("[outbox] batch failed:", e instanceof Error ? e.message : e))
+      .catch((e) => console.error("[outbox] batch failed:", describeErrorForLog(e)))
       .finally(() => {
         if (!stopping) timer = setTimeout(tick, intervalMs);
       });

@@ -8,6 +8,21 @@ import { isoDateOfDateColumn } from "./rules/calendar-rules";
 
 /** The patient's active program, or their most recent one if none is active; null when they never had one. */
 export async function getPatientProgram(actor: Actor, patientId: string): Promise<ProgramView | null> {
+  const program = await loadPatientProgram(actor, patientId);
+  await recordAudit(
+    actor,
+    program
+      ? { action: "program.read", patientId, recordType: "Program", recordId: program.id }
+      : { action: "program.read", patientId, details: { found: false } },
+  );
+  return program;
+}
+
+/**
+ * The same program without the read's audit row, for callers that audit what
+ * they do with it (printing a handout is one export, not a read and an export).
+ */
+export async function loadPatientProgram(actor: Actor, patientId: string): Promise<ProgramView | null> {
   await programPatient(actor, patientId, "read");
   const program = await db.program.findFirst({
     where: { patientId, clinicId: actor.clinicId },
@@ -32,15 +47,11 @@ export async function getPatientProgram(actor: Actor, patientId: string): Promis
       },
     },
   });
-  if (!program) {
-    await recordAudit(actor, { action: "program.read", patientId, details: { found: false } });
-    return null;
-  }
+  if (!program) return null;
   const current = await db.programVersion.findUniqueOrThrow({
     where: { programId_version: { programId: program.id, version: program.currentVersion } },
     select: versionSelect,
   });
-  await recordAudit(actor, { action: "program.read", patientId, recordType: "Program", recordId: program.id });
   return {
     id: program.id,
     patientId: program.patientId,

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notFound } from "@/lib/errors";
-import { getPatientProgram } from "./get-patient-program";
+import { loadPatientProgram } from "./get-patient-program";
 import { clinicClock, programPatient } from "./program-access";
 import type { ProgramVersionView } from "./program-view";
 import type { IsoDate } from "./rules/calendar-rules";
@@ -18,7 +18,7 @@ export type ProgramHandout = {
 /** What the printable handout and the PDF show: the current version, with the clinic's name and phone. */
 export async function getProgramHandout(actor: Actor, patientId: string): Promise<ProgramHandout> {
   const patient = await programPatient(actor, patientId, "read");
-  const program = await getPatientProgram(actor, patientId);
+  const program = await loadPatientProgram(actor, patientId);
   if (!program) throw notFound("A program for this patient");
   const clock = await clinicClock(actor.clinicId);
   await recordAudit(actor, { action: "program.handout", patientId, recordType: "Program", recordId: program.id });

@@ -16,8 +16,14 @@ test("an admin sees who opened a patient's record, filtered by patient", async (
 
   await signIn(page, DEMO_STAFF[0].email);
   await page.getByRole("link", { name: "Audit log" }).click();
-  await page.getByLabel("Patient name").fill(DEMO_PATIENTS[1].lastName);
+  await page.getByLabel("Patient", { exact: true }).fill(DEMO_PATIENTS[1].lastName);
+  await page
+    .getByRole("button", { name: new RegExp(`${DEMO_PATIENTS[1].lastName}, ${DEMO_PATIENTS[1].firstName}`) })
+    .click();
   await page.getByRole("button", { name: "Show events" }).click();
+  // The filter carries the patient's id, never their name (docs/decisions/046).
+  await expect(page).toHaveURL(/patientId=[0-9a-f-]{36}/);
+  expect(page.url()).not.toContain(DEMO_PATIENTS[1].lastName);
   const row = page.getByRole("row").filter({ hasText: "patient.read" }).filter({ hasText: DEMO_STAFF[2].name });
   await expect(row.first()).toContainText(`${DEMO_PATIENTS[1].firstName} ${DEMO_PATIENTS[1].lastName}`);
   await expectAccessible(page);

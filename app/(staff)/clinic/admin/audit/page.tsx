@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { AuditPatientFilter } from "@/components/audit/audit-patient-filter";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { ROLE_LABEL } from "@/lib/auth/permissions";
 import { auditChainCounts, listAuditEvents, listClinicUsers } from "@/lib/audit/list-audit-events";
@@ -42,10 +43,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <div className="flex flex-col gap-4">
         <Card title="Filter">
           <form method="get" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-            <label className="flex flex-col gap-1 font-medium">
-              Patient name
-              <input name="patient" defaultValue={params.patient ?? ""} className={INPUT} />
-            </label>
+            <AuditPatientFilter initial={result?.filterPatient ?? null} />
             <label className="flex flex-col gap-1 font-medium">
               User
               <select name="user" defaultValue={params.user ?? ""} className={INPUT}>

@@ -1,0 +1,202 @@
+import { endProgramSchema, logBatchSchema, saveProgramSchema, saveTemplateSchema } from "@/lib/programs/schema";
+import {
+  described,
+  errorResponses,
+  errorSchema,
+  jsonBody,
+  needs,
+  ok,
+  pathParam,
+  queryParams,
+} from "@/lib/openapi/helpers";
+import { archiveExerciseSchema, exerciseFilterSchema, exerciseInputSchema } from "./schema";
+
+const exerciseId = pathParam("exerciseId");
+const patientId = pathParam("patientId");
+const stale = { "409": ok(errorSchema, "Someone saved a newer version first") };
+
+/** The exercise library and home programs' part of the OpenAPI document (lib/exercises, lib/programs). */
+export function exercisesOpenApiPaths(): Record<string, unknown> {
+  return {
+    "/api/exercises": {
+      get: {
+        tags: ["exercises"],
+        summary: "The clinic's exercise library, filtered",
+        ...needs("program:read"),
+        parameters: queryParams(exerciseFilterSchema),
+        responses: { "200": described("{ exercises, muscles }"), ...errorResponses },
+      },
+      post: {
+        tags: ["exercises"],
+        summary: "Add an exercise to the library",
+        ...needs("exercise-library:write"),
+        requestBody: jsonBody(exerciseInputSchema),
+        responses: { "201": described("{ exercise }"), ...errorResponses },
+      },
+    },
+    "/api/exercises/{exerciseId}": {
+      get: {
+        tags: ["exercises"],
+        summary: "One library exercise",
+        ...needs("program:read"),
+        parameters: [exerciseId],
+        responses: { "200": described("{ exercise }"), ...errorResponses },
+      },
+      put: {
+        tags: ["exercises"],
+        summary: "Edit a library exercise",
+        ...needs("exercise-library:write"),
+        parameters: [exerciseId],
+        requestBody: jsonBody(exerciseInputSchema),
+        responses: { "200": described("{ exercise }"), ...errorResponses },
+      },
+      patch: {
+        tags: ["exercises"],
+        summary: "Archive or restore a library exercise",
+        ...needs("exercise-library:write"),
+        parameters: [exerciseId],
+        requestBody: jsonBody(archiveExerciseSchema),
+        responses: { "200": described("{ exercise }"), ...errorResponses },
+      },
+    },
+    "/api/exercises/{exerciseId}/media": {
+      post: {
+        tags: ["exercises"],
+        summary: "Upload a picture or video (multipart/form-data, one `file`; checked from its bytes)",
+        ...needs("exercise-library:write"),
+        parameters: [exerciseId],
+        requestBody: {
+          required: true,
+          content: {
+            "multipart/form-data": {
+              schema: {
+                type: "object",
+                properties: { file: { type: "string", format: "binary" } },
+                required: ["file"],
+              },
+            },
+          },
+        },
+        responses: { "201": described("{ exercise }"), ...errorResponses },
+      },
+      delete: {
+        tags: ["exercises"],
+        summary: "Remove the exercise's picture or video",
+        ...needs("exercise-library:write"),
+        parameters: [exerciseId],
+        responses: { "200": described("{ exercise }"), ...errorResponses },
+      },
+    },
+    "/api/exercise-media/{mediaId}": {
+      get: {
+        tags: ["exercises"],
+        summary: "An uploaded picture or video (one byte range honoured)",
+        ...needs(["program:read", "program:read:own"]),
+        parameters: [pathParam("mediaId")],
+        responses: { "200": described("The file", "application/octet-stream"), ...errorResponses },
+      },
+    },
+    "/api/patients/{patientId}/program": {
+      get: {
+        tags: ["exercises"],
+        summary: "The patient's current home exercise program",
+        ...needs(["program:read", "program:read:own"]),
+        parameters: [patientId],
+        responses: { "200": described("{ program }"), ...errorResponses },
+      },
+      put: {
+        tags: ["exercises"],
+        summary: "Assign (baseVersion null) or save a new version (baseVersion = the version edited)",
+        ...needs("program:write"),
+        parameters: [patientId],
+        requestBody: jsonBody(saveProgramSchema),
+        responses: { "200": described("{ result }"), "201": described("{ result }"), ...stale, ...errorResponses },
+      },
+    },
+    "/api/patients/{patientId}/program/follow-up": {
+      get: {
+        tags: ["exercises"],
+        summary: "Adherence per week beside pain and score trends",
+        ...needs("program:read"),
+        parameters: [patientId],
+        responses: { "200": described("{ followUp }"), ...errorResponses },
+      },
+    },
+    "/api/patients/{patientId}/program/handout": {
+      get: {
+        tags: ["exercises"],
+        summary: "The printable handout as a PDF download",
+        ...needs(["program:read", "program:read:own"]),
+        parameters: [patientId],
+        responses: { "200": described("PDF", "application/pdf"), ...errorResponses },
+      },
+    },
+    "/api/program-templates": {
+      get: {
+        tags: ["exercises"],
+        summary: "The clinic's program templates",
+        ...needs("program:read"),
+        responses: { "200": described("{ templates }"), ...errorResponses },
+      },
+      post: {
+        tags: ["exercises"],
+        summary: "Save a program template",
+        ...needs("program:write"),
+        requestBody: jsonBody(saveTemplateSchema),
+        responses: { "201": described("{ template }"), ...errorResponses },
+      },
+    },
+    "/api/program-templates/{templateId}": {
+      delete: {
+        tags: ["exercises"],
+        summary: "Archive a program template",
+        ...needs("program:write"),
+        parameters: [pathParam("templateId")],
+        responses: { "200": described("{ archived: true }"), ...errorResponses },
+      },
+    },
+    "/api/programs/{programId}/end": {
+      post: {
+        tags: ["exercises"],
+        summary: "End a program (compare-and-set on baseVersion)",
+        ...needs("program:write"),
+        parameters: [pathParam("programId")],
+        requestBody: jsonBody(endProgramSchema),
+        responses: { "200": described("{ ended: true }"), ...stale, ...errorResponses },
+      },
+    },
+    "/api/clinic/low-adherence": {
+      get: {
+        tags: ["exercises"],
+        summary: "Patients whose adherence is low this week",
+        ...needs("program:read"),
+        responses: { "200": described("{ patients }"), ...errorResponses },
+      },
+    },
+    "/api/me/exercise-logs": {
+      post: {
+        tags: ["exercises"],
+        summary: "Log exercise sessions from the patient's device (idempotent per clientKey)",
+        ...needs("exercise-log:write:own"),
+        requestBody: jsonBody(logBatchSchema),
+        responses: { "200": described("{ results }"), "201": described("{ results }"), ...errorResponses },
+      },
+    },
+    "/api/me/exercises/history": {
+      get: {
+        tags: ["exercises"],
+        summary: "The signed-in patient's logged sessions",
+        ...needs("program:read:own"),
+        responses: { "200": described("{ history }"), ...errorResponses },
+      },
+    },
+    "/api/me/exercises/today": {
+      get: {
+        tags: ["exercises"],
+        summary: "What the signed-in patient has to do today",
+        ...needs("program:read:own"),
+        responses: { "200": described("{ today }"), ...errorResponses },
+      },
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { Permission } from "@/lib/auth/permissions";
+
+/**
+ * Building blocks for each domain's part of the OpenAPI document. Bodies and
+ * query parameters are generated from the same zod schemas the handlers parse
+ * with (zod 4's JSON Schema output is what OpenAPI 3.1 uses), so the document
+ * cannot drift from the validation. The fuzz tests read the served document.
+ */
+export const json = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+
+export const jsonBody = (schema: z.ZodType) => ({
+  required: true,
+  content: { "application/json": { schema: json(schema) } },
+});
+
+export const ok = (schema: z.ZodType, description = "OK") => ({
+  description,
+  content: { "application/json": { schema: json(schema) } },
+});
+
+export const described = (description: string, contentType = "application/json") => ({
+  description,
+  content: { [contentType]: {} },
+});
+
+export const errorResponses = {
+  "401": ok(errorSchema, "Not signed in"),
+  "403": ok(errorSchema, "Not allowed for this role"),
+  "404": ok(errorSchema, "Not found or not yours"),
+  "422": ok(errorSchema, "Invalid input, with a message per field"),
+};
+
+export const queryParams = (schema: z.ZodType) => {
+  const s = json(schema);
+  const required = (s.required as string[] | undefined) ?? [];
+  return Object.entries((s.properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: required.includes(name),
+    schema,
+  }));
+};
+
+export const pathParam = (name: string, schema: Record<string, unknown> = { type: "string", format: "uuid" }) => ({
+  name,
+  in: "path",
+  required: true,
+  schema,
+});
+
+/**
+ * Who may call an operation, as document extensions: the permission the
+ * data-access layer checks (lib/auth/permissions.ts), or the credential that
+ * stands in for a session (an intake link or calendar-feed token in the path).
+ */
+export type Access =
+  | { "x-mend-permission": Permission | Permission[] }
+  | { "x-mend-credential": "intake-link" | "account-setup-token" | "calendar-feed-token" | "none" };
+export const needs = (permission: Permission | Permission[]): Access => ({ "x-mend-permission": permission });
+export const credential = (kind: "intake-link" | "account-setup-token" | "calendar-feed-token" | "none"): Access => ({
+  "x-mend-credential": kind,
+});
