@@ -641,6 +641,22 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     body: () => json({}),
     expect: E(401, 403, 403, 422, 403, 403, 422),
   },
+  {
+    // The search text travels in the body (decision 046); staff get their own clinic's patients only.
+    route: "app/api/patients/search/route.ts",
+    method: "POST",
+    path: () => "/api/patients/search",
+    body: () => json({ q: "" }),
+    expect: E(401, 403, 403, 200, 200, 200, 200),
+  },
+  {
+    route: "app/api/patients/search/route.ts",
+    method: "POST",
+    variant: "invalid body",
+    path: () => "/api/patients/search",
+    body: () => json({ q: 5, take: -1 }),
+    expect: E(401, 403, 403, 422, 422, 422, 422),
+  },
 
   // --- templates, programs, red flags
   {

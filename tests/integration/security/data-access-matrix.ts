@@ -38,11 +38,11 @@ import { removeExerciseMedia, uploadExerciseMedia } from "@/lib/exercises/upload
 import { acknowledgeRedFlag } from "@/lib/intake/acknowledge-red-flag";
 import { exportIntakeFhir } from "@/lib/intake/export-intake-fhir";
 import { getIntakeForFilling } from "@/lib/intake/get-intake-for-filling";
-import { getIntakeForReview } from "@/lib/intake/get-intake-for-review";
+import { getIntakeForReview, loadIntakeForReview } from "@/lib/intake/get-intake-for-review";
 import { getIntakeStatus } from "@/lib/intake/get-intake-status";
 import { getPatientProgress } from "@/lib/intake/get-patient-progress";
 import { auditWho, isLinkActor, type IntakeActor } from "@/lib/intake/intake-actor";
-import { fillableIntakeWhere } from "@/lib/intake/intake-scope";
+import { fillableIntakeWhere, intakeOutOfReach } from "@/lib/intake/intake-scope";
 import { listClinicIntakes } from "@/lib/intake/list-clinic-intakes";
 import { listOwnIntakes } from "@/lib/intake/list-own-intakes";
 import { listRedFlagAlerts } from "@/lib/intake/list-red-flag-alerts";
@@ -58,7 +58,7 @@ import { registerPatient } from "@/lib/patients/register-patient";
 import { searchPatients } from "@/lib/patients/search-patients";
 import { endProgram } from "@/lib/programs/end-program";
 import { getExerciseHistory } from "@/lib/programs/get-exercise-history";
-import { getPatientProgram } from "@/lib/programs/get-patient-program";
+import { getPatientProgram, loadPatientProgram } from "@/lib/programs/get-patient-program";
 import { getProgramFollowUp } from "@/lib/programs/get-program-follow-up";
 import { getProgramHandout } from "@/lib/programs/get-program-handout";
 import { getToday } from "@/lib/programs/get-today";
@@ -517,6 +517,9 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
   "lib/intake/get-intake-for-review.ts#getIntakeForReview": [
     { run: (w, a) => getIntakeForReview(a, w.intakeB.submittedId), expect: clinicalOwn },
   ],
+  "lib/intake/get-intake-for-review.ts#loadIntakeForReview": [
+    { run: (w, a) => loadIntakeForReview(a, w.intakeB.submittedId), expect: clinicalOwn },
+  ],
   "lib/intake/get-intake-status.ts#getIntakeStatus": [
     {
       run: (w, a) => getIntakeStatus(a, w.B.patient.id),
@@ -552,6 +555,13 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
         }),
       expect: { ...fillOwn, patientA: "ok" },
       verify: (w, a, p, found) => expect(found !== null).toBe(p === "patientB"),
+    },
+  ],
+  "lib/intake/intake-scope.ts#intakeOutOfReach": [
+    {
+      // The denial itself: a 404 for everyone, whoever asks and whatever the id.
+      run: async (w, a) => intakeOutOfReach(asIntakeActor(a), await w.draftB()),
+      expect: { ...all("not_found"), linkHolder: "not_found" },
     },
   ],
   "lib/intake/list-clinic-intakes.ts#listClinicIntakes": [{ run: (w, a) => listClinicIntakes(a), expect: clinicList }],
@@ -648,6 +658,9 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
   ],
   "lib/programs/get-patient-program.ts#getPatientProgram": [
     { run: (w, a) => getPatientProgram(a, w.B.patient.id), expect: clinicalOwn },
+  ],
+  "lib/programs/get-patient-program.ts#loadPatientProgram": [
+    { run: (w, a) => loadPatientProgram(a, w.B.patient.id), expect: clinicalOwn },
   ],
   "lib/programs/get-program-follow-up.ts#getProgramFollowUp": [
     { run: (w, a) => getProgramFollowUp(a, w.B.patient.id), expect: clinicianOnly },
