@@ -44,7 +44,8 @@ export async function sealAuditChain(client: PrismaClient, key: string, batchSiz
         WHERE a."id" = v.id`;
       return rows.length;
     },
-    { timeout: 60_000 },
+    // maxWait: on a busy pool, wait for a connection rather than fail the tick (P2028) and log noise.
+    { timeout: 60_000, maxWait: 15_000 },
   );
 }
 
