@@ -8,6 +8,10 @@
  *   2. GET /api/booking/slots for a 4-week window, one therapist;
  *   3. POST /api/booking/appointments on distinct free slots.
  * Traffic goes to 127.0.0.1 only; every run is bounded in time and count.
+ *
+ * BENCH_ONLY=health,one,all,single,book runs only those measurements;
+ * BENCH_SERVER_NODE_ARGS passes flags to the app server's node, e.g.
+ * "--cpu-prof --cpu-prof-dir=/tmp/prof" for a CPU profile of the server.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -28,6 +32,9 @@ const PASSWORD = "bench-password-123";
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
 const port = Number(process.env.BENCH_PORT ?? process.env.PORT ?? 3402);
 const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : null;
+const wanted = (section: string) => !only || only.has(section);
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 async function seed(url: string) {
   const c = new pg.Client({ connectionString: url });
@@ -195,11 +202,15 @@ async function main() {
       const b = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env, stdio: "inherit" });
       if (b.status !== 0) throw new Error("next build failed");
     }
-    app = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-      cwd: ROOT,
-      env,
-      stdio: "ignore",
-    });
+    app = spawn(
+      process.execPath,
+      [...serverNodeArgs, nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
+      {
+        cwd: ROOT,
+        env,
+        stdio: "ignore",
+      },
+    );
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 120; i++) {
       if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
@@ -231,55 +242,62 @@ async function main() {
     const rows: Row[] = [];
     // Baselines that say how loaded the machine is: the health check (one query, no session)
     // under the same 20 connections, and the slot search one request at a time.
-    {
+    if (wanted("health")) {
       const { result, statuses } = await run({ url: `${base}/api/health`, connections: 20, duration: 5 });
       rows.push(summary("baseline: /api/health, 20 conn.", result, statuses));
+    }
+    if (wanted("one")) {
       const one = await run({ url: base + slotsOne, connections: 1, duration: 5, headers });
       rows.push(summary("baseline: slots one therapist, 1 conn.", one.result, one.statuses));
     }
-    for (const [name, p] of [
-      ["slots, 4 weeks, all 20 therapists", slotsAll],
-      ["slots, 4 weeks, one therapist", slotsOne],
+    for (const [section, name, p] of [
+      ["all", "slots, 4 weeks, all 20 therapists", slotsAll],
+      ["single", "slots, 4 weeks, one therapist", slotsOne],
     ] as const) {
+      if (!wanted(section)) continue;
       const { result, statuses } = await run({ url: base + p, connections: 20, duration: DURATION_S, headers });
       rows.push(summary(name, result, statuses));
     }
 
-    // Distinct, non-overlapping free slots: per therapist, starts at least an hour apart; one patient each.
-    const lastStart = new Map<string, number>();
-    const bodies: string[] = [];
-    for (const s of warmBody.slots) {
-      for (const t of s.therapistIds) {
-        const start = Date.parse(s.start);
-        if (start - (lastStart.get(t) ?? 0) < 60 * 60_000) continue;
-        lastStart.set(t, start);
-        const patientId = seeded.patientIds[bodies.length % seeded.patientIds.length]!;
-        bodies.push(JSON.stringify({ appointmentTypeId: seeded.typeId, therapistId: t, patientId, startsAt: s.start }));
+    if (wanted("book")) {
+      // Distinct, non-overlapping free slots: per therapist, starts at least an hour apart; one patient each.
+      const lastStart = new Map<string, number>();
+      const bodies: string[] = [];
+      for (const s of warmBody.slots) {
+        for (const t of s.therapistIds) {
+          const start = Date.parse(s.start);
+          if (start - (lastStart.get(t) ?? 0) < 60 * 60_000) continue;
+          lastStart.set(t, start);
+          const patientId = seeded.patientIds[bodies.length % seeded.patientIds.length]!;
+          bodies.push(
+            JSON.stringify({ appointmentTypeId: seeded.typeId, therapistId: t, patientId, startsAt: s.start }),
+          );
+        }
       }
-    }
-    const amount = Math.min(bodies.length, 2000);
-    let next = 0;
-    const { result, statuses } = await run({
-      url: base,
-      connections: 20,
-      amount,
-      timeout: 30,
-      requests: [
-        {
-          method: "POST",
-          path: "/api/booking/appointments",
-          setupRequest: (req) => {
-            const body = bodies[next++ % amount]!;
-            return {
-              ...req,
-              body,
-              headers: { ...headers, "content-type": "application/json", "idempotency-key": randomUUID() },
-            };
+      const amount = Math.min(bodies.length, 2000);
+      let next = 0;
+      const { result, statuses } = await run({
+        url: base,
+        connections: 20,
+        amount,
+        timeout: 30,
+        requests: [
+          {
+            method: "POST",
+            path: "/api/booking/appointments",
+            setupRequest: (req) => {
+              const body = bodies[next++ % amount]!;
+              return {
+                ...req,
+                body,
+                headers: { ...headers, "content-type": "application/json", "idempotency-key": randomUUID() },
+              };
+            },
           },
-        },
-      ],
-    });
-    rows.push(summary(`book, ${amount} distinct slots`, result, statuses));
+        ],
+      });
+      rows.push(summary(`book, ${amount} distinct slots`, result, statuses));
+    }
 
     console.log("\nbench:slots (20 connections; latency in ms)\n");
     const cols = ["name", "requests", "rps", "p50", "p975", "p99", "statuses"] as const;
