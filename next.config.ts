@@ -6,6 +6,7 @@ const nextConfig: NextConfig = {
   // forbidden() answers a real 403 with app/forbidden.tsx (docs/decisions/004).
   experimental: {
     authInterrupts: true,
+    // Profiling only (docs/booking.md): readable function names in `node --cpu-prof` output.
     ...(process.env.MEND_PROFILE_BUILD ? { turbopackMinify: { server: false } } : {}),
   },
   serverExternalPackages: ["@node-rs/argon2", "pg", "nodemailer"],
