@@ -25,12 +25,14 @@ export async function assertBookableStart(
 ): Promise<void> {
   const end = p.start + p.durationMinutes * 60_000;
   const date = localDateOf(p.start, p.timeZone);
-  const [schedule] = await loadSchedules(actor.clinicId, [p.therapistId], {
-    fromMs: p.start,
-    toMs: end,
-    fromDate: date,
-    toDate: date,
-  });
+  // Hours and overrides only: whether the time is free is the database's to say.
+  const [schedule] = await loadSchedules(
+    actor.clinicId,
+    [p.therapistId],
+    { fromMs: p.start, toMs: end, fromDate: date, toDate: date },
+    undefined,
+    { withBusy: false },
+  );
   const block = workingIntervals(schedule!, date, p.timeZone).find((b) => b.start <= p.start && end <= b.end);
   const field = { startsAt: [] as string[] };
   const fail = (message: string): never => {
