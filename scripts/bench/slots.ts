@@ -15,7 +15,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { hash } from "@node-rs/argon2";
@@ -140,12 +141,35 @@ async function signIn(base: string): Promise<string> {
   return session;
 }
 
-type Row = { name: string; requests: number; rps: number; p50: number; p975: number; p99: number; statuses: string };
+type Row = {
+  name: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p975: number;
+  p99: number;
+  cpu: string;
+  statuses: string;
+};
 
-function summary(name: string, r: autocannon.Result, statuses: Record<string, number>): Row {
+/**
+ * CPU time the app server has used (user + system, ms; Linux /proc only). Per
+ * request, it says what the code costs whatever else the machine is doing,
+ * which latency on a shared machine does not.
+ */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (!pid || !existsSync(`/proc/${pid}/stat`)) return null;
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  return (ticks * 1000) / CLOCK_TICKS_PER_S;
+}
+const CLOCK_TICKS_PER_S = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+function summary(name: string, r: autocannon.Result, statuses: Record<string, number>, cpuMs: number | null): Row {
   return {
     name,
     requests: r.requests.total,
+    cpu: cpuMs === null ? "-" : (cpuMs / Math.max(1, r.requests.total)).toFixed(1),
     rps: Math.round(r.requests.average * 10) / 10,
     p50: r.latency.p50,
     p975: r.latency.p97_5,
@@ -240,23 +264,35 @@ async function main() {
     );
 
     const rows: Row[] = [];
+    const measure = async (opts: autocannon.Options) => {
+      const before = cpuMsOf(app?.pid);
+      const r = await run(opts);
+      const after = cpuMsOf(app?.pid);
+      return { ...r, cpuMs: before === null || after === null ? null : after - before };
+    };
+    const loadAtStart = loadavg();
     // Baselines that say how loaded the machine is: the health check (one query, no session)
     // under the same 20 connections, and the slot search one request at a time.
     if (wanted("health")) {
-      const { result, statuses } = await run({ url: `${base}/api/health`, connections: 20, duration: 5 });
-      rows.push(summary("baseline: /api/health, 20 conn.", result, statuses));
+      const { result, statuses, cpuMs } = await measure({ url: `${base}/api/health`, connections: 20, duration: 5 });
+      rows.push(summary("baseline: /api/health, 20 conn.", result, statuses, cpuMs));
     }
     if (wanted("one")) {
-      const one = await run({ url: base + slotsOne, connections: 1, duration: 5, headers });
-      rows.push(summary("baseline: slots one therapist, 1 conn.", one.result, one.statuses));
+      const one = await measure({ url: base + slotsOne, connections: 1, duration: 5, headers });
+      rows.push(summary("baseline: slots one therapist, 1 conn.", one.result, one.statuses, one.cpuMs));
     }
     for (const [section, name, p] of [
       ["all", "slots, 4 weeks, all 20 therapists", slotsAll],
       ["single", "slots, 4 weeks, one therapist", slotsOne],
     ] as const) {
       if (!wanted(section)) continue;
-      const { result, statuses } = await run({ url: base + p, connections: 20, duration: DURATION_S, headers });
-      rows.push(summary(name, result, statuses));
+      const { result, statuses, cpuMs } = await measure({
+        url: base + p,
+        connections: 20,
+        duration: DURATION_S,
+        headers,
+      });
+      rows.push(summary(name, result, statuses, cpuMs));
     }
 
     if (wanted("book")) {
@@ -276,7 +312,7 @@ async function main() {
       }
       const amount = Math.min(bodies.length, 2000);
       let next = 0;
-      const { result, statuses } = await run({
+      const { result, statuses, cpuMs } = await measure({
         url: base,
         connections: 20,
         amount,
@@ -296,16 +332,19 @@ async function main() {
           },
         ],
       });
-      rows.push(summary(`book, ${amount} distinct slots`, result, statuses));
+      rows.push(summary(`book, ${amount} distinct slots`, result, statuses, cpuMs));
     }
 
-    console.log("\nbench:slots (20 connections; latency in ms)\n");
-    const cols = ["name", "requests", "rps", "p50", "p975", "p99", "statuses"] as const;
-    const head = ["endpoint", "requests", "req/s", "p50", "p97.5", "p99", "statuses"];
+    const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(" ");
+    console.log(
+      `\nbench:slots (20 connections; latency in ms; app CPU = the server's CPU ms per request)\nload average at start ${load(loadAtStart)}, at end ${load(loadavg())}\n`,
+    );
+    const cols = ["name", "requests", "rps", "p50", "p975", "p99", "cpu", "statuses"] as const;
+    const head = ["endpoint", "requests", "req/s", "p50", "p97.5", "p99", "app CPU", "statuses"];
     const cells = rows.map((r) => cols.map((c) => String(r[c])));
     const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
     const line = (c: string[]) =>
-      c.map((v, i) => (i === 0 || i === 6 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join("  ");
+      c.map((v, i) => (i === 0 || i === 7 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join("  ");
     console.log([line(head), ...cells.map(line)].join("\n"));
     console.log(
       "Targets from the issue: 4-week slot search p97.5 < 150 ms; booking p97.5 < 250 ms. Figures vary with machine load.",
