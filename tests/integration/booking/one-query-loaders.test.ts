@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { bookAppointment } from "@/lib/booking/book-appointment";
 import { bookingContext } from "@/lib/booking/booking-settings";
 import { bookableType, findSlots, groupSlots, searchSlots } from "@/lib/booking/find-slots";
 import { listTherapists } from "@/lib/booking/therapist-schedules";
@@ -9,9 +10,10 @@ import { createAppointmentType, futureMonday, giveWeekdayHours, localInstant } f
 import { createClinicWithPeople, createUser } from "../../factories";
 
 /**
- * The slot search reads everything in one hand-written query
- * (lib/booking/load-slot-search.ts). These tests hold it to the same answers
- * and the same scoping as the separate loaders it replaced.
+ * The slot search and a booking's checks each read everything in one
+ * hand-written query (lib/booking/load-slot-search.ts, load-booking-facts.ts).
+ * These tests hold them to the same answers and the same scoping as the
+ * separate loaders they replaced.
  */
 type People = Awaited<ReturnType<typeof createClinicWithPeople>>;
 let a: People;
@@ -174,5 +176,55 @@ describe("the slot search's single query", () => {
     expect(await status(findSlots(a.patientA.actor, { ...q, appointmentTypeId: staffOnlyType }, NOW))).toBe(404);
     expect(await status(findSlots(b.frontDesk, q, NOW))).toBe(404);
     expect(await status(findSlots(b.frontDesk, { ...q, appointmentTypeId: otherClinicType }, NOW))).toBe(200);
+  });
+});
+
+describe("a booking's single pre-check query", () => {
+  const body = (over: Record<string, string> = {}) => ({
+    appointmentTypeId: onlineType,
+    therapistId: second.id,
+    patientId: a.patientB.patient.id,
+    startsAt: localInstant(addDays(monday, 4), "08:00").toISOString(),
+    ...over,
+  });
+  const key = () => crypto.randomUUID();
+
+  it("scopes by the actor's clinic: 404 for another clinic's type, therapist or patient, or an inactive therapist", async () => {
+    expect(await status(bookAppointment(a.frontDesk, body({ appointmentTypeId: otherClinicType }), key()))).toBe(404);
+    expect(await status(bookAppointment(a.frontDesk, body({ therapistId: b.therapist.userId }), key()))).toBe(404);
+    expect(await status(bookAppointment(a.frontDesk, body({ therapistId: inactive.id }), key()))).toBe(404);
+    expect(await status(bookAppointment(a.frontDesk, body({ patientId: b.patientA.patient.id }), key()))).toBe(404);
+    expect(await status(bookAppointment(b.frontDesk, body(), key()))).toBe(404);
+    expect(await status(bookAppointment(a.patientA.actor, body({ appointmentTypeId: staffOnlyType }), key()))).toBe(
+      404,
+    );
+  });
+
+  it("applies the therapist's hours and that date's overrides, then books and queues the confirmation", async () => {
+    // Saturday: only the extra hours (9-11) count; Friday 12:00 is after this therapist's hours.
+    const saturday = addDays(monday, 5);
+    const late = body({ startsAt: localInstant(addDays(monday, 4), "12:00").toISOString() });
+    expect(await status(bookAppointment(a.frontDesk, late, key()))).toBe(422);
+    expect(
+      await status(
+        bookAppointment(a.frontDesk, body({ startsAt: localInstant(saturday, "08:00").toISOString() }), key()),
+      ),
+    ).toBe(422);
+    const booked = await bookAppointment(
+      a.frontDesk,
+      body({ startsAt: localInstant(saturday, "09:00").toISOString() }),
+      key(),
+    );
+    expect(booked.appointment.therapistId).toBe(second.id);
+    const mail = await db.outboxMessage.findFirstOrThrow({
+      where: { patientId: a.patientB.patient.id, kind: "appointment.confirmation" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(JSON.stringify(mail)).toContain("Aaron Second");
+    const stored = await db.bookingRequest.findFirstOrThrow({
+      where: { userId: a.frontDesk.userId },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(stored.result).toEqual({ appointmentIds: [booked.appointment.id] });
   });
 });
