@@ -5,6 +5,8 @@ import { settingsOf, type BookingSettings } from "./booking-settings";
 import type { StoredResult } from "./idempotency";
 
 const DAY_MS = 86_400_000;
+/** Padding a start at the end of year 9999 must not produce a date Postgres cannot read (a 500). */
+const LAST_MS = Date.UTC(9999, 11, 31);
 
 export type BookingFacts = {
   clinic: { id: string; name: string; email: string | null; phone: string; address: string; timeZone: string };
@@ -61,7 +63,7 @@ export async function loadBookingFacts(p: {
   patientId: string;
   start: number;
 }): Promise<BookingFacts | null> {
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const day = (ms: number) => new Date(Math.min(ms, LAST_MS)).toISOString().slice(0, 10);
   const [row] = await db.$queryRaw<Row[]>`
     SELECT c.id::text AS id, c.name, c.email, c.phone, c.address, c."timeZone",
       s."bookingWindowDays", s."minimumNoticeMinutes", s."lateCancellationHours",

@@ -7,6 +7,8 @@ import { MAX_APPOINTMENT_SPAN_MS } from "./load-availability";
 import { ACTIVE_STATUSES } from "./status-rules";
 
 const DAY_MS = 86_400_000;
+/** Padding a date at the end of year 9999 must not produce a timestamp Postgres cannot read (a 500). */
+const LAST_MS = Date.UTC(9999, 11, 31);
 
 export type SlotSearchData = {
   timeZone: string;
@@ -66,7 +68,7 @@ export async function loadSlotSearch(
   },
 ): Promise<SlotSearchData | null> {
   const fromMs = Date.parse(`${p.from}T00:00:00Z`) - DAY_MS;
-  const toMs = Date.parse(`${addDays(p.to, 1)}T00:00:00Z`) + DAY_MS;
+  const toMs = Math.min(Date.parse(`${addDays(p.to, 1)}T00:00:00Z`) + DAY_MS, LAST_MS);
   const startsFrom = new Date(fromMs - MAX_APPOINTMENT_SPAN_MS);
   const startsBefore = new Date(toMs);
   const endsAfter = new Date(fromMs);

@@ -227,4 +227,11 @@ describe("a booking's single pre-check query", () => {
     });
     expect(stored.result).toEqual({ appointmentIds: [booked.appointment.id] });
   });
+
+  it("answers the last representable dates without a server error", async () => {
+    const last = await status(bookAppointment(a.frontDesk, body({ startsAt: "9999-12-31T15:00:00Z" }), key()));
+    expect(last).toBeLessThan(500);
+    const q = { appointmentTypeId: onlineType, from: "9999-12-30", to: "9999-12-31" };
+    expect(await status(findSlots(a.frontDesk, q, NOW))).toBeLessThan(500);
+  });
 });
