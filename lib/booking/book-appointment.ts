@@ -2,10 +2,11 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
 import { addDays, localDateOf } from "@/lib/scheduling/local-time-rules";
 import { parseInput } from "@/lib/validation";
 import { appointmentDto, appointmentSelect } from "./appointment-dto";
-import { enqueueAppointmentEmail, messageAppointmentSelect } from "./appointment-messages";
+import { enqueueAppointmentEmail } from "./appointment-messages";
 import {
   PATIENT_BUSY_MESSAGE,
   SlotTakenError,
@@ -13,11 +14,20 @@ import {
   isUniqueViolation,
   overlapRefusal,
 } from "./booking-errors";
-import { assertMayBook, assertNoEmergencyFlag, bookingPatientId, requireTherapistOf } from "./booking-access";
-import { bookingContext, type BookingSettings } from "./booking-settings";
-import { assertBookableStart } from "./check-start";
-import { bookableType, groupSlots, searchSlots } from "./find-slots";
-import { claimKey, fingerprintOf, parseIdempotencyKey, previousResult, storeResult } from "./idempotency";
+import { assertMayBook, assertNoEmergencyFlag, ownOrRequestedPatient } from "./booking-access";
+import type { BookingSettings } from "./booking-settings";
+import { checkBookableStart } from "./check-start";
+import { groupSlots, searchSlots } from "./find-slots";
+import {
+  assertSameRequest,
+  claimKey,
+  fingerprintOf,
+  newUuidV7,
+  parseIdempotencyKey,
+  previousResult,
+  type StoredResult,
+} from "./idempotency";
+import { loadBookingFacts } from "./load-booking-facts";
 import { bookAppointmentSchema } from "./schema";
 import { listTherapists } from "./therapist-schedules";
 import { lockBookingParties } from "./booking-locks";
@@ -44,11 +54,24 @@ export async function bookAppointment(
   await assertMayBook(actor);
   const data = parseInput(bookAppointmentSchema, input);
   const key = parseIdempotencyKey(idempotencyKey);
-  const patientId = await bookingPatientId(actor, data.patientId);
-  const fingerprint = fingerprintOf({ ...data, patientId, startsAt: Date.parse(data.startsAt) });
+  const patientId = ownOrRequestedPatient(actor, data.patientId);
+  const start = Date.parse(data.startsAt);
+  // Everything to check before writing, in one round trip (load-booking-facts.ts); the checks
+  // below run in the order they always have.
+  const facts = await loadBookingFacts({
+    clinicId: actor.clinicId,
+    userId: actor.userId,
+    key,
+    appointmentTypeId: data.appointmentTypeId,
+    onlineBookableOnly: actor.role === "patient",
+    therapistId: data.therapistId,
+    patientId,
+    start,
+  });
+  if (!facts?.patient) throw notFound("That patient");
+  const fingerprint = fingerprintOf({ ...data, patientId, startsAt: start });
 
-  const replay = async () => {
-    const stored = await previousResult(actor, key, fingerprint);
+  const replayOf = async (stored: StoredResult | null) => {
     if (!stored?.appointmentIds[0]) return null;
     const row = await db.appointment.findFirstOrThrow({
       where: { id: stored.appointmentIds[0], clinicId: actor.clinicId },
@@ -56,18 +79,17 @@ export async function bookAppointment(
     });
     return { appointment: appointmentDto(row), replayed: true };
   };
-  const earlier = await replay();
-  if (earlier) return earlier;
+  if (facts.previous) {
+    assertSameRequest(facts.previous.fingerprint, fingerprint);
+    const earlier = await replayOf(facts.previous.result);
+    if (earlier) return earlier;
+  }
 
   await assertNoEmergencyFlag(actor, patientId);
-  const [{ clinic, settings }, type] = await Promise.all([
-    bookingContext(actor.clinicId),
-    bookableType(actor, data.appointmentTypeId),
-    requireTherapistOf(actor.clinicId, data.therapistId),
-  ]);
-  const start = Date.parse(data.startsAt);
-  await assertBookableStart(actor, {
-    therapistId: data.therapistId,
+  const { clinic, settings, type, therapist, patient } = facts;
+  if (!type) throw notFound("That appointment type");
+  if (!therapist) throw notFound("That therapist");
+  checkBookableStart(actor, therapist, {
     start,
     durationMinutes: type.durationMinutes,
     timeZone: clinic.timeZone,
@@ -78,10 +100,13 @@ export async function bookAppointment(
   try {
     return await retryOnDeadlock(() =>
       db.$transaction(async (tx) => {
-        const requestId = await claimKey(tx, actor, key, fingerprint);
+        // The id is chosen here so the claimed key carries its final result in one INSERT.
+        const id = newUuidV7();
+        await claimKey(tx, actor, key, fingerprint, { appointmentIds: [id] });
         await lockBookingParties(tx, { therapistIds: [data.therapistId], patientId });
         const row = await tx.appointment.create({
           data: {
+            id,
             clinicId: actor.clinicId,
             therapistId: data.therapistId,
             patientId,
@@ -93,21 +118,25 @@ export async function bookAppointment(
             bookedVia: actor.role === "patient" ? "portal" : "staff",
             note: data.note || null,
           },
-          select: { ...appointmentSelect, ...messageAppointmentSelect },
+          select: { ...appointmentSelect, icsSequence: true },
         });
-        await storeResult(tx, requestId, { appointmentIds: [row.id] });
         await recordAudit(
           actor,
           { action: "appointment.book", patientId, recordType: "Appointment", recordId: row.id },
           tx,
         );
-        await enqueueAppointmentEmail(tx, "confirmation", row, clinic);
+        await enqueueAppointmentEmail(
+          tx,
+          "confirmation",
+          { ...row, therapist: { name: therapist.name }, patient, appointmentType: { name: type.name } },
+          clinic,
+        );
         return { appointment: appointmentDto(row), replayed: false };
       }, BOOKING_TX_OPTIONS),
     );
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const again = await replay();
+      const again = await replayOf(await previousResult(actor, key, fingerprint));
       if (again) return again;
     }
     const refused = overlapRefusal(error);

@@ -11,8 +11,11 @@ export async function assertMayBook(actor: Actor): Promise<void> {
   else await assertCan(actor, "appointment:manage");
 }
 
-/** The patient a booking is for: a patient always themself; staff name one of their clinic's patients. */
-export async function bookingPatientId(actor: Actor, requested: string | undefined, client: Tx | typeof db = db) {
+/**
+ * Who a booking is for, before any lookup: a patient always themself; staff
+ * must name a patient (the caller then checks it is one of their clinic's).
+ */
+export function ownOrRequestedPatient(actor: Actor, requested: string | undefined): string {
   if (actor.role === "patient") {
     if (!actor.patientId)
       throw new AppError("forbidden", "Your account is not linked to a patient record yet. Please call the clinic.");
@@ -20,8 +23,15 @@ export async function bookingPatientId(actor: Actor, requested: string | undefin
     return actor.patientId;
   }
   if (!requested) throw new AppError("validation", "Choose a patient.", { patientId: ["Choose a patient."] });
+  return requested;
+}
+
+/** The patient a booking is for: a patient always themself; staff name one of their clinic's patients. */
+export async function bookingPatientId(actor: Actor, requested: string | undefined, client: Tx | typeof db = db) {
+  const id = ownOrRequestedPatient(actor, requested);
+  if (actor.role === "patient") return id;
   const p = await client.patient.findFirst({
-    where: { id: requested, clinicId: actor.clinicId },
+    where: { id, clinicId: actor.clinicId },
     select: { id: true },
   });
   if (!p) throw notFound("That patient");

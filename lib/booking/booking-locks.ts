@@ -16,5 +16,7 @@ export async function lockBookingParties(
   const keys = [
     ...new Set([...parties.therapistIds.map((t) => `therapist:${t}`), `patient:${parties.patientId}`]),
   ].sort();
-  for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  // One round trip: unnest yields the keys in array order and each row's lock is taken as it is
+  // produced, so the sorted order holds within the statement.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${keys}::text[]) AS k`;
 }

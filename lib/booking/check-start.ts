@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { workingIntervals } from "@/lib/scheduling/availability-rules";
+import { workingIntervals, type TherapistSchedule } from "@/lib/scheduling/availability-rules";
 import { addDays, localDateOf, todayIn } from "@/lib/scheduling/local-time-rules";
 import type { BookingSettings } from "./booking-settings";
 import { loadSchedules } from "./load-availability";
@@ -23,15 +23,27 @@ export async function assertBookableStart(
     now: number;
   },
 ): Promise<void> {
+  const date = localDateOf(p.start, p.timeZone);
+  // Hours and overrides only: whether the time is free is the database's to say.
+  const [schedule] = await loadSchedules(
+    actor.clinicId,
+    [p.therapistId],
+    { fromMs: p.start, toMs: p.start + p.durationMinutes * 60_000, fromDate: date, toDate: date },
+    undefined,
+    { withBusy: false },
+  );
+  checkBookableStart(actor, schedule!, p);
+}
+
+/** The same rules for a therapist's hours and overrides the caller has already loaded (at least for that date). */
+export function checkBookableStart(
+  actor: Actor,
+  schedule: Pick<TherapistSchedule, "weekly" | "overrides">,
+  p: { start: number; durationMinutes: number; timeZone: string; settings: BookingSettings; now: number },
+): void {
   const end = p.start + p.durationMinutes * 60_000;
   const date = localDateOf(p.start, p.timeZone);
-  const [schedule] = await loadSchedules(actor.clinicId, [p.therapistId], {
-    fromMs: p.start,
-    toMs: end,
-    fromDate: date,
-    toDate: date,
-  });
-  const block = workingIntervals(schedule!, date, p.timeZone).find((b) => b.start <= p.start && end <= b.end);
+  const block = workingIntervals(schedule, date, p.timeZone).find((b) => b.start <= p.start && end <= b.end);
   const field = { startsAt: [] as string[] };
   const fail = (message: string): never => {
     field.startsAt.push(message);

@@ -3,13 +3,18 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { computeFreeSlots, type Slot } from "@/lib/scheduling/availability-rules";
+import {
+  computeFreeSlots,
+  type Interval,
+  type Slot,
+  type TherapistSchedule,
+} from "@/lib/scheduling/availability-rules";
 import { addDays, startOfLocalDay, todayIn, zoneDisplayName } from "@/lib/scheduling/local-time-rules";
 import { parseInput } from "@/lib/validation";
-import { bookingContext, type BookingSettings } from "./booking-settings";
+import type { BookingSettings } from "./booking-settings";
 import { loadPatientBusy, loadSchedules } from "./load-availability";
+import { loadSlotSearch } from "./load-slot-search";
 import { slotQuerySchema } from "./schema";
-import { listTherapists } from "./therapist-schedules";
 
 export type SlotSearch = {
   clinicId: string;
@@ -33,6 +38,15 @@ export async function searchSlots(s: SlotSearch, client: Tx | typeof db = db): P
     loadSchedules(s.clinicId, s.therapistIds, { fromMs, toMs, fromDate: s.from, toDate: s.to }, client),
     s.patientId ? loadPatientBusy(s.clinicId, s.patientId, { fromMs, toMs }, client) : Promise.resolve([]),
   ]);
+  return freeSlotsOf(s, schedules, patientBusy);
+}
+
+/** The engine's answer for loaded schedules under the clinic's rules for this audience. */
+function freeSlotsOf(
+  s: Pick<SlotSearch, "timeZone" | "settings" | "type" | "from" | "to" | "audience" | "now">,
+  schedules: readonly TherapistSchedule[],
+  patientBusy: readonly Interval[],
+): Slot[] {
   const patient = s.audience === "patient";
   return computeFreeSlots(
     {
@@ -55,15 +69,17 @@ export type SlotGroup = { start: string; end: string; therapistIds: string[] };
 /** One entry per start time, with every therapist free then: compact for "any therapist" searches. */
 export function groupSlots(slots: readonly Slot[]): SlotGroup[] {
   const out: SlotGroup[] = [];
+  let lastStart = NaN;
   for (const s of slots) {
-    const last = out[out.length - 1];
-    if (last && Date.parse(last.start) === s.start) last.therapistIds.push(s.therapistId);
-    else
+    if (s.start === lastStart) out[out.length - 1]!.therapistIds.push(s.therapistId);
+    else {
+      lastStart = s.start;
       out.push({
         start: new Date(s.start).toISOString(),
         end: new Date(s.end).toISOString(),
         therapistIds: [s.therapistId],
       });
+    }
   }
   return out;
 }
@@ -98,33 +114,37 @@ export async function findSlots(actor: Actor, input: unknown, now = Date.now()) 
   if (actor.role === "patient" && q.patientId && q.patientId !== actor.patientId) throw notFound("That patient");
   if (actor.role === "patient" && !actor.patientId)
     throw new AppError("forbidden", "Your account is not linked to a patient record yet. Please call the clinic.");
-  const [{ clinic, settings }, type, therapists] = await Promise.all([
-    bookingContext(actor.clinicId),
-    bookableType(actor, q.appointmentTypeId),
-    listTherapists(actor.clinicId),
-  ]);
-  const chosen = q.therapistId ? therapists.filter((t) => t.id === q.therapistId) : therapists;
-  if (q.therapistId && !chosen.length) throw notFound("That therapist");
   const patientId = actor.role === "patient" ? actor.patientId : (q.patientId ?? null);
-  if (patientId && actor.role !== "patient") {
-    const p = await db.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { id: true } });
-    if (!p) throw notFound("That patient");
-  }
-  const slots = await searchSlots({
-    clinicId: actor.clinicId,
-    timeZone: clinic.timeZone,
-    settings,
-    type,
-    therapistIds: chosen.map((t) => t.id),
+  // One round trip for everything (load-slot-search.ts), scoped to the actor's clinic.
+  const data = await loadSlotSearch(actor.clinicId, {
+    appointmentTypeId: q.appointmentTypeId,
+    onlineBookableOnly: actor.role === "patient",
+    therapistId: q.therapistId,
+    patientId,
     from: q.from,
     to: q.to,
-    audience: actor.role === "patient" ? "patient" : "staff",
-    patientId,
-    now,
   });
+  if (!data) throw notFound("That clinic");
+  const { type, therapists: chosen, timeZone } = data;
+  if (!type) throw notFound("That appointment type");
+  if (q.therapistId && !chosen.length) throw notFound("That therapist");
+  if (patientId && !data.patientBusy) throw notFound("That patient");
+  const slots = freeSlotsOf(
+    {
+      timeZone,
+      settings: data.settings,
+      type,
+      from: q.from,
+      to: q.to,
+      audience: actor.role === "patient" ? "patient" : "staff",
+      now,
+    },
+    data.schedules,
+    data.patientBusy ?? [],
+  );
   return {
-    timeZone: clinic.timeZone,
-    timeZoneName: zoneDisplayName(clinic.timeZone, now),
+    timeZone,
+    timeZoneName: zoneDisplayName(timeZone, now),
     from: q.from,
     to: q.to,
     appointmentType: { id: type.id, name: type.name, durationMinutes: type.durationMinutes },

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -23,9 +23,14 @@ export async function previousResult(actor: Actor, key: string, fingerprint: str
     select: { fingerprint: true, result: true },
   });
   if (!seen) return null;
-  if (seen.fingerprint !== fingerprint)
-    throw new AppError("validation", "This Idempotency-Key was already used for a different booking. Use a new key.");
+  assertSameRequest(seen.fingerprint, fingerprint);
   return seen.result as StoredResult;
+}
+
+/** The same key with a different body is refused (422), never replayed. */
+export function assertSameRequest(storedFingerprint: string, fingerprint: string): void {
+  if (storedFingerprint !== fingerprint)
+    throw new AppError("validation", "This Idempotency-Key was already used for a different booking. Use a new key.");
 }
 
 /**
@@ -35,12 +40,32 @@ export async function previousResult(actor: Actor, key: string, fingerprint: str
  * back, it proceeds as if first. (Inserting the appointment first would make
  * a double click look like "that time was just taken".)
  */
-export async function claimKey(tx: Tx, actor: Actor, key: string, fingerprint: string): Promise<string> {
+export async function claimKey(
+  tx: Tx,
+  actor: Actor,
+  key: string,
+  fingerprint: string,
+  result: StoredResult = { appointmentIds: [] },
+): Promise<string> {
   const row = await tx.bookingRequest.create({
-    data: { clinicId: actor.clinicId, userId: actor.userId, key, fingerprint, result: { appointmentIds: [] } },
+    data: { clinicId: actor.clinicId, userId: actor.userId, key, fingerprint, result },
     select: { id: true },
   });
   return row.id;
+}
+
+/**
+ * A UUID version 7 (RFC 9562: millisecond time, then random), as the schema's
+ * `uuid(7)` default makes. A booking names its appointment's id up front so
+ * the claimed key can carry its final result in the same INSERT.
+ */
+export function newUuidV7(now = Date.now()): string {
+  const b = randomBytes(16);
+  b.writeUIntBE(now, 0, 6);
+  b[6] = (b[6]! & 0x0f) | 0x70;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 export async function storeResult(tx: Tx, requestId: string, result: StoredResult): Promise<void> {

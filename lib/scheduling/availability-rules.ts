@@ -91,15 +91,23 @@ export function subtractIntervals(from: readonly Interval[], cut: readonly Inter
 
 type Resolve = (date: LocalDate, minute: number) => number;
 
-/** One call's cache of local-time → instant: therapists mostly share their hours, so most lookups repeat. */
+/**
+ * Local time → instant, remembered across calls: therapists mostly share their
+ * hours and every search asks for the same few weeks, so nearly every lookup
+ * repeats, and each Temporal conversion costs microseconds. The answer for a
+ * zone, date and minute never changes within a process; the map is bounded.
+ */
+const instants = new Map<string, number>();
+const MAX_REMEMBERED_INSTANTS = 50_000;
+
 function resolver(timeZone: string): Resolve {
-  const cache = new Map<string, number>();
   return (date, minute) => {
-    const key = `${date}|${minute}`;
-    let v = cache.get(key);
+    const key = `${timeZone}|${date}|${minute}`;
+    let v = instants.get(key);
     if (v === undefined) {
       v = instantOfLocal(date, minute, timeZone);
-      cache.set(key, v);
+      if (instants.size >= MAX_REMEMBERED_INSTANTS) instants.clear();
+      instants.set(key, v);
     }
     return v;
   };
@@ -133,22 +141,16 @@ export function workingIntervals(
   return blocks;
 }
 
-/** True when [start, end) overlaps any interval in the sorted, merged list. */
-function overlapsSorted(sorted: readonly Interval[], start: number, end: number): boolean {
-  // Binary search for the first interval ending after `start`.
+/** Index of the first interval in the sorted, merged list that ends after `at`. */
+function firstEndingAfter(sorted: readonly Interval[], at: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.end <= start) lo = mid + 1;
+    if (sorted[mid]!.end <= at) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < sorted.length; i++) {
-    const b = sorted[i]!;
-    if (b.start >= end) return false;
-    if (b.end > start) return true;
-  }
-  return false;
+  return lo;
 }
 
 /** Free slots for every therapist, ordered by start then therapist. */
@@ -163,6 +165,7 @@ export function computeFreeSlots(query: SlotQuery, therapists: readonly Therapis
   const visitMs = query.durationMinutes * MINUTE;
   const blockedMs = (query.durationMinutes + query.bufferAfterMinutes) * MINUTE;
   const stepMs = query.stepMinutes * MINUTE;
+  const earliest = query.earliestStart ?? -Infinity;
   const patientBusy = mergeIntervals(query.patientBusy ?? []);
   const slots: Slot[] = [];
 
@@ -175,31 +178,66 @@ export function computeFreeSlots(query: SlotQuery, therapists: readonly Therapis
   }
   const patterns = new Map<string, Interval[]>();
 
-  for (const therapist of therapists) {
+  // Therapists in id order, each one's slots in time order: a stable sort by start alone then
+  // gives "by start, then therapist" without comparing ids per slot.
+  const ordered = [...therapists].sort((a, b) => (a.therapistId < b.therapistId ? -1 : 1));
+  for (const therapist of ordered) {
     const busy = mergeIntervals(therapist.busy);
+    const weeklyByDay = new Map<number, { blocks: WeeklyBlock[]; key: string }>();
+    for (const b of therapist.weekly) {
+      const day = weeklyByDay.get(b.weekday) ?? { blocks: [], key: "" };
+      day.blocks.push(b);
+      weeklyByDay.set(b.weekday, day);
+    }
+    for (const day of weeklyByDay.values()) day.key = JSON.stringify(day.blocks);
+    const overridesByDate = new Map<LocalDate, DateOverride[]>();
+    for (const o of therapist.overrides) {
+      const list = overridesByDate.get(o.date);
+      if (list) list.push(o);
+      else overridesByDate.set(o.date, [o]);
+    }
+
     for (const { date, weekday } of dates) {
-      const todays = {
-        weekly: therapist.weekly.filter((b) => b.weekday === weekday),
-        overrides: therapist.overrides.filter((o) => o.date === date),
-      };
-      if (!todays.weekly.length && !todays.overrides.length) continue;
-      const key = `${date}|${JSON.stringify(todays)}`;
+      const weekly = weeklyByDay.get(weekday);
+      const overrides = overridesByDate.get(date);
+      if (!weekly && !overrides) continue;
+      const key = `${date}|${weekly?.key ?? ""}|${overrides ? JSON.stringify(overrides) : ""}`;
       let blocks = patterns.get(key);
       if (!blocks) {
-        blocks = workingIntervals(todays, date, query.timeZone, resolve, weekday);
+        blocks = workingIntervals(
+          { weekly: weekly?.blocks ?? [], overrides: overrides ?? [] },
+          date,
+          query.timeZone,
+          resolve,
+          weekday,
+        );
         patterns.set(key, blocks);
       }
       for (const block of blocks) {
-        for (let start = block.start; start + visitMs <= block.end; start += stepMs) {
-          if (query.earliestStart !== undefined && start < query.earliestStart) continue;
-          if (overlapsSorted(busy, start, start + blockedMs)) continue;
-          if (patientBusy.length && overlapsSorted(patientBusy, start, start + visitMs)) continue;
+        // Candidates are block.start + k * step. Whenever one is refused (too early, or
+        // overlapping an interval), every candidate before that interval's end is refused
+        // too, so jump straight to the first grid point at or after it.
+        let b = firstEndingAfter(busy, block.start);
+        let p = patientBusy.length ? firstEndingAfter(patientBusy, block.start) : 0;
+        let k = earliest > block.start ? Math.ceil((earliest - block.start) / stepMs) : 0;
+        for (let start = block.start + k * stepMs; start + visitMs <= block.end; start = block.start + k * stepMs) {
+          while (b < busy.length && busy[b]!.end <= start) b++;
+          if (b < busy.length && busy[b]!.start < start + blockedMs) {
+            k = Math.max(k + 1, Math.ceil((busy[b]!.end - block.start) / stepMs));
+            continue;
+          }
+          while (p < patientBusy.length && patientBusy[p]!.end <= start) p++;
+          if (p < patientBusy.length && patientBusy[p]!.start < start + visitMs) {
+            k = Math.max(k + 1, Math.ceil((patientBusy[p]!.end - block.start) / stepMs));
+            continue;
+          }
           slots.push({ therapistId: therapist.therapistId, start, end: start + visitMs });
+          k++;
         }
       }
     }
   }
-  return slots.sort((a, b) => a.start - b.start || (a.therapistId < b.therapistId ? -1 : 1));
+  return slots.sort((a, b) => a.start - b.start);
 }
 
 /**

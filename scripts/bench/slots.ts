@@ -6,12 +6,18 @@
  * autocannon (20 connections):
  *   1. GET /api/booking/slots for a 4-week window, every therapist ("any");
  *   2. GET /api/booking/slots for a 4-week window, one therapist;
- *   3. POST /api/booking/appointments on distinct free slots.
+ *   3. POST /api/booking/appointments on distinct free slots (after 40
+ *      unmeasured warm-up bookings).
  * Traffic goes to 127.0.0.1 only; every run is bounded in time and count.
+ *
+ * BENCH_ONLY=health,one,all,single,book runs only those measurements;
+ * BENCH_SERVER_NODE_ARGS passes flags to the app server's node, e.g.
+ * "--cpu-prof --cpu-prof-dir=/tmp/prof" for a CPU profile of the server.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { hash } from "@node-rs/argon2";
@@ -28,6 +34,9 @@ const PASSWORD = "bench-password-123";
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
 const port = Number(process.env.BENCH_PORT ?? process.env.PORT ?? 3402);
 const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : null;
+const wanted = (section: string) => !only || only.has(section);
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 async function seed(url: string) {
   const c = new pg.Client({ connectionString: url });
@@ -133,12 +142,35 @@ async function signIn(base: string): Promise<string> {
   return session;
 }
 
-type Row = { name: string; requests: number; rps: number; p50: number; p975: number; p99: number; statuses: string };
+type Row = {
+  name: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p975: number;
+  p99: number;
+  cpu: string;
+  statuses: string;
+};
 
-function summary(name: string, r: autocannon.Result, statuses: Record<string, number>): Row {
+/**
+ * CPU time the app server has used (user + system, ms; Linux /proc only). Per
+ * request, it says what the code costs whatever else the machine is doing,
+ * which latency on a shared machine does not.
+ */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (!pid || !existsSync(`/proc/${pid}/stat`)) return null;
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  return (ticks * 1000) / CLOCK_TICKS_PER_S;
+}
+const CLOCK_TICKS_PER_S = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+function summary(name: string, r: autocannon.Result, statuses: Record<string, number>, cpuMs: number | null): Row {
   return {
     name,
     requests: r.requests.total,
+    cpu: cpuMs === null ? "-" : (cpuMs / Math.max(1, r.requests.total)).toFixed(1),
     rps: Math.round(r.requests.average * 10) / 10,
     p50: r.latency.p50,
     p975: r.latency.p97_5,
@@ -195,11 +227,15 @@ async function main() {
       const b = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env, stdio: "inherit" });
       if (b.status !== 0) throw new Error("next build failed");
     }
-    app = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-      cwd: ROOT,
-      env,
-      stdio: "ignore",
-    });
+    app = spawn(
+      process.execPath,
+      [...serverNodeArgs, nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
+      {
+        cwd: ROOT,
+        env,
+        stdio: "ignore",
+      },
+    );
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 120; i++) {
       if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
@@ -229,65 +265,95 @@ async function main() {
     );
 
     const rows: Row[] = [];
+    const measure = async (opts: autocannon.Options) => {
+      const before = cpuMsOf(app?.pid);
+      const r = await run(opts);
+      const after = cpuMsOf(app?.pid);
+      return { ...r, cpuMs: before === null || after === null ? null : after - before };
+    };
+    const loadAtStart = loadavg();
     // Baselines that say how loaded the machine is: the health check (one query, no session)
     // under the same 20 connections, and the slot search one request at a time.
-    {
-      const { result, statuses } = await run({ url: `${base}/api/health`, connections: 20, duration: 5 });
-      rows.push(summary("baseline: /api/health, 20 conn.", result, statuses));
-      const one = await run({ url: base + slotsOne, connections: 1, duration: 5, headers });
-      rows.push(summary("baseline: slots one therapist, 1 conn.", one.result, one.statuses));
+    if (wanted("health")) {
+      const { result, statuses, cpuMs } = await measure({ url: `${base}/api/health`, connections: 20, duration: 5 });
+      rows.push(summary("baseline: /api/health, 20 conn.", result, statuses, cpuMs));
     }
-    for (const [name, p] of [
-      ["slots, 4 weeks, all 20 therapists", slotsAll],
-      ["slots, 4 weeks, one therapist", slotsOne],
+    if (wanted("one")) {
+      const one = await measure({ url: base + slotsOne, connections: 1, duration: 5, headers });
+      rows.push(summary("baseline: slots one therapist, 1 conn.", one.result, one.statuses, one.cpuMs));
+    }
+    for (const [section, name, p] of [
+      ["all", "slots, 4 weeks, all 20 therapists", slotsAll],
+      ["single", "slots, 4 weeks, one therapist", slotsOne],
     ] as const) {
-      const { result, statuses } = await run({ url: base + p, connections: 20, duration: DURATION_S, headers });
-      rows.push(summary(name, result, statuses));
+      if (!wanted(section)) continue;
+      const { result, statuses, cpuMs } = await measure({
+        url: base + p,
+        connections: 20,
+        duration: DURATION_S,
+        headers,
+      });
+      rows.push(summary(name, result, statuses, cpuMs));
     }
 
-    // Distinct, non-overlapping free slots: per therapist, starts at least an hour apart; one patient each.
-    const lastStart = new Map<string, number>();
-    const bodies: string[] = [];
-    for (const s of warmBody.slots) {
-      for (const t of s.therapistIds) {
-        const start = Date.parse(s.start);
-        if (start - (lastStart.get(t) ?? 0) < 60 * 60_000) continue;
-        lastStart.set(t, start);
-        const patientId = seeded.patientIds[bodies.length % seeded.patientIds.length]!;
-        bodies.push(JSON.stringify({ appointmentTypeId: seeded.typeId, therapistId: t, patientId, startsAt: s.start }));
+    if (wanted("book")) {
+      // Distinct, non-overlapping free slots: per therapist, starts at least an hour apart; one patient each.
+      const lastStart = new Map<string, number>();
+      const bodies: string[] = [];
+      for (const s of warmBody.slots) {
+        for (const t of s.therapistIds) {
+          const start = Date.parse(s.start);
+          if (start - (lastStart.get(t) ?? 0) < 60 * 60_000) continue;
+          lastStart.set(t, start);
+          const patientId = seeded.patientIds[bodies.length % seeded.patientIds.length]!;
+          bodies.push(
+            JSON.stringify({ appointmentTypeId: seeded.typeId, therapistId: t, patientId, startsAt: s.start }),
+          );
+        }
       }
+      // The first bookings load and compile the booking route and its transaction path (the slot
+      // search had its warm-up request); measured from a cold start they said more about start-up
+      // than about booking. So the first WARM_BOOKINGS slots warm the server up, unmeasured.
+      const WARM_BOOKINGS = 40;
+      const book = (list: string[]) => {
+        let next = 0;
+        return measure({
+          url: base,
+          connections: 20,
+          amount: list.length,
+          timeout: 30,
+          requests: [
+            {
+              method: "POST",
+              path: "/api/booking/appointments",
+              setupRequest: (req) => ({
+                ...req,
+                body: list[next++ % list.length]!,
+                headers: { ...headers, "content-type": "application/json", "idempotency-key": randomUUID() },
+              }),
+            },
+          ],
+        });
+      };
+      const warmUp = await book(bodies.slice(0, WARM_BOOKINGS));
+      if (warmUp.statuses[201] !== WARM_BOOKINGS)
+        throw new Error(`Warm-up bookings answered ${JSON.stringify(warmUp.statuses)}`);
+      const measured = bodies.slice(WARM_BOOKINGS, WARM_BOOKINGS + 2000);
+      const amount = measured.length;
+      const { result, statuses, cpuMs } = await book(measured);
+      rows.push(summary(`book, ${amount} distinct slots`, result, statuses, cpuMs));
     }
-    const amount = Math.min(bodies.length, 2000);
-    let next = 0;
-    const { result, statuses } = await run({
-      url: base,
-      connections: 20,
-      amount,
-      timeout: 30,
-      requests: [
-        {
-          method: "POST",
-          path: "/api/booking/appointments",
-          setupRequest: (req) => {
-            const body = bodies[next++ % amount]!;
-            return {
-              ...req,
-              body,
-              headers: { ...headers, "content-type": "application/json", "idempotency-key": randomUUID() },
-            };
-          },
-        },
-      ],
-    });
-    rows.push(summary(`book, ${amount} distinct slots`, result, statuses));
 
-    console.log("\nbench:slots (20 connections; latency in ms)\n");
-    const cols = ["name", "requests", "rps", "p50", "p975", "p99", "statuses"] as const;
-    const head = ["endpoint", "requests", "req/s", "p50", "p97.5", "p99", "statuses"];
+    const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(" ");
+    console.log(
+      `\nbench:slots (20 connections; latency in ms; app CPU = the server's CPU ms per request)\nload average at start ${load(loadAtStart)}, at end ${load(loadavg())}\n`,
+    );
+    const cols = ["name", "requests", "rps", "p50", "p975", "p99", "cpu", "statuses"] as const;
+    const head = ["endpoint", "requests", "req/s", "p50", "p97.5", "p99", "app CPU", "statuses"];
     const cells = rows.map((r) => cols.map((c) => String(r[c])));
     const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
     const line = (c: string[]) =>
-      c.map((v, i) => (i === 0 || i === 6 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join("  ");
+      c.map((v, i) => (i === 0 || i === 7 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join("  ");
     console.log([line(head), ...cells.map(line)].join("\n"));
     console.log(
       "Targets from the issue: 4-week slot search p97.5 < 150 ms; booking p97.5 < 250 ms. Figures vary with machine load.",
