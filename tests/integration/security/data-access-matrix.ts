@@ -9,12 +9,19 @@ import { confirmIdentity, hasRecentReauth, regenerateRecoveryCodes, requireRecen
 import { listAppointmentTypes, saveAppointmentType } from "@/lib/booking/appointment-types";
 import { bookAppointment, freshSlotsAround } from "@/lib/booking/book-appointment";
 import { bookSeries } from "@/lib/booking/book-series";
-import { assertMayBook, assertNoEmergencyFlag, bookingPatientId } from "@/lib/booking/booking-access";
+import {
+  assertMayBook,
+  assertNoEmergencyFlag,
+  bookingPatientId,
+  ownOrRequestedPatient,
+} from "@/lib/booking/booking-access";
 import { DEFAULT_BOOKING_SETTINGS, getBookingSettings, updateBookingSettings } from "@/lib/booking/booking-settings";
 import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/lib/booking/calendar-feed";
 import { cancelAppointment } from "@/lib/booking/cancel-appointment";
 import { changeAppointmentStatus } from "@/lib/booking/change-appointment-status";
-import { assertBookableStart } from "@/lib/booking/check-start";
+import { assertBookableStart, checkBookableStart } from "@/lib/booking/check-start";
+import { loadSchedules } from "@/lib/booking/load-availability";
+import { localDateOf } from "@/lib/scheduling/local-time-rules";
 import { bookableType, findSlots } from "@/lib/booking/find-slots";
 import { previousResult } from "@/lib/booking/idempotency";
 import { listCalendar } from "@/lib/booking/list-calendar";
@@ -318,6 +325,17 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
   "lib/booking/booking-access.ts#bookingPatientId": [
     { run: (w, a) => bookingPatientId(a, w.B.patient.id), expect: own },
   ],
+  "lib/booking/booking-access.ts#ownOrRequestedPatient": [
+    {
+      // Pure: a patient is always themself; staff get the id they asked for, and the callers
+      // (bookingPatientId, the one-query loaders) scope it to the actor's clinic.
+      // (It echoes the caller's own input, so the result is checked here rather than returned to the no-leak check.)
+      run: async (w, a) => {
+        expect(ownOrRequestedPatient(a, w.B.patient.id)).toBe(w.B.patient.id);
+      },
+      expect: E("not_found", "ok", "ok", "ok", "ok", "ok", "ok"),
+    },
+  ],
   "lib/booking/booking-access.ts#assertNoEmergencyFlag": [
     { run: (w, a) => assertNoEmergencyFlag(a, w.B.patient.id), expect: all("ok") },
   ],
@@ -376,6 +394,30 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
           now: Date.now(),
         }),
       expect: E("ok", "ok", "ok", "ok", "ok", "validation", "validation"),
+    },
+  ],
+  "lib/booking/check-start.ts#checkBookableStart": [
+    {
+      // Pure over hours the caller loaded for its own clinic; only the rules differ by role.
+      run: async (w, a) => {
+        const start = w.slot().at.getTime();
+        const date = localDateOf(start, TIME_ZONE);
+        const [schedule] = await loadSchedules(
+          w.home.clinic.id,
+          [w.home.therapist.userId],
+          { fromMs: start, toMs: start + 45 * 60_000, fromDate: date, toDate: date },
+          undefined,
+          { withBusy: false },
+        );
+        checkBookableStart(a, schedule!, {
+          start,
+          durationMinutes: 45,
+          timeZone: TIME_ZONE,
+          settings: { ...DEFAULT_BOOKING_SETTINGS },
+          now: Date.now(),
+        });
+      },
+      expect: all("ok"),
     },
   ],
   "lib/booking/find-slots.ts#bookableType": [
