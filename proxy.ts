@@ -1,5 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+  isApiPath,
+  STATIC_SECURITY_HEADERS,
+} from "@/lib/http/security-headers";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SIGNED_IN_AREAS = ["/portal", "/clinic", "/account"];
@@ -14,8 +19,12 @@ export function proxy(request: NextRequest) {
   if (process.env.MEND_PROXY_DISABLED === "1") return NextResponse.next();
   // Next's router answers a path it cannot percent-decode (e.g. a lone surrogate's bytes, %ED%A0%80) with
   // a bare 500 before any handler runs; found by the fuzz tests. It is the client's error: say so.
-  if (!isDecodablePath(new URL(request.url).pathname)) return withHeaders(badPath(request), null);
+  if (!isDecodablePath(new URL(request.url).pathname))
+    return withHeaders(badPath(request), API_CONTENT_SECURITY_POLICY);
   const { pathname, search } = request.nextUrl;
+  // JSON route handlers render no scripts: a static policy that allows nothing, and no nonce or
+  // request-header rewrite to pay for (docs/decisions/007).
+  if (isApiPath(pathname)) return withHeaders(NextResponse.next(), API_CONTENT_SECURITY_POLICY);
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSessionCookie && SIGNED_IN_AREAS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const url = request.nextUrl.clone();

@@ -1,6 +1,9 @@
 import { expect, test } from "./fixtures";
 
-test("pages and API responses carry the security headers and a nonce-only script policy", async ({ page, request }) => {
+test("pages carry a nonce-only script policy, API responses a static policy that allows nothing, both the security headers", async ({
+  page,
+  request,
+}) => {
   for (const path of ["/sign-in", "/api/health"]) {
     const res = await request.get(path);
     const h = res.headers();
@@ -8,8 +11,15 @@ test("pages and API responses carry the security headers and a nonce-only script
     expect(h["x-content-type-options"], path).toBe("nosniff");
     expect(h["referrer-policy"], path).toBe("same-origin");
     expect(h["x-frame-options"], path).toBe("DENY");
+    expect(h["permissions-policy"], path).toContain("camera=()");
+    expect(h["cross-origin-opener-policy"], path).toBe("same-origin");
     const csp = h["content-security-policy"] ?? "";
     expect(csp, path).toContain("frame-ancestors 'none'");
+    if (path.startsWith("/api/")) {
+      // JSON never runs anything: no nonce, no sources at all (docs/decisions/007).
+      expect(csp, path).toBe("default-src 'none'; frame-ancestors 'none'");
+      continue;
+    }
     expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(csp, path).not.toContain("unsafe-inline' 'strict");
     expect(
