@@ -1,24 +1,31 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { connection } from "next/server";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor";
-import { authOptions } from "./auth-options";
+import { env } from "@/lib/env";
 import { roleHas, type Permission } from "./permissions";
 import { requestOrigin } from "./request-origin";
+import { sessionCookieName, sessionIdFromCookies } from "./session-cookie";
 import { resumeSession, type ResumedSession } from "./sessions";
 
 /** The signed-in session behind this request, checked against the database once per request. */
 export const currentSession = cache(async (): Promise<ResumedSession> => {
   // Per-request data: never prerender a page that asks who is signed in.
   await connection();
-  const session = await getServerSession(authOptions());
-  if (!session?.sid) return { missing: true };
-  return resumeSession(session.sid, requestOrigin(await headers()));
+  // The cookie's token only names the session; reading it is all getServerSession did here, plus
+  // encrypting a refreshed token it could not send from a page or route handler (~0.7 ms per request).
+  const h = await headers();
+  const sid = await sessionIdFromCookies(
+    (await cookies()).getAll(),
+    sessionCookieName(process.env, h.get("x-forwarded-proto")),
+    env().NEXTAUTH_SECRET,
+  );
+  if (!sid) return { missing: true };
+  return resumeSession(sid, requestOrigin(h));
 });
 
 export async function currentActor(): Promise<Actor | null> {
