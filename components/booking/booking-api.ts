@@ -48,13 +48,15 @@ export type CalendarData = {
   appointments: CalendarAppointment[];
 };
 
+/** A booking conflict's fresh times (a few, by therapist id). */
 export type SlotGroup = { start: string; end: string; therapistIds: string[] };
 export type SlotsData = {
   timeZone: string;
   timeZoneName: string;
   therapists: Array<{ id: string; name: string }>;
   appointmentType: { id: string; name: string; durationMinutes: number };
-  slots: SlotGroup[];
+  /** Each start time once; `therapistIndexes` are positions in `therapists`. */
+  slots: Array<{ start: string; end: string; therapistIndexes: number[] }>;
 };
 
 export type SeriesConflict = {

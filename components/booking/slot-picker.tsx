@@ -45,7 +45,6 @@ export function SlotPicker({
   }
   const days = [...byDay.keys()];
   const chosenDay = day && byDay.has(day) ? day : (days[0] ?? null);
-  const nameOf = (id: string) => data?.therapists.find((t) => t.id === id)?.name ?? "";
   return (
     <div className="flex flex-col gap-3">
       {data && <p className="text-sm text-slate-700">Times are in {data.timeZoneName}.</p>}
@@ -83,14 +82,14 @@ export function SlotPicker({
           <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
             {byDay.get(chosenDay)!.map((s) => {
               // "Any therapist": the first free one; the name is shown before booking.
-              const tid = s.therapistIds[0]!;
+              const therapist = data!.therapists[s.therapistIndexes[0]!]!;
               const selected = picked?.start === s.start;
               return (
                 <Button
                   key={s.start}
                   variant={selected ? "primary" : "secondary"}
                   aria-pressed={selected}
-                  onClick={() => onPick({ start: s.start, therapistId: tid, therapistName: nameOf(tid) })}
+                  onClick={() => onPick({ start: s.start, therapistId: therapist.id, therapistName: therapist.name })}
                 >
                   {timeLabel(s.start, timeZone)}
                 </Button>

@@ -84,6 +84,33 @@ export function groupSlots(slots: readonly Slot[]): SlotGroup[] {
   return out;
 }
 
+/**
+ * The search's answer: one entry per start time, naming the therapists free
+ * then by their position in the response's `therapists` list, so each id is
+ * sent once rather than once per slot (4 weeks, 20 therapists: ~70 KB → ~15 KB).
+ */
+export type IndexedSlotGroup = { start: string; end: string; therapistIndexes: number[] };
+
+export function indexSlots(slots: readonly Slot[], therapists: ReadonlyArray<{ id: string }>): IndexedSlotGroup[] {
+  const indexOf = new Map(therapists.map((t, i) => [t.id, i]));
+  const out: IndexedSlotGroup[] = [];
+  let lastStart = NaN;
+  for (const s of slots) {
+    const index = indexOf.get(s.therapistId);
+    if (index === undefined) throw new Error("A slot's therapist is not in the search's therapist list.");
+    if (s.start === lastStart) out[out.length - 1]!.therapistIndexes.push(index);
+    else {
+      lastStart = s.start;
+      out.push({
+        start: new Date(s.start).toISOString(),
+        end: new Date(s.end).toISOString(),
+        therapistIndexes: [index],
+      });
+    }
+  }
+  return out;
+}
+
 /** The type, as this actor may book it (patients: online-bookable only). */
 export async function bookableType(actor: Actor, appointmentTypeId: string, client: Tx | typeof db = db) {
   const type = await client.appointmentType.findFirst({
@@ -149,6 +176,6 @@ export async function findSlots(actor: Actor, input: unknown, now = Date.now()) 
     to: q.to,
     appointmentType: { id: type.id, name: type.name, durationMinutes: type.durationMinutes },
     therapists: chosen,
-    slots: groupSlots(slots),
+    slots: indexSlots(slots, chosen),
   };
 }

@@ -71,7 +71,15 @@ const slotsResponse = z.object({
   to: z.string(),
   appointmentType: z.object({ id: z.uuid(), name: z.string(), durationMinutes: z.number() }),
   therapists: z.array(z.object({ id: z.uuid(), name: z.string() })),
-  slots: z.array(slotGroup),
+  slots: z.array(
+    z.object({
+      start: z.iso.datetime(),
+      end: z.iso.datetime(),
+      therapistIndexes: z
+        .array(z.number().int().min(0))
+        .describe("The therapists free at this time, as positions in `therapists` (each id is listed once)."),
+    }),
+  ),
 });
 
 const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: json(schema) } } });

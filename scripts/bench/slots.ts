@@ -259,7 +259,10 @@ async function main() {
     const slotsOne = `${slotsAll}&therapistId=${seeded.therapistIds[0]}`;
     const warm = await fetch(base + slotsAll, { headers });
     if (!warm.ok) throw new Error(`Warm-up slot search answered ${warm.status}: ${await warm.text()}`);
-    const warmBody = (await warm.json()) as { slots: Array<{ start: string; therapistIds: string[] }> };
+    const warmBody = (await warm.json()) as {
+      therapists: Array<{ id: string }>;
+      slots: Array<{ start: string; therapistIndexes: number[] }>;
+    };
     console.log(
       `Warm-up: ${warm.status}, ${warmBody.slots.length} distinct start times over 4 weeks, ${JSON.stringify(warmBody).length} bytes.`,
     );
@@ -301,7 +304,7 @@ async function main() {
       const lastStart = new Map<string, number>();
       const bodies: string[] = [];
       for (const s of warmBody.slots) {
-        for (const t of s.therapistIds) {
+        for (const t of s.therapistIndexes.map((i) => warmBody.therapists[i]!.id)) {
           const start = Date.parse(s.start);
           if (start - (lastStart.get(t) ?? 0) < 60 * 60_000) continue;
           lastStart.set(t, start);

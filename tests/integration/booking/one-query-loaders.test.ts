@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { bookAppointment } from "@/lib/booking/book-appointment";
 import { bookingContext } from "@/lib/booking/booking-settings";
-import { bookableType, findSlots, groupSlots, searchSlots } from "@/lib/booking/find-slots";
+import { bookableType, findSlots, indexSlots, searchSlots } from "@/lib/booking/find-slots";
 import { listTherapists } from "@/lib/booking/therapist-schedules";
 import { db } from "@/lib/db";
 import { addDays } from "@/lib/scheduling/local-time-rules";
@@ -65,7 +65,7 @@ async function expected(actor: Actor, typeId: string, patientId: string | null, 
     patientId,
     now: NOW,
   });
-  return { therapists: chosen, slots: groupSlots(slots) };
+  return { therapists: chosen, slots: indexSlots(slots, chosen) };
 }
 
 const NOW = Date.now();
@@ -157,8 +157,10 @@ describe("the slot search's single query", () => {
   it("lists only the clinic's active therapists, by name, and honours overrides and cancellations", async () => {
     const got = await findSlots(a.frontDesk, { appointmentTypeId: onlineType, from, to }, NOW);
     expect(got.therapists.map((t) => t.id)).toEqual([second.id, a.therapist.userId]);
-    const starts = (therapistId: string) =>
-      got.slots.filter((s) => s.therapistIds.includes(therapistId)).map((s) => s.start);
+    const starts = (therapistId: string) => {
+      const index = got.therapists.findIndex((t) => t.id === therapistId);
+      return got.slots.filter((s) => s.therapistIndexes.includes(index)).map((s) => s.start);
+    };
     const maya = starts(a.therapist.userId);
     expect(maya).not.toContain(localInstant(monday, "09:00").toISOString()); // booked
     expect(maya).toContain(localInstant(monday, "14:00").toISOString()); // cancelled: free again
