@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { busyJson, overridesJson, weeklyJson } from "./schedule-sql";
 import type { Interval, TherapistSchedule } from "@/lib/scheduling/availability-rules";
 import { ACTIVE_STATUSES } from "./status-rules";
 
@@ -36,29 +37,13 @@ export async function loadSchedules(
   { withBusy = true }: { withBusy?: boolean } = {},
 ): Promise<TherapistSchedule[]> {
   if (!therapistIds.length) return [];
-  const busy = withBusy
-    ? Prisma.sql`(SELECT json_agg(json_build_array(floor(extract(epoch FROM a."startsAt") * 1000)::int8,
-                                                  floor(extract(epoch FROM a."blockedUntil") * 1000)::int8)
-                                  ORDER BY a."startsAt")
-         FROM "Appointment" a
-         WHERE a."clinicId" = ${clinicId}::uuid AND a."therapistId" = t.id
-           AND a.status = ANY(${[...ACTIVE_STATUSES]}::"AppointmentStatus"[])
-           AND a."startsAt" >= ${new Date(range.fromMs - MAX_APPOINTMENT_SPAN_MS)}
-           AND a."startsAt" < ${new Date(range.toMs)}
-           AND a."blockedUntil" > ${new Date(range.fromMs)})`
-    : Prisma.sql`NULL::json`;
+  const clinic = Prisma.sql`${clinicId}::uuid`;
+  const therapist = Prisma.raw("t.id");
   const rows = await client.$queryRaw<ScheduleRow[]>`
     SELECT t.id::text AS "therapistId",
-      (SELECT json_agg(json_build_object('weekday', w.weekday, 'kind', w.kind,
-                                         'startMinute', w."startMinute", 'endMinute', w."endMinute"))
-         FROM "WeeklyScheduleBlock" w
-         WHERE w."clinicId" = ${clinicId}::uuid AND w."therapistId" = t.id) AS weekly,
-      (SELECT json_agg(json_build_object('date', to_char(o.date, 'YYYY-MM-DD'), 'kind', o.kind,
-                                         'startMinute', o."startMinute", 'endMinute', o."endMinute"))
-         FROM "ScheduleOverride" o
-         WHERE o."clinicId" = ${clinicId}::uuid AND o."therapistId" = t.id
-           AND o.date BETWEEN ${range.fromDate}::date AND ${range.toDate}::date) AS overrides,
-      ${busy} AS busy
+      ${weeklyJson(clinic, therapist)} AS weekly,
+      ${overridesJson(clinic, therapist, range.fromDate, range.toDate)} AS overrides,
+      ${withBusy ? busyJson(clinic, therapist, range) : Prisma.sql`NULL::json`} AS busy
     FROM unnest(${[...therapistIds]}::uuid[]) WITH ORDINALITY AS t(id, n)
     ORDER BY t.n`;
   return rows.map((r) => ({

@@ -1,25 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TherapistSchedule } from "@/lib/scheduling/availability-rules";
 import { settingsOf, type BookingSettings } from "./booking-settings";
 import type { StoredResult } from "./idempotency";
-
-const DAY_MS = 86_400_000;
-/** Padding a start at the end of year 9999 must not produce a date Postgres cannot read (a 500). */
-const LAST_MS = Date.UTC(9999, 11, 31);
+import type { LoadedAppointmentType } from "./load-slot-search";
+import { DAY_MS, LAST_MS } from "./query-bounds";
+import { appointmentTypeJson, overridesJson, weeklyJson } from "./schedule-sql";
 
 export type BookingFacts = {
   clinic: { id: string; name: string; email: string | null; phone: string; address: string; timeZone: string };
   settings: BookingSettings;
   /** Null when the clinic has no such active type (for online booking: no such online-bookable type). */
-  type: {
-    id: string;
-    name: string;
-    durationMinutes: number;
-    bufferAfterMinutes: number;
-    colour: string;
-    onlineBookable: boolean;
-  } | null;
+  type: LoadedAppointmentType | null;
   /** The clinic's active therapist with their hours and the overrides around the start; null if none. */
   therapist: ({ id: string; name: string } & Pick<TherapistSchedule, "weekly" | "overrides">) | null;
   /** The clinic's patient, with what the confirmation email needs; null if none. */
@@ -63,28 +56,17 @@ export async function loadBookingFacts(p: {
   patientId: string;
   start: number;
 }): Promise<BookingFacts | null> {
+  const clinic = Prisma.raw("c.id");
   const day = (ms: number) => new Date(Math.min(ms, LAST_MS)).toISOString().slice(0, 10);
   const [row] = await db.$queryRaw<Row[]>`
     SELECT c.id::text AS id, c.name, c.email, c.phone, c.address, c."timeZone",
       s."bookingWindowDays", s."minimumNoticeMinutes", s."lateCancellationHours",
       s."slotStepMinutes", s."reminderLeadHours",
-      (SELECT json_build_object('id', t.id, 'name', t.name, 'durationMinutes', t."durationMinutes",
-                                'bufferAfterMinutes', t."bufferAfterMinutes", 'colour', t.colour,
-                                'onlineBookable', t."onlineBookable")
-         FROM "AppointmentType" t
-         WHERE t.id = ${p.appointmentTypeId}::uuid AND t."clinicId" = c.id AND t.active
-           AND (t."onlineBookable" OR NOT ${p.onlineBookableOnly})) AS type,
+      ${appointmentTypeJson(clinic, p.appointmentTypeId, p.onlineBookableOnly)} AS type,
       (SELECT json_build_object(
                 'id', u.id, 'name', u.name,
-                'weekly', (SELECT json_agg(json_build_object('weekday', w.weekday, 'kind', w.kind,
-                                                             'startMinute', w."startMinute", 'endMinute', w."endMinute"))
-                             FROM "WeeklyScheduleBlock" w
-                             WHERE w."clinicId" = c.id AND w."therapistId" = u.id),
-                'overrides', (SELECT json_agg(json_build_object('date', to_char(o.date, 'YYYY-MM-DD'), 'kind', o.kind,
-                                                                'startMinute', o."startMinute", 'endMinute', o."endMinute"))
-                                FROM "ScheduleOverride" o
-                                WHERE o."clinicId" = c.id AND o."therapistId" = u.id
-                                  AND o.date BETWEEN ${day(p.start - DAY_MS)}::date AND ${day(p.start + DAY_MS)}::date))
+                'weekly', ${weeklyJson(clinic, Prisma.raw("u.id"))},
+                'overrides', ${overridesJson(clinic, Prisma.raw("u.id"), day(p.start - DAY_MS), day(p.start + DAY_MS))})
          FROM "User" u
          WHERE u.id = ${p.therapistId}::uuid AND u."clinicId" = c.id AND u.role = 'therapist' AND u.active) AS therapist,
       (SELECT json_build_object('id', pt.id, 'firstName', pt."firstName", 'lastName', pt."lastName",

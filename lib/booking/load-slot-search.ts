@@ -1,27 +1,29 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Interval, TherapistSchedule } from "@/lib/scheduling/availability-rules";
 import { addDays, type LocalDate } from "@/lib/scheduling/local-time-rules";
 import { settingsOf, type BookingSettings } from "./booking-settings";
 import { MAX_APPOINTMENT_SPAN_MS } from "./load-availability";
+import { DAY_MS, LAST_MS } from "./query-bounds";
+import { appointmentTypeJson, busyJson, overridesJson, weeklyJson } from "./schedule-sql";
 import { ACTIVE_STATUSES } from "./status-rules";
 
-const DAY_MS = 86_400_000;
-/** Padding a date at the end of year 9999 must not produce a timestamp Postgres cannot read (a 500). */
-const LAST_MS = Date.UTC(9999, 11, 31);
+/** An appointment type as both one-query loaders return it. */
+export type LoadedAppointmentType = {
+  id: string;
+  name: string;
+  durationMinutes: number;
+  bufferAfterMinutes: number;
+  colour: string;
+  onlineBookable: boolean;
+};
 
 export type SlotSearchData = {
   timeZone: string;
   settings: BookingSettings;
   /** Null when the clinic has no such active type (or, for online booking, not an online-bookable one). */
-  type: {
-    id: string;
-    name: string;
-    durationMinutes: number;
-    bufferAfterMinutes: number;
-    colour: string;
-    onlineBookable: boolean;
-  } | null;
+  type: LoadedAppointmentType | null;
   /** The clinic's active therapists by name (only the asked one when `therapistId` is given). */
   therapists: Array<{ id: string; name: string }>;
   schedules: TherapistSchedule[];
@@ -73,6 +75,8 @@ export async function loadSlotSearch(
   const startsBefore = new Date(toMs);
   const endsAfter = new Date(fromMs);
   const statuses = [...ACTIVE_STATUSES];
+  const clinic = Prisma.raw("c.id");
+  const therapist = Prisma.raw("th.id");
   const [row] = await db.$queryRaw<Row[]>`
     WITH th AS (
       SELECT u.id, u.name FROM "User" u
@@ -82,31 +86,12 @@ export async function loadSlotSearch(
     SELECT c."timeZone",
       s."bookingWindowDays", s."minimumNoticeMinutes", s."lateCancellationHours",
       s."slotStepMinutes", s."reminderLeadHours",
-      (SELECT json_build_object('id', t.id, 'name', t.name, 'durationMinutes', t."durationMinutes",
-                                'bufferAfterMinutes', t."bufferAfterMinutes", 'colour', t.colour,
-                                'onlineBookable', t."onlineBookable")
-         FROM "AppointmentType" t
-         WHERE t.id = ${p.appointmentTypeId}::uuid AND t."clinicId" = c.id AND t.active
-           AND (t."onlineBookable" OR NOT ${p.onlineBookableOnly})) AS type,
+      ${appointmentTypeJson(clinic, p.appointmentTypeId, p.onlineBookableOnly)} AS type,
       (SELECT json_agg(json_build_object(
                 'id', th.id, 'name', th.name,
-                'weekly', (SELECT json_agg(json_build_object('weekday', w.weekday, 'kind', w.kind,
-                                                             'startMinute', w."startMinute", 'endMinute', w."endMinute"))
-                             FROM "WeeklyScheduleBlock" w
-                             WHERE w."clinicId" = c.id AND w."therapistId" = th.id),
-                'overrides', (SELECT json_agg(json_build_object('date', to_char(o.date, 'YYYY-MM-DD'), 'kind', o.kind,
-                                                                'startMinute', o."startMinute", 'endMinute', o."endMinute"))
-                                FROM "ScheduleOverride" o
-                                WHERE o."clinicId" = c.id AND o."therapistId" = th.id
-                                  AND o.date BETWEEN ${p.from}::date AND ${p.to}::date),
-                'busy', (SELECT json_agg(json_build_array(floor(extract(epoch FROM a."startsAt") * 1000)::int8,
-                                                          floor(extract(epoch FROM a."blockedUntil") * 1000)::int8)
-                                         ORDER BY a."startsAt")
-                           FROM "Appointment" a
-                           WHERE a."clinicId" = c.id AND a."therapistId" = th.id
-                             AND a.status = ANY(${statuses}::"AppointmentStatus"[])
-                             AND a."startsAt" >= ${startsFrom} AND a."startsAt" < ${startsBefore}
-                             AND a."blockedUntil" > ${endsAfter}))
+                'weekly', ${weeklyJson(clinic, therapist)},
+                'overrides', ${overridesJson(clinic, therapist, p.from, p.to)},
+                'busy', ${busyJson(clinic, therapist, { fromMs, toMs })})
               ORDER BY th.name, th.id)
          FROM th) AS therapists,
       (SELECT true FROM "Patient" pt WHERE pt.id = ${p.patientId ?? null}::uuid AND pt."clinicId" = c.id) AS "patientFound",
