@@ -19,11 +19,7 @@ export function ConfirmIdentityForm({ needsCode }: { needsCode: boolean }) {
   const form = useActionForm(confirmIdentityAction, () => router.refresh());
   return (
     <form key={form.formKey} onSubmit={form.onSubmit} noValidate className="flex max-w-md flex-col gap-4">
-      {form.error && (
-        <Alert tone="danger" role="alert">
-          {form.error}
-        </Alert>
-      )}
+      <FormError error={form.error} />
       <TextField
         label="Your password"
         name="password"
@@ -54,16 +50,8 @@ export function ChangePasswordForm() {
   const form = useActionForm(changePasswordAction, () => setDone(true));
   return (
     <form key={form.formKey} onSubmit={form.onSubmit} noValidate className="flex max-w-md flex-col gap-4">
-      {done && (
-        <Alert tone="success" role="status">
-          Password changed. Your other devices are signed out.
-        </Alert>
-      )}
-      {form.error && (
-        <Alert tone="danger" role="alert">
-          {form.error}
-        </Alert>
-      )}
+      {done && <Saved>Password changed. Your other devices are signed out.</Saved>}
+      <FormError error={form.error} />
       <TextField
         label="New password"
         name="newPassword"
@@ -85,16 +73,8 @@ export function ChangeEmailForm({ current }: { current: string }) {
   const form = useActionForm(changeEmailAction, () => setDone(true));
   return (
     <form key={form.formKey} onSubmit={form.onSubmit} noValidate className="flex max-w-md flex-col gap-4">
-      {done && (
-        <Alert tone="success" role="status">
-          Sign-in email changed. Your other devices are signed out.
-        </Alert>
-      )}
-      {form.error && (
-        <Alert tone="danger" role="alert">
-          {form.error}
-        </Alert>
-      )}
+      {done && <Saved>Sign-in email changed. Your other devices are signed out.</Saved>}
+      <FormError error={form.error} />
       <p className="text-slate-700">
         You sign in as <span className="font-medium text-slate-900">{current}</span>.
       </p>
@@ -122,16 +102,10 @@ export function RecoveryCodesPanel({ unused }: { unused: number }) {
       <p>
         {unused} unused recovery code{unused === 1 ? "" : "s"} left. New codes replace all old ones.
       </p>
-      {error && (
-        <Alert tone="danger" role="alert">
-          {error}
-        </Alert>
-      )}
+      <FormError error={error} />
       {codes && (
         <>
-          <Alert tone="success" role="status">
-            Save these codes now; they will not be shown again.
-          </Alert>
+          <Saved>Save these codes now; they will not be shown again.</Saved>
           <RecoveryCodeList codes={codes} />
         </>
       )}
@@ -151,5 +125,21 @@ export function RecoveryCodesPanel({ unused }: { unused: number }) {
         </Button>
       </div>
     </div>
+  );
+}
+
+function FormError({ error }: { error: string | null | undefined }) {
+  return error ? (
+    <Alert tone="danger" role="alert">
+      {error}
+    </Alert>
+  ) : null;
+}
+
+function Saved({ children }: { children: React.ReactNode }) {
+  return (
+    <Alert tone="success" role="status">
+      {children}
+    </Alert>
   );
 }
