@@ -150,7 +150,10 @@ describe("first run: creating the clinic and its first admin", () => {
       admin: { name: "", email: "nope", password: "short" },
     });
     await expect(attempt).rejects.toMatchObject({ code: "validation" });
-    const fields = await attempt.catch((e: { fieldErrors: Record<string, string[]> }) => e.fieldErrors);
+    const fields = (await attempt.catch((e: { fieldErrors: Record<string, string[]> }) => e.fieldErrors)) as Record<
+      string,
+      string[]
+    >;
     expect(Object.keys(fields).sort()).toEqual(["admin.email", "admin.name", "admin.password", "clinic.timeZone"]);
     expect(fields["clinic.timeZone"]![0]).toMatch(/Choose a time zone from the list/);
     expect(await counts(client)).toMatchObject({ clinics: 0, users: 0, audits: 0 });
