@@ -110,7 +110,7 @@ export function ClinicSettingsForm({
           label="Email"
           name="email"
           type="email"
-          hint="The clinic's own address: patients may write to it."
+          hint="Red-flag alerts are sent here, and patients see it on their calendar invitations."
           defaultValue={settings.email}
           autoComplete="email"
           errors={errors.email}

@@ -7,7 +7,7 @@ import { addDays, instantOfLocal, todayIn } from "../../lib/scheduling/local-tim
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import { prismaFor } from "../../scripts/db/prisma-client";
 import { E2E_SECRET, readE2eState } from "./e2e-state";
-import { expect, expectAccessible, test } from "./fixtures";
+import { DEMO_STAFF, expect, expectAccessible, signIn, test } from "./fixtures";
 import { signInWith } from "./security/isolated-clinic";
 
 /**
@@ -130,5 +130,18 @@ test("an admin changes the clinic's name and phone, and its time zone after conf
     });
   } finally {
     await c.prisma.$disconnect();
+  }
+});
+
+test("therapists and the front desk cannot open the clinic settings", async ({ page }) => {
+  for (const staff of [DEMO_STAFF[1], DEMO_STAFF[3]]) {
+    await signIn(page, staff.email);
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clinic settings" }),
+    ).toHaveCount(0);
+    const res = await page.goto("/clinic/admin/settings");
+    expect(res?.status()).toBe(403);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
   }
 });
