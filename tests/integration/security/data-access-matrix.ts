@@ -26,6 +26,8 @@ import { bookableType, findSlots } from "@/lib/booking/find-slots";
 import { previousResult } from "@/lib/booking/idempotency";
 import { listCalendar } from "@/lib/booking/list-calendar";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
+import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
+import { updateClinicSettings } from "@/lib/clinics/update-clinic-settings";
 import { listMyAppointments } from "@/lib/booking/list-my-appointments";
 import { findVisibleAppointment, visibleAppointments } from "@/lib/booking/load-appointment";
 import { moveAppointment } from "@/lib/booking/move-appointment";
@@ -506,6 +508,34 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
       verify: (w, a, p, clinic) => expect((clinic as { id: string }).id).toBe(a.clinicId),
     },
   ],
+  "lib/clinics/get-clinic-settings.ts#getClinicSettings": [
+    {
+      run: (w, a) => getClinicSettings(a),
+      expect: adminList,
+      verify: async (w, a, p, result) => {
+        const own = await db.clinic.findUniqueOrThrow({ where: { id: a.clinicId } });
+        expect((result as { name: string }).name).toBe(own.name);
+      },
+    },
+  ],
+  "lib/clinics/update-clinic-settings.ts#updateClinicSettings": [
+    {
+      // The input names no clinic: an admin can only ever change their own, so the other one keeps its phone.
+      run: async (w, a, p) => {
+        const c = await db.clinic.findUniqueOrThrow({ where: { id: a.clinicId } });
+        const phone = `(207) 555-0${p === "admin" ? "111" : "222"}`;
+        const email = c.email ?? "clinic@test.example";
+        return updateClinicSettings(a, { name: c.name, address: c.address, phone, email, timeZone: c.timeZone });
+      },
+      expect: adminList,
+      verify: async (w, a, p) => {
+        const other = a.clinicId === w.home.clinic.id ? w.away.clinic.id : w.home.clinic.id;
+        const phone = `(207) 555-0${p === "admin" ? "111" : "222"}`;
+        expect((await db.clinic.findUniqueOrThrow({ where: { id: a.clinicId } })).phone).toBe(phone);
+        expect((await db.clinic.findUniqueOrThrow({ where: { id: other } })).phone).not.toBe(phone);
+      },
+    },
+  ],
 
   // --- exercise library
   "lib/exercises/get-exercise.ts#getExercise": [{ run: (w, a) => getExercise(a, w.e1.id), expect: libraryWrite }],
@@ -842,6 +872,9 @@ export const SERVER_ACTIONS: Record<string, { calls: string[] } | { identityBoun
   },
   "app/(staff)/clinic/admin/booking/actions.ts#removeOverrideAction": {
     calls: ["lib/booking/therapist-schedules.ts#removeScheduleOverride"],
+  },
+  "app/(staff)/clinic/admin/settings/actions.ts#saveClinicSettingsAction": {
+    calls: ["lib/clinics/update-clinic-settings.ts#updateClinicSettings"],
   },
   "app/account/security/actions.ts#confirmIdentityAction": { calls: ["lib/auth/mfa.ts#confirmIdentity"] },
   "app/account/security/actions.ts#changePasswordAction": { calls: ["lib/auth/change-password.ts#changePassword"] },
