@@ -88,7 +88,11 @@ export async function getToday(actor: Actor, options: { now?: Date } = {}): Prom
   if (due.state !== "active") {
     const current = await db.programVersion.findUniqueOrThrow({
       where: {
-        clinicId_programId_version: { clinicId: actor.clinicId, programId: program.id, version: program.currentVersion },
+        clinicId_programId_version: {
+          clinicId: actor.clinicId,
+          programId: program.id,
+          version: program.currentVersion,
+        },
       },
       select: { version: true, title: true },
     });
