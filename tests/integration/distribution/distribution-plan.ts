@@ -32,6 +32,8 @@ export const UNIQUE_RULES_WITHOUT_CLINIC_ID: Record<string, string> = {
   IntakeLink_tokenHash_key:
     "F3: the intake link holds only the token; a token must find its clinic without a clinicId (routing prefix or global token directory)",
   IntakeLink_accountSetupHash_key: "F3: the account-setup token arrives without a clinicId, like the link token",
+  Patient_userId_key:
+    "F5: one patient record per portal account; needs the user foreign key on (userId, clinicId), which waits for SET NULL (userId)",
   AuditEvent_chainSeq_key:
     "F4: one hash chain for the whole database; becomes one chain per clinic (clinicId, chainSeq) with the sealer and verifier",
 };
@@ -40,6 +42,8 @@ export const UNIQUE_RULES_WITHOUT_CLINIC_ID: Record<string, string> = {
 export const FOREIGN_KEYS_WITHOUT_CLINIC_ID: Record<string, string> = {
   Appointment_seriesId_fkey:
     "F5: ON DELETE SET NULL on (seriesId, clinicId) would null clinicId too; needs SET NULL (seriesId), which Prisma cannot express",
+  Patient_userId_fkey:
+    "F5: ON DELETE SET NULL on (userId, clinicId) would null clinicId too; needs SET NULL (userId), which Prisma cannot express",
 };
 
 /** Tables with a clinicId column that may be NULL (Citus refuses a row whose distribution column is NULL). */

@@ -28,9 +28,6 @@ ALTER TABLE "Appointment" DROP CONSTRAINT "Appointment_appointmentTypeId_fkey";
 ALTER TABLE "CalendarFeed" DROP CONSTRAINT "CalendarFeed_patientId_fkey";
 
 -- DropForeignKey
-ALTER TABLE "Patient" DROP CONSTRAINT "Patient_userId_fkey";
-
--- DropForeignKey
 ALTER TABLE "AuthSession" DROP CONSTRAINT "AuthSession_userId_fkey";
 
 -- DropForeignKey
@@ -88,9 +85,6 @@ ALTER TABLE "RedFlag" DROP CONSTRAINT "RedFlag_intakeId_fkey";
 DROP INDEX "BookingRequest_userId_key_key";
 
 -- DropIndex
-DROP INDEX "Patient_userId_key";
-
--- DropIndex
 DROP INDEX "OutboxMessage_dedupeKey_key";
 
 -- DropIndex
@@ -134,9 +128,6 @@ CREATE UNIQUE INDEX "User_id_clinicId_key" ON "User"("id", "clinicId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Patient_id_clinicId_key" ON "Patient"("id", "clinicId");
-
--- CreateIndex
-CREATE UNIQUE INDEX "Patient_userId_clinicId_key" ON "Patient"("userId", "clinicId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "OutboxMessage_clinicId_dedupeKey_key" ON "OutboxMessage"("clinicId", "dedupeKey");
@@ -215,9 +206,6 @@ ALTER TABLE "Appointment" ADD CONSTRAINT "Appointment_appointmentTypeId_clinicId
 
 -- AddForeignKey
 ALTER TABLE "CalendarFeed" ADD CONSTRAINT "CalendarFeed_patientId_clinicId_fkey" FOREIGN KEY ("patientId", "clinicId") REFERENCES "Patient"("id", "clinicId") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Patient" ADD CONSTRAINT "Patient_userId_clinicId_fkey" FOREIGN KEY ("userId", "clinicId") REFERENCES "User"("id", "clinicId") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "AuthSession" ADD CONSTRAINT "AuthSession_userId_clinicId_fkey" FOREIGN KEY ("userId", "clinicId") REFERENCES "User"("id", "clinicId") ON DELETE CASCADE ON UPDATE CASCADE;
