@@ -1,6 +1,7 @@
 -- Ready for a database distributed by clinicId (docs/decisions/066-growing-past-one-database.md):
--- foreign keys between clinic-owned tables join on (id, clinicId), so a child row always carries its
--- parent's clinic; with that, adding clinicId to a unique rule refuses exactly what it refused before.
+-- foreign keys between clinic-owned tables join on (id, clinicId) (all but the two ON DELETE SET NULL
+-- keys, follow-up F5), so a child row always carries its parent's clinic; with that, adding clinicId
+-- to a unique rule refuses exactly what it refused before.
 -- Adding these keys fails, and the migration rolls back, if any existing row disagrees with its parent's clinic.
 
 -- DropForeignKey
