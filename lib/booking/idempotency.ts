@@ -19,7 +19,7 @@ export function fingerprintOf(value: unknown): string {
 /** The stored answer to an earlier request with this key, or null. The same key with another body is refused. */
 export async function previousResult(actor: Actor, key: string, fingerprint: string): Promise<StoredResult | null> {
   const seen = await db.bookingRequest.findUnique({
-    where: { userId_key: { userId: actor.userId, key } },
+    where: { clinicId_userId_key: { clinicId: actor.clinicId, userId: actor.userId, key } },
     select: { fingerprint: true, result: true },
   });
   if (!seen) return null;

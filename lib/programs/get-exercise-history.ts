@@ -34,7 +34,9 @@ export async function getExerciseHistory(
   });
   if (!program) return { today: clock.today, timeZone: clock.timeZone, program: null, insights: null };
   const version = await db.programVersion.findUniqueOrThrow({
-    where: { programId_version: { programId: program.id, version: program.currentVersion } },
+    where: {
+      clinicId_programId_version: { clinicId: actor.clinicId, programId: program.id, version: program.currentVersion },
+    },
     select: { title: true, version: true },
   });
   return {

@@ -49,7 +49,9 @@ export async function loadPatientProgram(actor: Actor, patientId: string): Promi
   });
   if (!program) return null;
   const current = await db.programVersion.findUniqueOrThrow({
-    where: { programId_version: { programId: program.id, version: program.currentVersion } },
+    where: {
+      clinicId_programId_version: { clinicId: actor.clinicId, programId: program.id, version: program.currentVersion },
+    },
     select: versionSelect,
   });
   return {

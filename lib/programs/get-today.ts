@@ -87,7 +87,13 @@ export async function getToday(actor: Actor, options: { now?: Date } = {}): Prom
   };
   if (due.state !== "active") {
     const current = await db.programVersion.findUniqueOrThrow({
-      where: { programId_version: { programId: program.id, version: program.currentVersion } },
+      where: {
+        clinicId_programId_version: {
+          clinicId: actor.clinicId,
+          programId: program.id,
+          version: program.currentVersion,
+        },
+      },
       select: { version: true, title: true },
     });
     return {
@@ -99,7 +105,7 @@ export async function getToday(actor: Actor, options: { now?: Date } = {}): Prom
     };
   }
   const version = await db.programVersion.findUniqueOrThrow({
-    where: { programId_version: { programId: program.id, version: due.version } },
+    where: { clinicId_programId_version: { clinicId: actor.clinicId, programId: program.id, version: due.version } },
     select: versionSelect,
   });
   const status = new Map(due.items.map((d) => [d.exerciseId, d]));

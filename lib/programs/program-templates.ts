@@ -57,8 +57,8 @@ export async function saveProgramTemplate(actor: Actor, input: unknown): Promise
           description: data.description ?? null,
           createdById: actor.userId,
           items: {
+            // clinicId comes from the parent row: the items join it on (id, clinicId).
             create: data.items.map((item, position) => ({
-              clinicId: actor.clinicId,
               exerciseId: item.exerciseId,
               position,
               ...dosageColumns(item.dosage),

@@ -19,10 +19,10 @@ export type SaveProgramResult = { programId: string; version: number; created: b
  * Refuses a save based on an outdated version, naming the version that won,
  * who saved it and when; nothing of the refused save is written.
  */
-async function versionConflict(tx: Tx, programId: string, timeZone: string): Promise<AppError> {
+async function versionConflict(tx: Tx, clinicId: string, programId: string, timeZone: string): Promise<AppError> {
   const program = await tx.program.findUniqueOrThrow({ where: { id: programId }, select: { currentVersion: true } });
   const current = await tx.programVersion.findUniqueOrThrow({
-    where: { programId_version: { programId, version: program.currentVersion } },
+    where: { clinicId_programId_version: { clinicId, programId, version: program.currentVersion } },
     select: { createdByName: true, createdAt: true },
   });
   return new AppError(
@@ -98,7 +98,7 @@ export async function saveProgram(
       let programId: string;
       let version: number;
       if (data.baseVersion === null) {
-        if (activeNow) throw await versionConflict(tx, activeNow.id, clock.timeZone);
+        if (activeNow) throw await versionConflict(tx, actor.clinicId, activeNow.id, clock.timeZone);
         const program = await tx.program.create({
           data: { clinicId: actor.clinicId, patientId, createdById: actor.userId },
           select: { id: true },
@@ -113,7 +113,7 @@ export async function saveProgram(
           where: { id: activeNow.id, status: "active", currentVersion: data.baseVersion },
           data: { currentVersion: { increment: 1 } },
         });
-        if (bumped.count !== 1) throw await versionConflict(tx, activeNow.id, clock.timeZone);
+        if (bumped.count !== 1) throw await versionConflict(tx, actor.clinicId, activeNow.id, clock.timeZone);
         programId = activeNow.id;
         version = data.baseVersion + 1;
       }
@@ -131,8 +131,8 @@ export async function saveProgram(
           createdById: actor.userId,
           createdByName: actor.name,
           items: {
+            // clinicId comes from the parent row: the items join it on (id, clinicId).
             create: data.items.map((item, position) => ({
-              clinicId: actor.clinicId,
               exerciseId: item.exerciseId,
               position,
               ...dosageColumns(item.dosage),

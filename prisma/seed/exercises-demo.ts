@@ -90,8 +90,8 @@ export async function seedExercisesDemo(prisma: PrismaClient, core: SeededDemo):
       const e = exercises.get(s.name);
       if (!e) throw new Error(`Demo seed: no starter exercise named ${s.name}`);
       const d = { ...e.defaultDosage, ...s.dosage };
+      // clinicId comes from the parent template or version (joined on (id, clinicId)).
       return {
-        clinicId: clinic.id,
         exerciseId: e.id,
         position,
         kind: d.kind,

@@ -69,7 +69,6 @@ async function submitted(
       painSummary: painSummaryOf(answers),
       links: {
         create: {
-          clinicId: ctx.clinicId,
           patientId: patient.id,
           tokenHash: hash(`demo-used-${patient.id}-${kind}`),
           expiresAt: new Date(sentAt.getTime() + 14 * DAY),
@@ -79,7 +78,6 @@ async function submitted(
       },
       marks: {
         create: (answers.painMap?.marks ?? []).map((m) => ({
-          clinicId: ctx.clinicId,
           patientId: patient.id,
           regionCode: m.code,
           intensity: m.intensity!,
@@ -90,7 +88,6 @@ async function submitted(
       },
       redFlags: {
         create: flags.map((f) => ({
-          clinicId: ctx.clinicId,
           patientId: patient.id,
           ruleId: f.ruleId,
           tier: f.tier,
@@ -222,7 +219,6 @@ export async function seedIntakeDemo(prisma: PrismaClient, core: SeededDemo): Pr
       },
       links: {
         create: {
-          clinicId: core.clinicId,
           patientId: jordan.id,
           tokenHash: hash(DEMO_INTAKE_TOKEN),
           expiresAt: new Date(now + 12 * DAY),
@@ -276,7 +272,6 @@ export async function seedIntakeDemo(prisma: PrismaClient, core: SeededDemo): Pr
       answers: caseyAnswers as Prisma.InputJsonValue,
       links: {
         create: {
-          clinicId: core.clinicId,
           patientId: casey.id,
           tokenHash: hash(`demo-casey-${casey.id}`),
           expiresAt: new Date(now + 13 * DAY),
@@ -287,7 +282,6 @@ export async function seedIntakeDemo(prisma: PrismaClient, core: SeededDemo): Pr
       },
       redFlags: {
         create: emergencies.map((f) => ({
-          clinicId: core.clinicId,
           patientId: casey.id,
           ruleId: f.ruleId,
           tier: f.tier,

@@ -45,7 +45,6 @@ export async function createProgramDirect(
       patientId,
       versions: {
         create: {
-          clinicId,
           version: 1,
           title: "Test program",
           startDate: dateColumnOf(opts.startDate),
@@ -54,7 +53,6 @@ export async function createProgramDirect(
           createdByName: opts.createdByName ?? "Test Therapist",
           items: {
             create: opts.items.map((it, position) => ({
-              clinicId,
               exerciseId: it.exerciseId,
               position,
               kind: "reps" as const,
