@@ -97,7 +97,11 @@ export function similarNames(a: string, b: string): boolean {
 /** Family names also match on one shared part: "Garcia Lopez" / "Garcia", "Lee-Smith" / "Lee". */
 function similarFamilyNames(a: string, b: string): boolean {
   if (similarNames(normaliseName(a), normaliseName(b))) return true;
-  const parts = (s: string) => s.split(/[\s-]+/).map(normaliseName).filter((p) => p.length >= 3);
+  const parts = (s: string) =>
+    s
+      .split(/[\s-]+/)
+      .map(normaliseName)
+      .filter((p) => p.length >= 3);
   const bs = parts(b);
   return parts(a).some((p) => bs.includes(p));
 }

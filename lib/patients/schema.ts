@@ -98,8 +98,7 @@ const clearableText = (max: number, label: string) =>
     .nullable()
     .optional();
 
-const clearable = <S extends z.ZodType>(schema: S) =>
-  schema.transform((v) => (v === undefined ? null : v)).optional();
+const clearable = <S extends z.ZodType>(schema: S) => schema.transform((v) => (v === undefined ? null : v)).optional();
 
 /**
  * A correction of a patient's details. Every field is optional (absent means

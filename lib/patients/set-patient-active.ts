@@ -54,7 +54,10 @@ export async function setPatientActive(
           recordId: patientId,
           details: {
             active: { from: !active, to: active },
-            inactiveReason: { from: current.active ? null : current.inactiveReason, to: active ? null : (reason ?? null) },
+            inactiveReason: {
+              from: current.active ? null : current.inactiveReason,
+              to: active ? null : (reason ?? null),
+            },
           },
         },
         tx,
