@@ -37,13 +37,12 @@ export async function raiseRedFlags(
   const urgent: RedFlagTier[] = ["emergency", "same_day"];
   const worst = created.find((f) => urgent.includes(f.tier));
   if (worst) {
-    const [clinic, patient] = await Promise.all([
-      tx.clinic.findUniqueOrThrow({ where: { id: intake.clinicId }, select: { email: true } }),
-      tx.patient.findUniqueOrThrow({
-        where: { id: intake.patientId },
-        select: { primaryTherapist: { select: { id: true, email: true, active: true } } },
-      }),
-    ]);
+    // One after the other: queries on one transaction's connection do not run in parallel.
+    const clinic = await tx.clinic.findUniqueOrThrow({ where: { id: intake.clinicId }, select: { email: true } });
+    const patient = await tx.patient.findUniqueOrThrow({
+      where: { id: intake.patientId },
+      select: { primaryTherapist: { select: { id: true, email: true, active: true } } },
+    });
     const alert = {
       subject:
         worst.tier === "emergency" ? "Mend: EMERGENCY red flag on an intake" : "Mend: same-day red flag on an intake",
