@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { listCaseload } from "@/lib/patients/list-caseload";
 import { LikelyDuplicateError, PatientChangedError } from "@/lib/patients/patient-errors";
 import { registerPatient } from "@/lib/patients/register-patient";
+import { isPatientActive } from "@/lib/patients/patient-status";
 import { searchPatients } from "@/lib/patients/search-patients";
 import { setPatientActive } from "@/lib/patients/set-patient-active";
 import { updatePatient } from "@/lib/patients/update-patient";
@@ -187,6 +188,7 @@ describe("inactive patients", () => {
     const id = patientA.patient.id;
     const out = await setPatientActive(frontDesk, id, { active: false, reason: "Discharged" });
     expect(out.patient).toMatchObject({ active: false, inactiveReason: "Discharged" });
+    expect(await isPatientActive(id, patientA.patient.clinicId)).toBe(false);
     const q = patientA.patient.lastName;
     expect((await searchPatients(frontDesk, { q })).map((p) => p.id)).not.toContain(id);
     expect((await searchPatients(frontDesk, { q, includeInactive: true })).map((p) => p.id)).toContain(id);
