@@ -10,3 +10,8 @@ export function formatDateTime(date: Date, timeZone: string): string {
 export function isoDateOnly(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** A YYYY-MM-DD date (as patient DTOs carry it), shown like formatDateOnly. */
+export function formatIsoDateOnly(isoDate: string): string {
+  return formatDateOnly(new Date(`${isoDate}T00:00:00Z`));
+}

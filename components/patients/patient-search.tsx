@@ -12,27 +12,32 @@ type PatientRow = {
   dateOfBirth: string;
   phone: string | null;
   email: string | null;
+  active: boolean;
 };
 
-async function fetchPatients(q: string): Promise<PatientRow[]> {
+async function fetchPatients(q: string, includeInactive: boolean): Promise<PatientRow[]> {
   // POST, not ?q=: a patient's name must not end up in a URL (docs/decisions/046).
   const res = await fetch("/api/patients/search", {
     method: "POST",
     headers: { accept: "application/json", "content-type": "application/json" },
-    body: JSON.stringify({ q }),
+    body: JSON.stringify({ q, includeInactive }),
   });
   if (!res.ok) throw new Error((await res.json().catch(() => null))?.error?.message ?? "Could not load patients.");
   return ((await res.json()) as { patients: PatientRow[] }).patients;
 }
 
-/** Find a patient by name, phone or date of birth; results link to the patient's page. */
+/**
+ * Find a patient by name, phone or date of birth; results link to the
+ * patient's page. Inactive patients only when the box is ticked (decision 058).
+ */
 export function PatientSearch() {
   const [q, setQ] = useState("");
+  const [includeInactive, setIncludeInactive] = useState(false);
   const deferred = useDeferredValue(q.trim());
   const inputId = useId();
   const { data, isPending, error } = useQuery({
-    queryKey: ["patients", deferred],
-    queryFn: () => fetchPatients(deferred),
+    queryKey: ["patients", deferred, includeInactive],
+    queryFn: () => fetchPatients(deferred, includeInactive),
   });
   return (
     <div className="flex flex-col gap-3">
@@ -47,6 +52,15 @@ export function PatientSearch() {
         placeholder="Name, phone or date of birth (YYYY-MM-DD)"
         className="min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 py-2"
       />
+      <label className="flex min-h-11 items-center gap-2 text-slate-800">
+        <input
+          type="checkbox"
+          checked={includeInactive}
+          onChange={(e) => setIncludeInactive(e.target.checked)}
+          className="size-5"
+        />
+        Include inactive patients
+      </label>
       <div aria-live="polite" className="text-sm text-slate-700">
         {isPending
           ? "Searching…"
@@ -54,7 +68,7 @@ export function PatientSearch() {
             ? error.message
             : `${data?.length ?? 0} patient${data?.length === 1 ? "" : "s"}`}
       </div>
-      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+      <ul aria-label="Search results" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {data?.map((p) => (
           <li key={p.id}>
             <Link
@@ -64,6 +78,7 @@ export function PatientSearch() {
               <span className="font-medium text-brand-800 underline-offset-2 hover:underline">
                 {p.lastName}, {p.firstName}
                 {p.preferredName ? ` (“${p.preferredName}”)` : ""}
+                {p.active ? "" : " · inactive"}
               </span>
               <span className="text-sm text-slate-700">
                 Born {p.dateOfBirth.slice(0, 10)}

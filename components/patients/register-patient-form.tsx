@@ -6,7 +6,10 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { formatIsoDateOnly } from "@/lib/format";
+import type { DuplicateCandidate } from "@/lib/patients/patient-errors";
 import { registerPatientSchema } from "@/lib/patients/schema";
+import { PrimaryTherapistSelect } from "./patient-details-card";
 
 type FieldErrors = Record<string, string[]>;
 type Created = { id: string; firstName: string; lastName: string };
@@ -15,39 +18,59 @@ class ApiError extends Error {
   constructor(
     message: string,
     readonly fieldErrors?: FieldErrors,
+    readonly duplicates?: DuplicateCandidate[],
   ) {
     super(message);
   }
 }
 
-async function postPatient(body: unknown): Promise<Created> {
+async function postPatient(body: Record<string, unknown>): Promise<Created> {
   const res = await fetch("/api/patients", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
   const json = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(json?.error?.message ?? "Could not register the patient.", json?.error?.fieldErrors);
+  if (!res.ok)
+    throw new ApiError(
+      json?.error?.message ?? "Could not register the patient.",
+      json?.error?.fieldErrors,
+      json?.error?.duplicates,
+    );
   return json.patient as Created;
 }
 
-/** The same zod schema runs here (instant feedback) and on the server (the real check). */
-export function RegisterPatientForm() {
+/**
+ * The same zod schema runs here (instant feedback) and on the server (the real
+ * check). A likely duplicate comes back as a 409 with the candidates: the form
+ * lists them with links, and "Register anyway" sends the same answers again
+ * with confirmDuplicate.
+ */
+export function RegisterPatientForm({ therapists = [] }: { therapists?: { id: string; name: string }[] }) {
   const queryClient = useQueryClient();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formKey, setFormKey] = useState(0);
+  const [duplicates, setDuplicates] = useState<{
+    candidates: DuplicateCandidate[];
+    values: Record<string, unknown>;
+  } | null>(null);
   const mutation = useMutation({
     mutationFn: postPatient,
     onSuccess: () => {
       setFieldErrors({});
+      setDuplicates(null);
       setFormKey((k) => k + 1);
       void queryClient.invalidateQueries({ queryKey: ["patients"] });
     },
-    onError: (e) => setFieldErrors(e instanceof ApiError ? (e.fieldErrors ?? {}) : {}),
+    onError: (e, values) => {
+      setFieldErrors(e instanceof ApiError ? (e.fieldErrors ?? {}) : {});
+      setDuplicates(e instanceof ApiError && e.duplicates?.length ? { candidates: e.duplicates, values } : null);
+    },
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setDuplicates(null);
     const values = Object.fromEntries(new FormData(event.currentTarget));
     const parsed = registerPatientSchema.safeParse(values);
     if (!parsed.success) {
@@ -70,7 +93,33 @@ export function RegisterPatientForm() {
           </Alert>
         </div>
       )}
-      {mutation.isError && !Object.keys(fieldErrors).length && (
+      {duplicates && (
+        <div className="sm:col-span-2" data-testid="duplicate-warning">
+          <Alert tone="warning" role="alert" title="Already registered?">
+            <p>{mutation.error?.message}</p>
+            <ul className="mt-2 list-disc pl-5">
+              {duplicates.candidates.map((c) => (
+                <li key={c.id}>
+                  <Link className="font-medium underline" href={`/clinic/patients/${c.id}`}>
+                    {c.firstName} {c.lastName}
+                  </Link>
+                  , born {formatIsoDateOnly(c.dateOfBirth)}
+                </li>
+              ))}
+            </ul>
+            <div className="mt-3">
+              <Button
+                variant="secondary"
+                disabled={mutation.isPending}
+                onClick={() => mutation.mutate({ ...duplicates.values, confirmDuplicate: true })}
+              >
+                Register anyway
+              </Button>
+            </div>
+          </Alert>
+        </div>
+      )}
+      {mutation.isError && !duplicates && !Object.keys(fieldErrors).length && (
         <div className="sm:col-span-2">
           <Alert tone="danger" role="alert">
             {mutation.error.message}
@@ -94,6 +143,9 @@ export function RegisterPatientForm() {
         autoComplete="off"
         errors={fieldErrors.phone}
       />
+      {therapists.length > 0 && (
+        <PrimaryTherapistSelect therapists={therapists} defaultValue="" errors={fieldErrors.primaryTherapistId} />
+      )}
       <div className="sm:col-span-2">
         <Button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? "Registering…" : "Register patient"}

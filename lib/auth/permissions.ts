@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   "patient:read:demographics",
   "patient:read:clinical",
   "patient:register",
+  /** Correct demographics, set the primary therapist, mark inactive/active (docs/decisions/058). */
+  "patient:update",
   "intake:write:own",
   "intake:read:own",
   "intake:read",
@@ -39,6 +41,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 const therapist = [
   "patient:read:demographics",
   "patient:read:clinical",
+  // Patients tell their therapist about a new number or a discharge first; every change is audited field by field.
+  "patient:update",
   "intake:read",
   "intake-status:read",
   "red-flag:read-summary",
@@ -65,6 +69,7 @@ export const ROLE_PERMISSIONS = {
   front_desk: [
     "patient:read:demographics",
     "patient:register",
+    "patient:update",
     "intake-link:send",
     "intake-status:read",
     "red-flag:read-summary",

@@ -11,6 +11,7 @@ import {
   PATIENT_BUSY_MESSAGE,
   SlotTakenError,
   TAKEN_MESSAGE,
+  inactivePatientRefusal,
   isUniqueViolation,
   overlapRefusal,
 } from "./booking-errors";
@@ -85,6 +86,7 @@ export async function bookAppointment(
     if (earlier) return earlier;
   }
 
+  if (!facts.patient.active) throw inactivePatientRefusal(actor.role);
   await assertNoEmergencyFlag(actor, patientId);
   const { clinic, settings, type, therapist, patient } = facts;
   if (!type) throw notFound("That appointment type");

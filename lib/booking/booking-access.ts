@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/authorize";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { hasUnacknowledgedEmergencyFlag } from "@/lib/intake/red-flag-status";
+import { inactivePatientRefusal } from "./booking-errors";
 
 /** Patients act on their own bookings; the front desk and admins on any of their clinic's. */
 export async function assertMayBook(actor: Actor): Promise<void> {
@@ -26,15 +27,19 @@ export function ownOrRequestedPatient(actor: Actor, requested: string | undefine
   return requested;
 }
 
-/** The patient a booking is for: a patient always themself; staff name one of their clinic's patients. */
+/**
+ * The patient a booking is for: a patient always themself; staff name one of
+ * their clinic's patients, who must be active (decision 058).
+ */
 export async function bookingPatientId(actor: Actor, requested: string | undefined, client: Tx | typeof db = db) {
   const id = ownOrRequestedPatient(actor, requested);
   if (actor.role === "patient") return id;
   const p = await client.patient.findFirst({
     where: { id, clinicId: actor.clinicId },
-    select: { id: true },
+    select: { id: true, active: true },
   });
   if (!p) throw notFound("That patient");
+  if (!p.active) throw inactivePatientRefusal(actor.role);
   return p.id;
 }
 

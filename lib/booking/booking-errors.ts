@@ -52,3 +52,17 @@ export function isUniqueViolation(error: unknown): boolean {
 
 export const TAKEN_MESSAGE = "That time was just taken. Please choose another time.";
 export const PATIENT_BUSY_MESSAGE = "The patient already has an appointment at that time. Please choose another time.";
+
+/**
+ * An inactive patient cannot be booked (docs/decisions/058). 422: the request
+ * is well-formed, but this patient is not bookable until marked active again.
+ */
+export const INACTIVE_SELF_BOOKING_MESSAGE =
+  "Online booking is not available for your record at the moment. Please call the clinic to book a visit.";
+
+export function inactivePatientRefusal(role: string): AppError {
+  if (role === "patient") return new AppError("validation", INACTIVE_SELF_BOOKING_MESSAGE);
+  const message =
+    "This patient is marked inactive, so no new visits can be booked. Mark them active again on their page first.";
+  return new AppError("validation", message, { patientId: [message] });
+}

@@ -22,6 +22,8 @@ export type BookingFacts = {
     lastName: string;
     preferredName: string | null;
     email: string | null;
+    /** Inactive patients cannot be booked (docs/decisions/058). */
+    active: boolean;
   } | null;
   /** An earlier request by this user with this Idempotency-Key. */
   previous: { fingerprint: string; result: StoredResult } | null;
@@ -70,7 +72,8 @@ export async function loadBookingFacts(p: {
          FROM "User" u
          WHERE u.id = ${p.therapistId}::uuid AND u."clinicId" = c.id AND u.role = 'therapist' AND u.active) AS therapist,
       (SELECT json_build_object('id', pt.id, 'firstName', pt."firstName", 'lastName', pt."lastName",
-                                'preferredName', pt."preferredName", 'email', pt.email)
+                                'preferredName', pt."preferredName", 'email', pt.email,
+                                'active', pt.active)
          FROM "Patient" pt WHERE pt.id = ${p.patientId}::uuid AND pt."clinicId" = c.id) AS patient,
       (SELECT json_build_object('fingerprint', r.fingerprint, 'result', r.result)
          FROM "BookingRequest" r WHERE r."userId" = ${p.userId}::uuid AND r.key = ${p.key}) AS previous

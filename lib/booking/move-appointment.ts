@@ -7,7 +7,13 @@ import { parseInput } from "@/lib/validation";
 import { appointmentDto, appointmentSelect } from "./appointment-dto";
 import { enqueueAppointmentEmail, messageAppointmentSelect } from "./appointment-messages";
 import { assertMayBook, assertNoEmergencyFlag, requireTherapistOf } from "./booking-access";
-import { PATIENT_BUSY_MESSAGE, SlotTakenError, TAKEN_MESSAGE, overlapRefusal } from "./booking-errors";
+import {
+  PATIENT_BUSY_MESSAGE,
+  SlotTakenError,
+  TAKEN_MESSAGE,
+  inactivePatientRefusal,
+  overlapRefusal,
+} from "./booking-errors";
 import { bookingContext } from "./booking-settings";
 import { freshSlotsAround } from "./book-appointment";
 import { assertBookableStart } from "./check-start";
@@ -35,9 +41,12 @@ export async function moveAppointment(actor: Actor, appointmentId: string, input
     endsAt: true,
     blockedUntil: true,
     appointmentType: { select: { onlineBookable: true, durationMinutes: true, bufferAfterMinutes: true } },
+    patient: { select: { active: true } },
   });
   const { clinic, settings } = await bookingContext(actor.clinicId);
   if (actor.role === "patient") {
+    // Staff may still move an inactive patient's remaining visits; the patient asks the clinic (decision 058).
+    if (!current.patient.active) throw inactivePatientRefusal(actor.role);
     if (!current.appointmentType.onlineBookable)
       throw new AppError("conflict", "This kind of appointment can only be changed by the clinic. Please call us.");
     if (!patientMayReschedule(current.startsAt.getTime(), now, settings.lateCancellationHours))

@@ -8,10 +8,13 @@ import { parseInput } from "@/lib/validation";
 import { patientSearchSchema } from "./schema";
 import { patientSummarySelect } from "./get-patient";
 
-/** Clinic patients by name, phone or date of birth (YYYY-MM-DD), for the front desk and therapists. */
+/**
+ * Clinic patients by name, phone or date of birth (YYYY-MM-DD), for the front
+ * desk and therapists. Inactive patients only when asked for (decision 058).
+ */
 export async function searchPatients(actor: Actor, input: unknown) {
   await assertCan(actor, "patient:read:demographics");
-  const { q, take } = parseInput(patientSearchSchema, input);
+  const { q, take, includeInactive } = parseInput(patientSearchSchema, input);
   const or: Prisma.PatientWhereInput[] = [];
   for (const term of q.split(/\s+/).filter(Boolean)) {
     if (/^\d{4}-\d{2}-\d{2}$/.test(term)) {
@@ -27,7 +30,7 @@ export async function searchPatients(actor: Actor, input: unknown) {
     }
   }
   const patients = await db.patient.findMany({
-    where: { clinicId: actor.clinicId, ...(or.length ? { OR: or } : {}) },
+    where: { clinicId: actor.clinicId, ...(includeInactive ? {} : { active: true }), ...(or.length ? { OR: or } : {}) },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     take,
     select: patientSummarySelect,

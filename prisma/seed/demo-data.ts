@@ -52,6 +52,7 @@ export const DEMO_STAFF = [
   },
 ] as const;
 
+/** Each demo patient is on a therapist's caseload (the therapist workspace opens on "My patients"). */
 export const DEMO_PATIENTS = [
   {
     firstName: "Alex",
@@ -59,6 +60,7 @@ export const DEMO_PATIENTS = [
     dateOfBirth: "1986-04-12",
     email: "alex.rivera@example.com",
     phone: "2075550101",
+    primaryTherapist: "maya.chen@harborpoint.example",
     account: true,
   },
   {
@@ -67,6 +69,7 @@ export const DEMO_PATIENTS = [
     dateOfBirth: "1972-09-30",
     email: "jordan.lee@example.com",
     phone: "2075550102",
+    primaryTherapist: "sam.okafor@harborpoint.example",
     account: true,
   },
   {
@@ -76,6 +79,7 @@ export const DEMO_PATIENTS = [
     dateOfBirth: "1995-01-22",
     email: "casey.morgan@example.com",
     phone: "2075550103",
+    primaryTherapist: "maya.chen@harborpoint.example",
     account: true,
   },
   {
@@ -84,6 +88,7 @@ export const DEMO_PATIENTS = [
     dateOfBirth: "1958-11-05",
     email: "riley.thompson@example.com",
     phone: "2075550104",
+    primaryTherapist: "sam.okafor@harborpoint.example",
     account: false,
   },
 ] as const;
@@ -129,7 +134,7 @@ async function seedCore(prisma: PrismaClient, options: SeedOptions): Promise<See
       users[s.email] = u.id;
     }
     for (const p of DEMO_PATIENTS) {
-      const { account, ...fields } = p;
+      const { account, primaryTherapist, ...fields } = p;
       const user = account
         ? await tx.user.create({
             data: {
@@ -148,6 +153,7 @@ async function seedCore(prisma: PrismaClient, options: SeedOptions): Promise<See
           dateOfBirth: new Date(`${p.dateOfBirth}T00:00:00Z`),
           clinicId: clinic.id,
           userId: user?.id ?? null,
+          primaryTherapistId: users[primaryTherapist] ?? null,
         },
       });
       patients[p.email] = patient.id;

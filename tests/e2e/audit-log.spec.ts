@@ -7,6 +7,7 @@ test("an admin sees who opened a patient's record, filtered by patient", async (
   await signIn(therapist, DEMO_STAFF[2].email);
   await therapist.getByLabel("Find a patient").fill(DEMO_PATIENTS[1].lastName);
   await therapist
+    .getByRole("list", { name: "Search results" })
     .getByRole("link", { name: new RegExp(`${DEMO_PATIENTS[1].lastName}, ${DEMO_PATIENTS[1].firstName}`) })
     .click();
   await expect(

@@ -10,7 +10,11 @@ test("a therapist reads a submitted intake: map, summary, scores with bands, red
   await expect(page.getByTestId("red-flag-alerts").locator('li[data-tier="emergency"]').first()).toBeVisible();
 
   await page.getByLabel("Find a patient").fill(DEMO_PATIENTS[0].lastName);
-  await page.getByRole("link", { name: new RegExp(DEMO_PATIENTS[0].lastName) }).click();
+  // The search result, not the same patient's row in "My patients".
+  await page
+    .getByRole("list", { name: "Search results" })
+    .getByRole("link", { name: new RegExp(DEMO_PATIENTS[0].lastName) })
+    .click();
   await expect(page.getByTestId("intake-status")).toContainText("Submitted");
   await page.getByRole("link", { name: "Open intake" }).click();
 

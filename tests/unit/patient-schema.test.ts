@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { registerPatientSchema } from "@/lib/patients/schema";
+import { patientSearchSchema, registerPatientSchema, updatePatientSchema } from "@/lib/patients/schema";
 
 const valid = {
   firstName: " Alex ",
@@ -41,5 +41,38 @@ describe("registerPatientSchema", () => {
     const result = registerPatientSchema.safeParse({});
     const fields = result.error?.issues.map((i) => i.path[0]);
     expect(fields).toEqual(expect.arrayContaining(["firstName", "lastName", "dateOfBirth"]));
+  });
+});
+
+describe("updatePatientSchema", () => {
+  it("tells absent (unchanged) from empty (cleared)", () => {
+    const parsed = updatePatientSchema.parse({ expectedVersion: 2, email: "", phone: "", city: "" });
+    expect(parsed).toMatchObject({ expectedVersion: 2, email: null, phone: null, city: null });
+    expect(parsed.preferredName).toBeUndefined();
+    expect(parsed.firstName).toBeUndefined();
+  });
+
+  it("normalises phones like registration does, and an empty therapist choice to none", () => {
+    const parsed = updatePatientSchema.parse({
+      expectedVersion: 0,
+      emergencyContactPhone: "(207) 555-0456",
+      primaryTherapistId: "",
+      sex: "",
+    });
+    expect(parsed).toMatchObject({ emergencyContactPhone: "2075550456", primaryTherapistId: null, sex: null });
+  });
+
+  it("needs the version the form was loaded with", () => {
+    expect(updatePatientSchema.safeParse({ phone: "2075550101" }).success).toBe(false);
+  });
+});
+
+describe("patientSearchSchema", () => {
+  it("leaves inactive patients out unless asked, in JSON or a query string", () => {
+    expect(patientSearchSchema.parse({}).includeInactive).toBe(false);
+    expect(patientSearchSchema.parse({ includeInactive: true }).includeInactive).toBe(true);
+    expect(patientSearchSchema.parse({ includeInactive: "true" }).includeInactive).toBe(true);
+    expect(patientSearchSchema.parse({ includeInactive: "false" }).includeInactive).toBe(false);
+    expect(patientSearchSchema.safeParse({ includeInactive: "yes" }).success).toBe(false);
   });
 });

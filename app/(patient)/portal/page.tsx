@@ -5,7 +5,7 @@ import { listOwnIntakes } from "@/lib/intake/list-own-intakes";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { getPatient } from "@/lib/patients/get-patient";
-import { formatDateOnly } from "@/lib/format";
+import { formatDateOnly, formatIsoDateOnly } from "@/lib/format";
 
 export const metadata: Metadata = { title: "My care" };
 
@@ -57,7 +57,7 @@ export default async function PortalHome() {
                 {patient.firstName} {patient.lastName}
               </dd>
               <dt className="text-slate-600">Date of birth</dt>
-              <dd>{formatDateOnly(patient.dateOfBirth)}</dd>
+              <dd>{formatIsoDateOnly(patient.dateOfBirth)}</dd>
               <dt className="text-slate-600">Email</dt>
               <dd>{patient.email ?? "—"}</dd>
               <dt className="text-slate-600">Phone</dt>

@@ -622,6 +622,22 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     expect: E(401, 200, 200, 200, 200, 404, 200),
   },
   {
+    // A stale version: an allowed role gets 409 with the current details and nothing is written.
+    route: "app/api/patients/[patientId]/route.ts",
+    method: "PATCH",
+    path: (c) => `/api/patients/${c.target.patientId}`,
+    body: () => json({ expectedVersion: STALE, phone: "2075550999" }),
+    expect: E(401, 403, 403, 409, 409, 404, 409),
+  },
+  {
+    // Asking for the state the patient is already in (active) changes nothing and writes no audit row.
+    route: "app/api/patients/[patientId]/status/route.ts",
+    method: "POST",
+    path: (c) => `/api/patients/${c.target.patientId}/status`,
+    body: () => json({ active: true }),
+    expect: E(401, 403, 403, 200, 200, 404, 200),
+  },
+  {
     route: "app/api/patients/[patientId]/route.ts",
     method: "GET",
     variant: "the other clinic's patient",

@@ -78,6 +78,14 @@ test("canary health data never reaches the server logs or a URL", async ({ brows
       })
     ).status(),
   ).toBe(422);
+  // The same person again: refused as a likely duplicate, with the candidate in the body and nothing in the logs.
+  expect(
+    (
+      await desk.request.post("/api/patients", {
+        data: { firstName: canary.firstName, lastName: canary.lastName, dateOfBirth: "1979-03-04" },
+      })
+    ).status(),
+  ).toBe(409);
   expect((await desk.request.get(`/api/patients/${patientId}/program`)).status()).toBe(403);
 
   // The patient fills the intake through the link (autosave API), with errors on the way, and submits.

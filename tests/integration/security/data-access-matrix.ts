@@ -64,7 +64,10 @@ import { retryFailedMessage } from "@/lib/notifications/retry-message";
 import { getPatient } from "@/lib/patients/get-patient";
 import { patientOutOfReach, visiblePatients } from "@/lib/patients/patient-access";
 import { registerPatient } from "@/lib/patients/register-patient";
+import { listCaseload } from "@/lib/patients/list-caseload";
 import { searchPatients } from "@/lib/patients/search-patients";
+import { setPatientActive } from "@/lib/patients/set-patient-active";
+import { updatePatient } from "@/lib/patients/update-patient";
 import { endProgram } from "@/lib/programs/end-program";
 import { getExerciseHistory } from "@/lib/programs/get-exercise-history";
 import { getPatientProgram, loadPatientProgram } from "@/lib/programs/get-patient-program";
@@ -80,6 +83,7 @@ import { createStaffUser } from "@/lib/staff/create-staff-user";
 import { listStaff } from "@/lib/staff/list-staff";
 import { resetStaffMfa } from "@/lib/staff/reset-staff-mfa";
 import { setUserActive } from "@/lib/staff/set-user-active";
+import { createPatient } from "../../factories";
 import { itemInput } from "../../factories/exercises";
 import { exerciseInput, PNG, TIME_ZONE, type Persona, type UserPersona, type World } from "./world";
 
@@ -708,6 +712,52 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
         const row = await db.patient.findUniqueOrThrow({ where: { id: (created as { id: string }).id } });
         expect(row.clinicId).toBe(a.clinicId);
       },
+    },
+  ],
+  "lib/patients/list-caseload.ts#listCaseload": [
+    {
+      label: "the whole clinic",
+      run: (w, a) => listCaseload(a, { view: "clinic" }),
+      expect: prescriberList,
+      verify: async (w, a, p, result) => {
+        const ids = (result as { rows: Array<{ patientId: string }> }).rows.map((r) => r.patientId);
+        const theirs = await db.patient.count({ where: { id: { in: ids }, clinicId: a.clinicId } });
+        expect(theirs).toBe(ids.length);
+      },
+    },
+    {
+      label: "my patients",
+      run: (w, a) => listCaseload(a, { view: "mine" }),
+      expect: prescriberList,
+      verify: async (w, a, p, result) => {
+        const ids = (result as { rows: Array<{ patientId: string }> }).rows.map((r) => r.patientId);
+        const mine = await db.patient.count({ where: { id: { in: ids }, primaryTherapistId: a.userId } });
+        expect(mine).toBe(ids.length);
+      },
+    },
+  ],
+  "lib/patients/set-patient-active.ts#setPatientActive": [
+    {
+      // A throwaway patient of the home clinic each time, so no other case sees an inactive patient.
+      run: async (w, a) => setPatientActive(a, (await createPatient(w.home.clinic.id)).id, { active: false }),
+      expect: E("forbidden", "forbidden", "ok", "ok", "ok", "not_found", "not_found"),
+      verify: (w, a, p, result) => expect((result as { patient: { active: boolean } }).patient.active).toBe(false),
+    },
+  ],
+  "lib/patients/update-patient.ts#updatePatient": [
+    {
+      run: async (w, a) =>
+        updatePatient(a, (await createPatient(w.home.clinic.id)).id, {
+          expectedVersion: 0,
+          phone: "2075550142",
+        }),
+      expect: E("forbidden", "forbidden", "ok", "ok", "ok", "not_found", "not_found"),
+      verify: (w, a, p, result) => expect((result as { changed: string[] }).changed).toEqual(["phone"]),
+    },
+    {
+      label: "B's record, with a stale version: refused before anything is written",
+      run: (w, a) => updatePatient(a, w.B.patient.id, { expectedVersion: 999_999, phone: "2075550142" }),
+      expect: E("forbidden", "forbidden", "conflict", "conflict", "conflict", "not_found", "not_found"),
     },
   ],
   "lib/patients/search-patients.ts#searchPatients": [

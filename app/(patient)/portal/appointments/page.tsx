@@ -3,10 +3,12 @@ import { CalendarFeedCard } from "@/components/booking/calendar-feed-card";
 import { PatientAppointments } from "@/components/booking/patient-appointments";
 import { Card, PageHeader } from "@/components/ui/card";
 import { RED_FLAG_BLOCK_MESSAGE } from "@/lib/booking/booking-access";
+import { INACTIVE_SELF_BOOKING_MESSAGE } from "@/lib/booking/booking-errors";
 import { listTherapists } from "@/lib/booking/therapist-schedules";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { hasUnacknowledgedEmergencyFlag } from "@/lib/intake/red-flag-status";
+import { isPatientActive } from "@/lib/patients/patient-status";
 import { zoneNameNow } from "@/lib/booking/clock";
 
 export const metadata: Metadata = { title: "Appointments" };
@@ -14,9 +16,10 @@ export const metadata: Metadata = { title: "Appointments" };
 export default async function PortalAppointmentsPage() {
   const actor = await requirePageActor("/portal/appointments", "appointment:read:own");
   const clinic = await getOwnClinic(actor);
-  const [therapists, blocked] = await Promise.all([
+  const [therapists, blocked, active] = await Promise.all([
     listTherapists(actor.clinicId),
     actor.patientId ? hasUnacknowledgedEmergencyFlag(actor.patientId, actor.clinicId) : Promise.resolve(false),
+    actor.patientId ? isPatientActive(actor.patientId, actor.clinicId) : Promise.resolve(true),
   ]);
   return (
     <>
@@ -25,7 +28,13 @@ export default async function PortalAppointmentsPage() {
         <PatientAppointments
           timeZone={clinic.timeZone}
           therapists={therapists}
-          blockedMessage={blocked ? `${RED_FLAG_BLOCK_MESSAGE} Phone: ${clinic.phone}.` : null}
+          blockedMessage={
+            blocked
+              ? `${RED_FLAG_BLOCK_MESSAGE} Phone: ${clinic.phone}.`
+              : active
+                ? null
+                : `${INACTIVE_SELF_BOOKING_MESSAGE} Phone: ${clinic.phone}.`
+          }
         />
         <Card title="Add your appointments to your calendar">
           <CalendarFeedCard />

@@ -6,6 +6,7 @@ import { PatientSearch } from "@/components/patients/patient-search";
 import { RegisterPatientForm } from "@/components/patients/register-patient-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/current-actor";
+import { listTherapists } from "@/lib/booking/therapist-schedules";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { listClinicIntakes } from "@/lib/intake/list-clinic-intakes";
 import { listRedFlagAlerts } from "@/lib/intake/list-red-flag-alerts";
@@ -14,10 +15,11 @@ export const metadata: Metadata = { title: "Front desk" };
 
 export default async function FrontDeskHome() {
   const actor = await requirePageActor("/clinic/front-desk", "patient:register");
-  const [clinic, alerts, intakes] = await Promise.all([
+  const [clinic, alerts, intakes, therapists] = await Promise.all([
     getOwnClinic(actor),
     listRedFlagAlerts(actor),
     listClinicIntakes(actor),
+    listTherapists(actor.clinicId),
   ]);
   return (
     <>
@@ -38,7 +40,7 @@ export default async function FrontDeskHome() {
           <ClinicIntakeList rows={intakes} timeZone={clinic.timeZone} />
         </Card>
         <Card title="Register a patient">
-          <RegisterPatientForm />
+          <RegisterPatientForm therapists={therapists} />
         </Card>
         <Card title="Patients">
           <PatientSearch />

@@ -1,10 +1,21 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current-actor";
-import { apiRoute } from "@/lib/http/respond";
+import { apiRoute, readJson } from "@/lib/http/respond";
 import { getPatient } from "@/lib/patients/get-patient";
+import { patientRoute } from "@/lib/patients/http";
+import { updatePatient } from "@/lib/patients/update-patient";
 
-export const GET = apiRoute(async (_req, ctx: { params: Promise<{ patientId: string }> }) => {
+type Params = { params: Promise<{ patientId: string }> };
+
+export const GET = apiRoute(async (_req, ctx: Params) => {
   const actor = await requireActor();
   const { patientId } = await ctx.params;
   return NextResponse.json({ patient: await getPatient(actor, patientId) });
+});
+
+/** Corrects details; 409 with `current` when someone else saved since `expectedVersion`. */
+export const PATCH = patientRoute(async (req, ctx: Params) => {
+  const actor = await requireActor();
+  const { patientId } = await ctx.params;
+  return NextResponse.json(await updatePatient(actor, patientId, await readJson(req)));
 });

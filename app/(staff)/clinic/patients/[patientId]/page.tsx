@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { IntakeStatusCard } from "@/components/intake/intake-status-card";
+import { PatientDetailsCard } from "@/components/patients/patient-details-card";
+import { PatientStatusCard } from "@/components/patients/patient-status-card";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/authorize";
 import { requirePageActor } from "@/lib/auth/current-actor";
@@ -8,7 +10,8 @@ import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { getIntakeStatus } from "@/lib/intake/get-intake-status";
 import Link from "next/link";
 import { isAppError } from "@/lib/errors";
-import { formatDateOnly } from "@/lib/format";
+import { listTherapists } from "@/lib/booking/therapist-schedules";
+import { formatDateTime, formatIsoDateOnly } from "@/lib/format";
 import { getPatient } from "@/lib/patients/get-patient";
 
 export const metadata: Metadata = { title: "Patient" };
@@ -20,28 +23,37 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
   });
-  const [clinic, intakeStatus] = await Promise.all([
+  const canUpdate = can(actor, "patient:update");
+  const [clinic, intakeStatus, therapists] = await Promise.all([
     getOwnClinic(actor),
     can(actor, "intake-status:read") ? getIntakeStatus(actor, patient.id) : null,
+    canUpdate ? listTherapists(actor.clinicId) : [],
   ]);
   return (
     <>
       <PageHeader
         title={`${patient.firstName} ${patient.lastName}`}
-        subtitle={patient.preferredName ? `Goes by ${patient.preferredName}` : undefined}
+        subtitle={
+          [patient.preferredName && `Goes by ${patient.preferredName}`, !patient.active && "Inactive"]
+            .filter(Boolean)
+            .join(" · ") || undefined
+        }
       />
-      <Card title="Demographics and contact">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
-          <dt className="text-slate-600">Date of birth</dt>
-          <dd>{formatDateOnly(patient.dateOfBirth)}</dd>
-          <dt className="text-slate-600">Email</dt>
-          <dd>{patient.email ?? "—"}</dd>
-          <dt className="text-slate-600">Phone</dt>
-          <dd>{patient.phone ?? "—"}</dd>
-          <dt className="text-slate-600">Portal account</dt>
-          <dd>{patient.userId ? "Yes" : "Not yet"}</dd>
-        </dl>
-      </Card>
+      <PatientDetailsCard
+        patient={patient}
+        therapists={therapists}
+        canEdit={canUpdate}
+        dateOfBirthText={formatIsoDateOnly(patient.dateOfBirth)}
+      />
+      <div className="mt-4">
+        <PatientStatusCard
+          patientId={patient.id}
+          active={patient.active}
+          inactiveSinceText={patient.inactiveSince ? formatDateTime(patient.inactiveSince, clinic.timeZone) : null}
+          inactiveReason={patient.inactiveReason}
+          canChange={canUpdate}
+        />
+      </div>
       {intakeStatus && (
         <div className="mt-4">
           <Card title="Intake and questionnaires">

@@ -1,0 +1,102 @@
+import Link from "next/link";
+import { TierBadge } from "@/components/intake/badges";
+import { formatDateTime } from "@/lib/format";
+import type { CaseloadRow, CaseloadView } from "@/lib/patients/list-caseload";
+import { formatPercent } from "@/lib/programs/rules/adherence-rules";
+
+const INTAKE_LABEL = { done: "Submitted", not_done: "Not yet", unknown: "—" } as const;
+
+/** The therapist workspace's switch: the view lives in the URL query (?view=clinic), never a patient's data. */
+export function CaseloadSwitch({ view }: { view: CaseloadView }) {
+  const tab = (target: CaseloadView, label: string) => (
+    <Link
+      href={target === "mine" ? "/clinic/therapist" : "/clinic/therapist?view=clinic"}
+      aria-current={view === target ? "page" : undefined}
+      className={`inline-flex min-h-11 items-center rounded-lg px-4 py-2 font-semibold ${
+        view === target ? "bg-brand-700 text-white" : "border border-slate-300 bg-white text-brand-800 underline"
+      }`}
+    >
+      {label}
+    </Link>
+  );
+  return (
+    <nav aria-label="Whose patients" className="flex flex-wrap gap-2">
+      {tab("mine", "My patients")}
+      {tab("clinic", "Whole clinic")}
+    </nav>
+  );
+}
+
+/** Active patients with their next visit, intake, open red-flag tier and two-week adherence. */
+export function CaseloadTable({
+  view,
+  rows,
+  truncated,
+  timeZone,
+}: {
+  view: CaseloadView;
+  rows: CaseloadRow[];
+  truncated: boolean;
+  timeZone: string;
+}) {
+  if (!rows.length)
+    return (
+      <p className="text-slate-700" data-testid="caseload">
+        {view === "mine"
+          ? "No patients have you as their primary therapist yet. Staff set it on the patient's page."
+          : "The clinic has no active patients yet."}
+      </p>
+    );
+  return (
+    <div className="overflow-x-auto" data-testid="caseload">
+      <table className="w-full text-left">
+        <caption className="mb-2 text-left text-sm text-slate-700">
+          {view === "mine"
+            ? `${rows.length} active patient${rows.length === 1 ? "" : "s"} with you as primary therapist.`
+            : `${rows.length}${truncated ? "+" : ""} active patients of the clinic${truncated ? ": the first ones by name; search for the others" : ""}.`}
+        </caption>
+        <thead className="border-b border-slate-200 text-sm">
+          <tr>
+            <th scope="col" className="py-2 pr-4">
+              Patient
+            </th>
+            {view === "clinic" && (
+              <th scope="col" className="py-2 pr-4">
+                Primary therapist
+              </th>
+            )}
+            <th scope="col" className="py-2 pr-4">
+              Next visit
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Intake
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Red flag
+            </th>
+            <th scope="col" className="py-2">
+              Adherence (2 weeks)
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.patientId}>
+              <th scope="row" className="py-2 pr-4 font-normal">
+                <Link href={`/clinic/patients/${r.patientId}`} className="font-medium text-brand-800 underline">
+                  {r.lastName}, {r.firstName}
+                </Link>
+                {r.preferredName && <span className="text-sm text-slate-700"> (goes by {r.preferredName})</span>}
+              </th>
+              {view === "clinic" && <td className="py-2 pr-4">{r.primaryTherapistName ?? "No one yet"}</td>}
+              <td className="py-2 pr-4">{r.nextVisit ? formatDateTime(r.nextVisit, timeZone) : "None booked"}</td>
+              <td className="py-2 pr-4">{INTAKE_LABEL[r.intake]}</td>
+              <td className="py-2 pr-4">{r.redFlagTier ? <TierBadge tier={r.redFlagTier} /> : "None open"}</td>
+              <td className="py-2">{formatPercent(r.adherence)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

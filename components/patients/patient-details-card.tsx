@@ -1,0 +1,364 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { SelectField, TextField } from "@/components/ui/field";
+import type { EditableField, PatientDetails } from "@/lib/patients/patient-details";
+import { SEX_LABEL, SEX_OPTIONS, updatePatientSchema } from "@/lib/patients/schema";
+
+type FieldErrors = Record<string, string[]>;
+type Therapist = { id: string; name: string };
+
+const FIELD_LABEL: Record<EditableField, string> = {
+  firstName: "First name",
+  lastName: "Last name",
+  preferredName: "Preferred name",
+  dateOfBirth: "Date of birth",
+  sex: "Sex",
+  email: "Email",
+  phone: "Mobile phone",
+  addressLine: "Street address",
+  city: "City",
+  postalCode: "Postal code",
+  emergencyContactName: "Emergency contact name",
+  emergencyContactPhone: "Emergency contact phone",
+  emergencyContactRelationship: "Relationship to patient",
+  primaryTherapistId: "Primary therapist",
+};
+
+type SaveResult =
+  | { ok: true; changed: EditableField[] }
+  | { ok: false; message: string; fieldErrors?: FieldErrors; current?: PatientDetails };
+
+async function patchPatient(patientId: string, body: unknown): Promise<SaveResult> {
+  const res = await fetch(`/api/patients/${patientId}`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => null);
+  if (res.ok) return { ok: true, changed: json.changed as EditableField[] };
+  return {
+    ok: false,
+    message: json?.error?.message ?? "Could not save the details.",
+    fieldErrors: json?.error?.fieldErrors,
+    current: json?.error?.current,
+  };
+}
+
+function show(value: string | null | undefined) {
+  return value ? value : "—";
+}
+
+/**
+ * The patient's details, and for staff who may correct them an edit form.
+ * The form remembers the version it was loaded with; if someone else saved in
+ * between, the server refuses (409) and the form reloads with what is saved
+ * now, naming the fields that person changed.
+ */
+export function PatientDetailsCard({
+  patient,
+  therapists,
+  canEdit,
+  dateOfBirthText,
+}: {
+  patient: PatientDetails;
+  therapists: Therapist[];
+  canEdit: boolean;
+  dateOfBirthText: string;
+}) {
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [base, setBase] = useState(patient);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<{ message: string; changedByOthers: EditableField[] } | null>(null);
+  const [saved, setSaved] = useState<EditableField[] | null>(null);
+  const [pending, setPending] = useState(false);
+  // The server's newer props win over a base kept from an earlier conflict.
+  if (patient.version > base.version) setBase(patient);
+
+  const therapistName = (id: string | null) =>
+    id ? (therapists.find((t) => t.id === id)?.name ?? patient.primaryTherapist?.name ?? "—") : "No one yet";
+  const address = [patient.addressLine, [patient.city, patient.postalCode].filter(Boolean).join(" ")]
+    .filter(Boolean)
+    .join(", ");
+  const emergency = patient.emergencyContactName
+    ? [
+        patient.emergencyContactName,
+        patient.emergencyContactRelationship && `(${patient.emergencyContactRelationship})`,
+        patient.emergencyContactPhone,
+      ]
+        .filter(Boolean)
+        .join(" ")
+    : null;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(null);
+    setProblem(null);
+    const values = { ...Object.fromEntries(new FormData(event.currentTarget)), expectedVersion: base.version };
+    const parsed = updatePatientSchema.safeParse(values);
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
+      setFieldErrors(errors);
+      return;
+    }
+    setPending(true);
+    const result = await patchPatient(patient.id, values);
+    setPending(false);
+    if (result.ok) {
+      setFieldErrors({});
+      setEditing(false);
+      setSaved(result.changed);
+      router.refresh();
+      return;
+    }
+    setFieldErrors(result.fieldErrors ?? {});
+    if (result.current) {
+      const current = result.current;
+      const changedByOthers = (Object.keys(FIELD_LABEL) as EditableField[]).filter(
+        (f) => (current[f] ?? null) !== (base[f] ?? null),
+      );
+      setBase(current);
+      router.refresh();
+      setProblem({ message: result.message, changedByOthers });
+    } else {
+      setProblem({ message: result.message, changedByOthers: [] });
+    }
+  }
+
+  return (
+    <Card
+      title="Demographics and contact"
+      actions={
+        canEdit && !editing ? (
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setEditing(true);
+              setSaved(null);
+              setProblem(null);
+            }}
+          >
+            Edit details
+          </Button>
+        ) : undefined
+      }
+    >
+      {saved && (
+        <div className="mb-4">
+          <Alert tone="success" role="status" title="Details saved">
+            {saved.length
+              ? `Changed: ${saved.map((f) => FIELD_LABEL[f].toLowerCase()).join(", ")}.`
+              : "Nothing had changed."}
+          </Alert>
+        </div>
+      )}
+      {problem && (
+        <div className="mb-4">
+          <Alert tone="danger" role="alert" title="Not saved">
+            <p>{problem.message}</p>
+            {problem.changedByOthers.length > 0 && (
+              <p className="mt-1">
+                Changed by someone else: {problem.changedByOthers.map((f) => FIELD_LABEL[f].toLowerCase()).join(", ")}.
+              </p>
+            )}
+          </Alert>
+        </div>
+      )}
+      {editing ? (
+        <form
+          key={base.version}
+          onSubmit={onSubmit}
+          noValidate
+          className="grid gap-4 sm:grid-cols-2"
+          aria-label="Edit patient details"
+        >
+          <TextField
+            label="First name"
+            name="firstName"
+            defaultValue={base.firstName}
+            autoComplete="off"
+            errors={fieldErrors.firstName}
+            required
+          />
+          <TextField
+            label="Last name"
+            name="lastName"
+            defaultValue={base.lastName}
+            autoComplete="off"
+            errors={fieldErrors.lastName}
+            required
+          />
+          <TextField
+            label="Preferred name (optional)"
+            name="preferredName"
+            defaultValue={base.preferredName ?? ""}
+            autoComplete="off"
+            errors={fieldErrors.preferredName}
+          />
+          <TextField
+            label="Date of birth"
+            name="dateOfBirth"
+            type="date"
+            defaultValue={base.dateOfBirth}
+            errors={fieldErrors.dateOfBirth}
+            required
+          />
+          <SelectField label="Sex (optional)" name="sex" defaultValue={base.sex ?? ""} errors={fieldErrors.sex}>
+            <option value="">Not recorded</option>
+            {SEX_OPTIONS.map((s) => (
+              <option key={s} value={s}>
+                {SEX_LABEL[s]}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label="Email (optional)"
+            name="email"
+            type="email"
+            defaultValue={base.email ?? ""}
+            autoComplete="off"
+            errors={fieldErrors.email}
+          />
+          <TextField
+            label="Mobile phone (optional)"
+            name="phone"
+            type="tel"
+            defaultValue={base.phone ?? ""}
+            autoComplete="off"
+            errors={fieldErrors.phone}
+          />
+          <TextField
+            label="Street address (optional)"
+            name="addressLine"
+            defaultValue={base.addressLine ?? ""}
+            autoComplete="off"
+            errors={fieldErrors.addressLine}
+          />
+          <TextField
+            label="City (optional)"
+            name="city"
+            defaultValue={base.city ?? ""}
+            autoComplete="off"
+            errors={fieldErrors.city}
+          />
+          <TextField
+            label="Postal code (optional)"
+            name="postalCode"
+            defaultValue={base.postalCode ?? ""}
+            autoComplete="off"
+            errors={fieldErrors.postalCode}
+          />
+          <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
+            <legend className="mb-2 font-semibold text-slate-900">Emergency contact</legend>
+            <TextField
+              label="Emergency contact name (optional)"
+              name="emergencyContactName"
+              defaultValue={base.emergencyContactName ?? ""}
+              autoComplete="off"
+              errors={fieldErrors.emergencyContactName}
+            />
+            <TextField
+              label="Emergency contact phone (optional)"
+              name="emergencyContactPhone"
+              type="tel"
+              defaultValue={base.emergencyContactPhone ?? ""}
+              autoComplete="off"
+              errors={fieldErrors.emergencyContactPhone}
+            />
+            <TextField
+              label="Relationship to patient (optional)"
+              name="emergencyContactRelationship"
+              defaultValue={base.emergencyContactRelationship ?? ""}
+              autoComplete="off"
+              errors={fieldErrors.emergencyContactRelationship}
+            />
+          </fieldset>
+          <PrimaryTherapistSelect
+            therapists={therapists}
+            current={base.primaryTherapist}
+            defaultValue={base.primaryTherapistId ?? ""}
+            errors={fieldErrors.primaryTherapistId}
+          />
+          <div className="flex flex-wrap gap-3 sm:col-span-2">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : "Save changes"}
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setEditing(false);
+                setFieldErrors({});
+                setProblem(null);
+              }}
+            >
+              Cancel
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2" data-testid="patient-details">
+          <dt className="text-slate-600">Date of birth</dt>
+          <dd>{dateOfBirthText}</dd>
+          <dt className="text-slate-600">Sex</dt>
+          <dd>{patient.sex ? SEX_LABEL[patient.sex as keyof typeof SEX_LABEL] : "—"}</dd>
+          <dt className="text-slate-600">Email</dt>
+          <dd>{show(patient.email)}</dd>
+          <dt className="text-slate-600">Phone</dt>
+          <dd>{show(patient.phone)}</dd>
+          <dt className="text-slate-600">Address</dt>
+          <dd>{show(address)}</dd>
+          <dt className="text-slate-600">Emergency contact</dt>
+          <dd>{show(emergency)}</dd>
+          <dt className="text-slate-600">Primary therapist</dt>
+          <dd>
+            {therapistName(patient.primaryTherapistId)}
+            {patient.primaryTherapist && !patient.primaryTherapist.active ? " (no longer active)" : ""}
+          </dd>
+          <dt className="text-slate-600">Portal account</dt>
+          <dd>{patient.userId ? "Yes" : "Not yet"}</dd>
+        </dl>
+      )}
+    </Card>
+  );
+}
+
+/** The clinic's active therapists; a former primary therapist stays listed so saving other fields keeps them. */
+export function PrimaryTherapistSelect({
+  therapists,
+  current,
+  defaultValue,
+  errors,
+}: {
+  therapists: Therapist[];
+  current?: { id: string; name: string; active: boolean } | null;
+  defaultValue: string;
+  errors?: string[];
+}) {
+  const listed = current && !therapists.some((t) => t.id === current.id);
+  return (
+    <SelectField
+      label="Primary therapist (optional)"
+      name="primaryTherapistId"
+      defaultValue={defaultValue}
+      errors={errors}
+    >
+      <option value="">No one yet</option>
+      {listed && (
+        <option value={current.id} disabled>
+          {current.name} (no longer active)
+        </option>
+      )}
+      {therapists.map((t) => (
+        <option key={t.id} value={t.id}>
+          {t.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
