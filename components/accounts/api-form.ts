@@ -20,8 +20,7 @@ export function useJsonPost<T>(url: string) {
         body: JSON.stringify(body),
       });
       const json = (await res.json().catch(() => null)) as
-        | (T & { error?: { message?: string; fieldErrors?: FieldErrors } })
-        | null;
+        (T & { error?: { message?: string; fieldErrors?: FieldErrors } }) | null;
       if (res.ok) {
         setErrors({});
         setMessage(null);

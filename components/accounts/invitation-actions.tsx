@@ -33,7 +33,10 @@ export function InvitationActions({ invitationId, email }: { invitationId: strin
         </Button>
       </div>
       {note && (
-        <p role={note.error ? "alert" : "status"} className={`text-sm ${note.error ? "text-red-700" : "text-slate-700"}`}>
+        <p
+          role={note.error ? "alert" : "status"}
+          className={`text-sm ${note.error ? "text-red-700" : "text-slate-700"}`}
+        >
           {note.text}
         </p>
       )}

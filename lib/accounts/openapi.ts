@@ -54,7 +54,11 @@ export function accountsOpenApiPaths(): Record<string, unknown> {
         summary: "Email a registered patient without an account a link to set up the portal (front desk, admin)",
         ...needs("patient:register"),
         parameters: [pathParam("patientId")],
-        responses: { "201": described("{ invitation: { id, email, expiresAt, resent } }"), ...conflict, ...errorResponses },
+        responses: {
+          "201": described("{ invitation: { id, email, expiresAt, resent } }"),
+          ...conflict,
+          ...errorResponses,
+        },
       },
     },
   };

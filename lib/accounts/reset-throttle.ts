@@ -2,7 +2,12 @@ import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { RESET_ADDRESS_LIMIT, RESET_IP_LIMIT, RESET_WINDOW_SECONDS, resetThrottledMessage } from "./reset-throttle-rules";
+import {
+  RESET_ADDRESS_LIMIT,
+  RESET_IP_LIMIT,
+  RESET_WINDOW_SECONDS,
+  resetThrottledMessage,
+} from "./reset-throttle-rules";
 
 // Same store as sign-in throttling (RateLimit table): shared by every app instance, kept across restarts.
 let limiters: { address: RateLimiterPrisma; ip: RateLimiterPrisma } | undefined;

@@ -9,18 +9,24 @@ import { parseInput } from "@/lib/validation";
 import { ACCOUNT_EXISTS } from "./invite-staff";
 import { invitationIdSchema } from "./schema";
 import { issueStaffInvitation } from "./staff-invitation-mail";
+import { tokenState } from "./token-rules";
 
 const pending = { purpose: "staff_invitation", usedAt: null, revokedAt: null } as const;
 
 /** Invitations not yet accepted or withdrawn, expired ones included (the admin resends those). */
-export async function listStaffInvitations(actor: Actor) {
+export async function listStaffInvitations(actor: Actor, now = new Date()) {
   await assertCan(actor, "staff:manage");
   const rows = await db.accountToken.findMany({
     where: { clinicId: actor.clinicId, ...pending },
     orderBy: { createdAt: "desc" },
     select: { id: true, email: true, name: true, role: true, createdAt: true, expiresAt: true },
   });
-  return rows.map((r) => ({ ...r, name: r.name ?? r.email, role: r.role ?? "therapist" }));
+  return rows.map((r) => ({
+    ...r,
+    name: r.name ?? r.email,
+    role: r.role ?? "therapist",
+    expired: tokenState({ usedAt: null, revokedAt: null, expiresAt: r.expiresAt }, now) === "expired",
+  }));
 }
 
 async function findPending(actor: Actor, input: unknown) {

@@ -3,11 +3,7 @@ import { expect } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { inviteStaff } from "@/lib/accounts/invite-staff";
 import { sendPortalInvitation } from "@/lib/accounts/send-portal-invitation";
-import {
-  listStaffInvitations,
-  resendStaffInvitation,
-  revokeStaffInvitation,
-} from "@/lib/accounts/staff-invitations";
+import { listStaffInvitations, resendStaffInvitation, revokeStaffInvitation } from "@/lib/accounts/staff-invitations";
 import { auditChainCounts, listAuditEvents, listClinicUsers } from "@/lib/audit/list-audit-events";
 import { assertCan, can } from "@/lib/auth/authorize";
 import { changeEmail } from "@/lib/auth/change-email";

@@ -21,7 +21,6 @@ export default async function AdminHome() {
     listStaff(actor),
     listStaffInvitations(actor),
   ]);
-  const now = Date.now();
   return (
     <>
       <PageHeader
@@ -124,7 +123,7 @@ export default async function AdminHome() {
                       <td className="py-2 pr-4">{ROLE_LABEL[inv.role]}</td>
                       <td className="py-2 pr-4 text-sm">{formatDateTime(inv.createdAt, clinic.timeZone)}</td>
                       <td className="py-2 pr-4 text-sm">
-                        {inv.expiresAt.getTime() <= now ? (
+                        {inv.expired ? (
                           <span className="font-semibold text-red-700">Expired</span>
                         ) : (
                           formatDateTime(inv.expiresAt, clinic.timeZone)
