@@ -154,6 +154,25 @@ const freshInvitation = async (w: World) =>
   ).id;
 
 export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
+  // --- audit
+  "lib/audit/list-audit-events.ts#listAuditEvents": [
+    { run: (w, a) => listAuditEvents(a, {}, TIME_ZONE), expect: adminList },
+  ],
+  "lib/audit/list-audit-events.ts#listClinicUsers": [{ run: (w, a) => listClinicUsers(a), expect: adminList }],
+  "lib/audit/list-audit-events.ts#auditChainCounts": [
+    {
+      run: (w, a) => auditChainCounts(a),
+      expect: adminList,
+      // Another clinic's activity is not this admin's business: the counts are of their clinic's rows.
+      verify: async (w, a, p, result) => {
+        const total = await db.auditEvent.count({ where: { clinicId: a.clinicId } });
+        const { sealed, unsealed } = result as { sealed: number; unsealed: number };
+        expect(sealed + unsealed).toBe(total);
+      },
+    },
+  ],
+
+  // After the audit cases: refusals of another clinic's patient are audited in the asker's clinic.
   // --- accounts: emailed invitation links (decision 050)
   "lib/accounts/invite-staff.ts#inviteStaff": [
     {
@@ -199,24 +218,6 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
       label: "patient B, who already has one",
       run: (w, a) => sendPortalInvitation(a, w.B.patient.id),
       expect: E("forbidden", "forbidden", "conflict", "forbidden", "conflict", "forbidden", "not_found"),
-    },
-  ],
-
-  // --- audit
-  "lib/audit/list-audit-events.ts#listAuditEvents": [
-    { run: (w, a) => listAuditEvents(a, {}, TIME_ZONE), expect: adminList },
-  ],
-  "lib/audit/list-audit-events.ts#listClinicUsers": [{ run: (w, a) => listClinicUsers(a), expect: adminList }],
-  "lib/audit/list-audit-events.ts#auditChainCounts": [
-    {
-      run: (w, a) => auditChainCounts(a),
-      expect: adminList,
-      // Another clinic's activity is not this admin's business: the counts are of their clinic's rows.
-      verify: async (w, a, p, result) => {
-        const total = await db.auditEvent.count({ where: { clinicId: a.clinicId } });
-        const { sealed, unsealed } = result as { sealed: number; unsealed: number };
-        expect(sealed + unsealed).toBe(total);
-      },
     },
   ],
 
