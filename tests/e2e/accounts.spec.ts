@@ -11,6 +11,7 @@ test("an admin invites a therapist by email; the invitee chooses a password from
   page,
   browser,
 }) => {
+  test.setTimeout(150_000);
   const email = `invited.therapist.${tag()}@harborpoint.example`;
   await signIn(page, ADMIN);
   await expect(page).toHaveURL("/clinic/admin");
@@ -108,6 +109,7 @@ test("front desk sends a portal invitation; the patient sets a password, forgets
   page,
   browser,
 }) => {
+  test.setTimeout(150_000);
   const lastName = `Portal${tag()}`;
   const email = `${lastName.toLowerCase()}@example.com`;
   await signIn(page, FRONT_DESK);
