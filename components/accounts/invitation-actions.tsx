@@ -18,7 +18,7 @@ export function InvitationActions({ invitationId, email }: { invitationId: strin
         <Button
           variant="secondary"
           disabled={pending}
-          aria-label={`Resend invitation to ${email}`}
+          aria-label={`Resend link to ${email}`}
           onClick={() => run(resendInvitationAction, `A new link was sent to ${email}.`)}
         >
           Resend

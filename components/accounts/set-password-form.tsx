@@ -78,7 +78,7 @@ export function SetPasswordForm({
         required
       />
       <TextField
-        label="Repeat the new password"
+        label="Confirm password"
         name="repeat"
         type="password"
         autoComplete="new-password"

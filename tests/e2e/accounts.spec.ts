@@ -24,7 +24,7 @@ test("an admin invites a therapist by email; the invitee chooses a password from
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${email}` })).toBeVisible();
   await expect(
-    page.getByRole("table", { name: "Pending invitations" }).getByRole("cell", { name: new RegExp(email) }),
+    page.getByRole("table", { name: "Pending invitations" }).getByRole("row", { name: new RegExp(email) }),
   ).toBeVisible();
   await expectAccessible(page);
 
@@ -38,7 +38,7 @@ test("an admin invites a therapist by email; the invitee chooses a password from
   await invitee.getByRole("button", { name: "Create my account" }).click();
   await expect(invitee.getByText("Use at least 10 characters.")).toBeVisible();
   await invitee.getByLabel("New password").fill("robin-chosen-passphrase");
-  await invitee.getByLabel("Repeat the new password").fill("robin-chosen-passphrase");
+  await invitee.getByLabel("Confirm password").fill("robin-chosen-passphrase");
   await invitee.getByRole("button", { name: "Create my account" }).click();
   await expect(invitee.getByRole("status").filter({ hasText: "Your account is ready" })).toBeVisible();
 
@@ -79,7 +79,7 @@ test("an admin invites a therapist by email; the invitee chooses a password from
   await expect(
     page.getByRole("table", { name: "Staff accounts" }).getByRole("cell", { name: new RegExp(email) }),
   ).toBeVisible();
-  await expect(page.getByRole("button", { name: `Resend invitation to ${email}` })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: `Resend link to ${email}` })).toHaveCount(0);
 });
 
 test("resending an invitation retires the old link; the old link's page says what to do", async ({ page }) => {
@@ -92,7 +92,7 @@ test("resending an invitation retires the old link; the old link's page says wha
   await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${email}` })).toBeVisible();
   const first = await linkFromMailbox(email, "staff.invitation");
   const sentAt = new Date();
-  await page.getByRole("button", { name: `Resend invitation to ${email}` }).click();
+  await page.getByRole("button", { name: `Resend link to ${email}` }).click();
   await expect(page.getByRole("status").filter({ hasText: `A new link was sent to ${email}` })).toBeVisible();
   const second = await linkFromMailbox(email, "staff.invitation", new Date(sentAt.getTime() - 1));
   expect(second).not.toBe(first);
@@ -102,7 +102,7 @@ test("resending an invitation retires the old link; the old link's page says wha
   await expectAccessible(page);
   await page.goto("/clinic/admin");
   await page.getByRole("button", { name: `Revoke invitation to ${email}` }).click();
-  await expect(page.getByRole("cell", { name: new RegExp(email) })).toHaveCount(0);
+  await expect(page.getByRole("row", { name: new RegExp(email) })).toHaveCount(0);
 });
 
 test("front desk sends a portal invitation; the patient sets a password, forgets it, resets it from the emailed link and signs in with the new one; spent and expired reset links explain themselves", async ({
@@ -128,7 +128,7 @@ test("front desk sends a portal invitation; the patient sets a password, forgets
   await person.goto(await linkFromMailbox(email, "patient.portal_invitation"));
   await expect(person.getByRole("heading", { name: `Your ${DEMO_CLINIC.name} patient portal` })).toBeVisible();
   await person.getByLabel("New password").fill("quinn-first-passphrase");
-  await person.getByLabel("Repeat the new password").fill("quinn-first-passphrase");
+  await person.getByLabel("Confirm password").fill("quinn-first-passphrase");
   await person.getByRole("button", { name: "Create my account" }).click();
   await expect(person.getByRole("status").filter({ hasText: "Your account is ready" })).toBeVisible();
 
@@ -147,10 +147,10 @@ test("front desk sends a portal invitation; the patient sets a password, forgets
   await expect(person.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
   await expectAccessible(person);
   await person.getByLabel("New password").fill("quinn-second-passphrase");
-  await person.getByLabel("Repeat the new password").fill("quinn-other-passphrase");
+  await person.getByLabel("Confirm password").fill("quinn-other-passphrase");
   await person.getByRole("button", { name: "Set new password" }).click();
   await expect(person.getByText("The two passwords are not the same.")).toBeVisible();
-  await person.getByLabel("Repeat the new password").fill("quinn-second-passphrase");
+  await person.getByLabel("Confirm password").fill("quinn-second-passphrase");
   await person.getByRole("button", { name: "Set new password" }).click();
   await expect(person.getByRole("status").filter({ hasText: "Your password was changed" })).toBeVisible();
 
