@@ -114,8 +114,9 @@ export default async function AdminHome() {
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
+                  {/* Keyed by address (one pending invitation each): a resend's new row keeps its "sent" note. */}
                   {invitations.map((inv) => (
-                    <tr key={inv.id}>
+                    <tr key={inv.email}>
                       <td className="py-2 pr-4">
                         <div className="font-medium">{inv.name}</div>
                         <div className="text-sm text-slate-700">{inv.email}</div>
