@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
@@ -47,9 +48,12 @@ export default async function SignInPage({
           )}
           <SignInForm next={next} />
         </div>
-        <p className="mt-4 text-center text-sm text-slate-700">
-          Patients: use the email your clinic has on file. Forgot your password? Call the front desk.
+        <p className="mt-4 text-center">
+          <Link href="/forgot-password" className="font-semibold text-brand-800 underline">
+            Forgot your password?
+          </Link>
         </p>
+        <p className="mt-2 text-center text-sm text-slate-700">Patients: use the email your clinic has on file.</p>
       </div>
     </main>
   );

@@ -1,7 +1,11 @@
 /** Every kind of outgoing message; later features add theirs here. */
 export const MESSAGE_KINDS = [
-  "staff.welcome",
   "test.message",
+  // accounts: emailed links (decision 050)
+  "staff.invitation",
+  "patient.portal_invitation",
+  "account.password_reset",
+  "account.password_changed",
   // intake
   "intake.link",
   "intake.red_flag_alert",

@@ -1,3 +1,4 @@
+import { accountsOpenApiPaths } from "@/lib/accounts/openapi";
 import { bookingOpenApiPaths } from "@/lib/booking/openapi";
 import { exercisesOpenApiPaths } from "@/lib/exercises/openapi";
 import { intakeOpenApiPaths } from "@/lib/intake/openapi";
@@ -15,6 +16,8 @@ const DOMAIN_PATHS: Array<() => Record<string, unknown>> = [
   exercisesOpenApiPaths,
   // booking
   bookingOpenApiPaths,
+  // accounts
+  accountsOpenApiPaths,
 ];
 
 export function openApiDocument(serverUrl: string) {

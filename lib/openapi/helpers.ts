@@ -65,8 +65,13 @@ export const pathParam = (name: string, schema: Record<string, unknown> = { type
  */
 export type Access =
   | { "x-mend-permission": Permission | Permission[] }
-  | { "x-mend-credential": "intake-link" | "account-setup-token" | "calendar-feed-token" | "none" };
+  | {
+      "x-mend-credential":
+        "intake-link" | "account-setup-token" | "account-link-token" | "calendar-feed-token" | "none";
+    };
 export const needs = (permission: Permission | Permission[]): Access => ({ "x-mend-permission": permission });
-export const credential = (kind: "intake-link" | "account-setup-token" | "calendar-feed-token" | "none"): Access => ({
+export const credential = (
+  kind: "intake-link" | "account-setup-token" | "account-link-token" | "calendar-feed-token" | "none",
+): Access => ({
   "x-mend-credential": kind,
 });

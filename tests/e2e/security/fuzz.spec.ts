@@ -32,7 +32,7 @@ type Operation = {
   parameters?: { name: string; in: "path" | "query" | "header"; required?: boolean; schema: JsonSchema }[];
   requestBody?: { content: Record<string, { schema?: JsonSchema }> };
   "x-mend-permission"?: Permission | Permission[];
-  "x-mend-credential"?: "intake-link" | "account-setup-token" | "calendar-feed-token" | "none";
+  "x-mend-credential"?: "intake-link" | "account-setup-token" | "account-link-token" | "calendar-feed-token" | "none";
 };
 
 type Case = {
@@ -211,7 +211,7 @@ function fixedQueryCases(op: Operation): Array<Omit<Case, "path">> {
 test.describe.configure({ mode: "parallel" });
 
 const GROUPS: Record<string, string[]> = {
-  "patients and intake": ["patients", "intake", "platform"],
+  "patients and intake": ["patients", "intake", "platform", "accounts"],
   "exercises, programs and booking": ["exercises", "booking"],
 };
 

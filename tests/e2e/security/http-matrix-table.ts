@@ -143,6 +143,30 @@ export const PROBE_EXERCISE_BODY = (name: string) => ({
 const dosage = { kind: "reps", sets: 2, reps: 10, timesPerDay: 1, daysPerWeek: 7 };
 
 export const HTTP_MATRIX: readonly MatrixRow[] = [
+  // --- accounts: the emailed link's token is the credential, whoever holds it; an unknown one is a 410.
+  {
+    route: "app/api/account/invitation/route.ts",
+    method: "POST",
+    path: () => "/api/account/invitation",
+    body: () => json({ token: "B".repeat(43), password: "a long enough passphrase" }),
+    expect: all(410),
+  },
+  {
+    // An invalid address is refused before the throttle counts it, so the matrix spends none of the per-IP allowance.
+    route: "app/api/account/password-reset/route.ts",
+    method: "POST",
+    path: () => "/api/account/password-reset",
+    body: () => json({ email: "not an email address" }),
+    expect: all(422),
+  },
+  {
+    route: "app/api/account/password-reset/complete/route.ts",
+    method: "POST",
+    path: () => "/api/account/password-reset/complete",
+    body: () => json({ token: "B".repeat(43), password: "a long enough passphrase" }),
+    expect: all(410),
+  },
+
   // --- next-auth: public by design; its own CSRF token guards the POSTs.
   {
     route: "app/api/auth/[...nextauth]/route.ts",
@@ -553,6 +577,13 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     method: "POST",
     path: (c) => `/api/patients/${c.target.patientId}/intake-links`,
     body: () => json({ kind: "initial" }),
+    expect: E(401, 403, 403, 409, 403, 403, 409),
+  },
+  {
+    // Alex already has a portal account: an allowed role is told so (409) and nothing is sent.
+    route: "app/api/patients/[patientId]/portal-invitation/route.ts",
+    method: "POST",
+    path: (c) => `/api/patients/${c.target.patientId}/portal-invitation`,
     expect: E(401, 403, 403, 409, 403, 403, 409),
   },
   {

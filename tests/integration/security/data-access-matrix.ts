@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { inviteStaff } from "@/lib/accounts/invite-staff";
+import { sendPortalInvitation } from "@/lib/accounts/send-portal-invitation";
+import { listStaffInvitations, resendStaffInvitation, revokeStaffInvitation } from "@/lib/accounts/staff-invitations";
 import { auditChainCounts, listAuditEvents, listClinicUsers } from "@/lib/audit/list-audit-events";
 import { assertCan, can } from "@/lib/auth/authorize";
 import { changeEmail } from "@/lib/auth/change-email";
@@ -79,7 +82,6 @@ import { logExerciseSessions } from "@/lib/programs/log-exercise-sessions";
 import { programPatient } from "@/lib/programs/program-access";
 import { archiveProgramTemplate, listProgramTemplates, saveProgramTemplate } from "@/lib/programs/program-templates";
 import { saveProgram } from "@/lib/programs/save-program";
-import { createStaffUser } from "@/lib/staff/create-staff-user";
 import { listStaff } from "@/lib/staff/list-staff";
 import { resetStaffMfa } from "@/lib/staff/reset-staff-mfa";
 import { setUserActive } from "@/lib/staff/set-user-active";
@@ -146,6 +148,16 @@ const adminList = E("forbidden", "forbidden", "forbidden", "forbidden", "ok", "f
 const bookingWrite = E("not_found", "ok", "ok", "forbidden", "ok", "forbidden", "not_found");
 const libraryWrite = E("forbidden", "forbidden", "forbidden", "ok", "ok", "not_found", "not_found");
 
+/** A pending staff invitation of the home clinic, made by its admin, for a resend or revoke case to act on. */
+const freshInvitation = async (w: World) =>
+  (
+    await inviteStaff(w.actors.admin, {
+      name: "Invited colleague",
+      email: `invitee-${randomUUID()}@test.example`,
+      role: "therapist",
+    })
+  ).id;
+
 export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
   // --- audit
   "lib/audit/list-audit-events.ts#listAuditEvents": [
@@ -162,6 +174,55 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
         const { sealed, unsealed } = result as { sealed: number; unsealed: number };
         expect(sealed + unsealed).toBe(total);
       },
+    },
+  ],
+
+  // After the audit cases: refusals of another clinic's patient are audited in the asker's clinic.
+  // --- accounts: emailed invitation links (decision 050)
+  "lib/accounts/invite-staff.ts#inviteStaff": [
+    {
+      run: (w, a) =>
+        inviteStaff(a, { name: "New colleague", email: `colleague-${randomUUID()}@test.example`, role: "front_desk" }),
+      expect: adminList,
+      verify: async (w, a, p, invitation) => {
+        const row = await db.accountToken.findUniqueOrThrow({ where: { id: (invitation as { id: string }).id } });
+        expect(row.clinicId).toBe(a.clinicId);
+      },
+    },
+  ],
+  "lib/accounts/staff-invitations.ts#listStaffInvitations": [
+    {
+      run: (w, a) => listStaffInvitations(a),
+      expect: adminList,
+      verify: async (w, a, p, rows) => {
+        const ids = (rows as Array<{ id: string }>).map((r) => r.id);
+        const clinics = await db.accountToken.findMany({ where: { id: { in: ids } }, select: { clinicId: true } });
+        for (const c of clinics) expect(c.clinicId).toBe(a.clinicId);
+      },
+    },
+  ],
+  "lib/accounts/staff-invitations.ts#resendStaffInvitation": [
+    {
+      run: async (w, a) => resendStaffInvitation(a, { invitationId: await freshInvitation(w) }),
+      expect: adminOfClinic,
+    },
+  ],
+  "lib/accounts/staff-invitations.ts#revokeStaffInvitation": [
+    {
+      run: async (w, a) => revokeStaffInvitation(a, { invitationId: await freshInvitation(w) }),
+      expect: adminOfClinic,
+    },
+  ],
+  "lib/accounts/send-portal-invitation.ts#sendPortalInvitation": [
+    {
+      label: "a registered patient without an account",
+      run: async (w, a) => sendPortalInvitation(a, (await createPatient(w.home.clinic.id)).id),
+      expect: E("forbidden", "forbidden", "ok", "forbidden", "ok", "forbidden", "not_found"),
+    },
+    {
+      label: "patient B, who already has one",
+      run: (w, a) => sendPortalInvitation(a, w.B.patient.id),
+      expect: E("forbidden", "forbidden", "conflict", "forbidden", "conflict", "forbidden", "not_found"),
     },
   ],
 
@@ -859,22 +920,6 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
   ],
 
   // --- staff
-  "lib/staff/create-staff-user.ts#createStaffUser": [
-    {
-      run: (w, a) =>
-        createStaffUser(a, {
-          name: "New colleague",
-          email: `colleague-${randomUUID()}@test.example`,
-          role: "front_desk",
-          temporaryPassword: "a temporary passphrase",
-        }),
-      expect: adminList,
-      verify: async (w, a, p, user) => {
-        const row = await db.user.findUniqueOrThrow({ where: { id: (user as { id: string }).id } });
-        expect(row.clinicId).toBe(a.clinicId);
-      },
-    },
-  ],
   "lib/staff/list-staff.ts#listStaff": [{ run: (w, a) => listStaff(a), expect: adminList }],
   "lib/staff/reset-staff-mfa.ts#resetStaffMfa": [
     {
@@ -900,8 +945,12 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
  * each action's body and checks this mapping against it.
  */
 export const SERVER_ACTIONS: Record<string, { calls: string[] } | { identityBound: string }> = {
-  "app/(staff)/clinic/admin/actions.ts#createStaffAction": {
-    calls: ["lib/staff/create-staff-user.ts#createStaffUser"],
+  "app/(staff)/clinic/admin/actions.ts#inviteStaffAction": { calls: ["lib/accounts/invite-staff.ts#inviteStaff"] },
+  "app/(staff)/clinic/admin/actions.ts#resendInvitationAction": {
+    calls: ["lib/accounts/staff-invitations.ts#resendStaffInvitation"],
+  },
+  "app/(staff)/clinic/admin/actions.ts#revokeInvitationAction": {
+    calls: ["lib/accounts/staff-invitations.ts#revokeStaffInvitation"],
   },
   "app/(staff)/clinic/admin/actions.ts#setUserActiveAction": { calls: ["lib/staff/set-user-active.ts#setUserActive"] },
   "app/(staff)/clinic/admin/actions.ts#retryMessageAction": {

@@ -1,18 +1,35 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { inviteStaff } from "@/lib/accounts/invite-staff";
+import { resendStaffInvitation, revokeStaffInvitation } from "@/lib/accounts/staff-invitations";
 import { requireActor } from "@/lib/auth/current-actor";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { retryFailedMessage } from "@/lib/notifications/retry-message";
-import { createStaffUser } from "@/lib/staff/create-staff-user";
 import { resetStaffMfa } from "@/lib/staff/reset-staff-mfa";
 import { setUserActive } from "@/lib/staff/set-user-active";
 
-export async function createStaffAction(input: unknown): Promise<ActionResult<{ id: string; name: string }>> {
+export async function inviteStaffAction(input: unknown): Promise<ActionResult<{ email: string; name: string }>> {
   return runAction(async () => {
-    const user = await createStaffUser(await requireActor(), input);
+    const invitation = await inviteStaff(await requireActor(), input);
     revalidatePath("/clinic/admin");
-    return { id: user.id, name: user.name };
+    return { email: invitation.email, name: invitation.name };
+  });
+}
+
+export async function resendInvitationAction(input: unknown): Promise<ActionResult<{ email: string }>> {
+  return runAction(async () => {
+    const invitation = await resendStaffInvitation(await requireActor(), input);
+    revalidatePath("/clinic/admin");
+    return { email: invitation.email };
+  });
+}
+
+export async function revokeInvitationAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    await revokeStaffInvitation(await requireActor(), input);
+    revalidatePath("/clinic/admin");
+    return undefined;
   });
 }
 

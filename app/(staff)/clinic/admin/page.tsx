@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CreateStaffForm } from "@/components/staff/create-staff-form";
+import { InvitationActions } from "@/components/accounts/invitation-actions";
+import { InviteStaffForm } from "@/components/accounts/invite-staff-form";
 import { ResetMfaButton } from "@/components/staff/reset-mfa-button";
 import { ToggleActiveButton } from "@/components/staff/toggle-active-button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { ROLE_LABEL } from "@/lib/auth/permissions";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
+import { listStaffInvitations } from "@/lib/accounts/staff-invitations";
 import { formatDateTime } from "@/lib/format";
 import { listStaff } from "@/lib/staff/list-staff";
 
@@ -14,7 +16,11 @@ export const metadata: Metadata = { title: "Clinic admin" };
 
 export default async function AdminHome() {
   const actor = await requirePageActor("/clinic/admin", "staff:manage");
-  const [clinic, staff] = await Promise.all([getOwnClinic(actor), listStaff(actor)]);
+  const [clinic, staff, invitations] = await Promise.all([
+    getOwnClinic(actor),
+    listStaff(actor),
+    listStaffInvitations(actor),
+  ]);
   return (
     <>
       <PageHeader
@@ -78,8 +84,61 @@ export default async function AdminHome() {
             </table>
           </div>
         </Card>
-        <Card title="Add a staff account">
-          <CreateStaffForm />
+        <Card title="Invite staff">
+          <InviteStaffForm />
+        </Card>
+        <Card title="Pending invitations">
+          {invitations.length === 0 ? (
+            <p className="text-slate-700">No invitations waiting to be accepted.</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-left">
+                <caption className="sr-only">Pending invitations</caption>
+                <thead className="border-b border-slate-200 text-sm text-slate-700">
+                  <tr>
+                    <th scope="col" className="py-2 pr-4">
+                      Invited
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Role
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Sent
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Expires
+                    </th>
+                    <th scope="col" className="py-2">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {/* Keyed by address (one pending invitation each): a resend's new row keeps its "sent" note. */}
+                  {invitations.map((inv) => (
+                    <tr key={inv.email}>
+                      <td className="py-2 pr-4">
+                        <div className="font-medium">{inv.name}</div>
+                        <div className="text-sm text-slate-700">{inv.email}</div>
+                      </td>
+                      <td className="py-2 pr-4">{ROLE_LABEL[inv.role]}</td>
+                      <td className="py-2 pr-4 text-sm">{formatDateTime(inv.createdAt, clinic.timeZone)}</td>
+                      <td className="py-2 pr-4 text-sm">
+                        {inv.expired ? (
+                          <span className="font-semibold text-red-700">Expired</span>
+                        ) : (
+                          formatDateTime(inv.expiresAt, clinic.timeZone)
+                        )}
+                      </td>
+                      <td className="py-2 text-right">
+                        <InvitationActions invitationId={inv.id} email={inv.email} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
         </Card>
       </div>
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PortalInvitationButton } from "@/components/accounts/portal-invitation-button";
 import { IntakeStatusCard } from "@/components/intake/intake-status-card";
 import { PatientDetailsCard } from "@/components/patients/patient-details-card";
 import { PatientStatusCard } from "@/components/patients/patient-status-card";
@@ -54,6 +55,14 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           canChange={canUpdate}
         />
       </div>
+      {/* accounts */}
+      {!patient.userId && patient.email && can(actor, "patient:register") && (
+        <div className="mt-4">
+          <Card title="Patient portal">
+            <PortalInvitationButton patientId={patient.id} email={patient.email} />
+          </Card>
+        </div>
+      )}
       {intakeStatus && (
         <div className="mt-4">
           <Card title="Intake and questionnaires">

@@ -1,15 +1,16 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
-import { createStaffAction } from "@/app/(staff)/clinic/admin/actions";
+import { inviteStaffAction } from "@/app/(staff)/clinic/admin/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { createStaffSchema } from "@/lib/staff/schema";
+import { inviteStaffSchema } from "@/lib/accounts/schema";
 
 type FieldErrors = Record<string, string[]>;
 
-export function CreateStaffForm() {
+/** Replaces temporary passwords: the invitee chooses their own from the emailed link. */
+export function InviteStaffForm() {
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
@@ -18,7 +19,7 @@ export function CreateStaffForm() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(event.currentTarget));
-    const parsed = createStaffSchema.safeParse(values);
+    const parsed = inviteStaffSchema.safeParse(values);
     if (!parsed.success) {
       const errors: FieldErrors = {};
       for (const issue of parsed.error.issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
@@ -27,10 +28,13 @@ export function CreateStaffForm() {
       return;
     }
     startTransition(async () => {
-      const result = await createStaffAction(values);
+      const result = await inviteStaffAction(values);
       if (result.ok) {
         setFieldErrors({});
-        setMessage({ tone: "success", text: `${result.data.name} can now sign in with the temporary password.` });
+        setMessage({
+          tone: "success",
+          text: `Invitation sent to ${result.data.email}. The link works for 72 hours.`,
+        });
         setFormKey((k) => k + 1);
       } else {
         setFieldErrors(result.fieldErrors ?? {});
@@ -49,24 +53,25 @@ export function CreateStaffForm() {
         </div>
       )}
       <TextField label="Full name" name="name" autoComplete="off" errors={fieldErrors.name} required />
-      <TextField label="Email" name="email" type="email" autoComplete="off" errors={fieldErrors.email} required />
+      <TextField
+        label="Email address"
+        name="email"
+        type="email"
+        autoComplete="off"
+        errors={fieldErrors.email}
+        required
+      />
       <SelectField label="Role" name="role" defaultValue="therapist" errors={fieldErrors.role}>
         <option value="therapist">Therapist</option>
         <option value="front_desk">Front desk</option>
         <option value="admin">Clinic admin</option>
       </SelectField>
-      <TextField
-        label="Temporary password"
-        name="temporaryPassword"
-        type="text"
-        autoComplete="new-password"
-        hint="At least 10 characters. Give it to them in person; they can change it after signing in."
-        errors={fieldErrors.temporaryPassword}
-        required
-      />
+      <p className="self-end text-sm text-slate-700">
+        They get an email with a link to choose their password (valid 72 hours), then set up two-step sign-in.
+      </p>
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create account"}
+          {pending ? "Sending…" : "Send invitation"}
         </Button>
       </div>
     </form>

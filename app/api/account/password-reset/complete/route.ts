@@ -1,0 +1,10 @@
+import { completePasswordReset } from "@/lib/accounts/complete-password-reset";
+import { requestOrigin } from "@/lib/auth/request-origin";
+import { apiRoute, readJson } from "@/lib/http/respond";
+import { privateJson } from "@/lib/intake/http";
+
+/** The emailed reset link's token (in the body, out of access logs) and the new password. */
+export const POST = apiRoute(async (req) => {
+  const reset = await completePasswordReset(await readJson(req), requestOrigin(req.headers));
+  return privateJson({ reset });
+});

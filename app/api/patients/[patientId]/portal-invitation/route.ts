@@ -1,0 +1,13 @@
+import { sendPortalInvitation } from "@/lib/accounts/send-portal-invitation";
+import { requireActor } from "@/lib/auth/current-actor";
+import { apiRoute } from "@/lib/http/respond";
+import { privateJson } from "@/lib/intake/http";
+
+type Ctx = { params: Promise<{ patientId: string }> };
+
+/** Front desk: email a registered patient a link to set up their portal account. The link is never returned. */
+export const POST = apiRoute(async (req, ctx: Ctx) => {
+  const actor = await requireActor();
+  const invitation = await sendPortalInvitation(actor, (await ctx.params).patientId);
+  return privateJson({ invitation }, { status: 201 });
+});

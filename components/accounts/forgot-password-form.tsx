@@ -1,0 +1,63 @@
+"use client";
+
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { emailSchema } from "@/lib/auth/schema";
+import { useJsonPost } from "./api-form";
+
+export function ForgotPasswordForm() {
+  const request = useJsonPost<{ message: string }>("/api/account/password-reset");
+  const [sent, setSent] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get("email") ?? "");
+    const parsed = emailSchema.safeParse(email);
+    if (!parsed.success) {
+      request.setErrors({ email: parsed.error.issues.map((i) => i.message) });
+      request.setMessage(null);
+      return;
+    }
+    const result = await request.post({ email });
+    if (result.ok) setSent(result.data.message);
+  }
+
+  if (sent)
+    return (
+      <div className="flex flex-col gap-4">
+        <Alert tone="success" role="status" title="Check your email">
+          {sent}
+        </Alert>
+        <Link href="/sign-in" className="font-semibold text-brand-800 underline">
+          Back to sign in
+        </Link>
+      </div>
+    );
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {request.message && !Object.keys(request.errors).length && (
+        <Alert tone="danger" role="alert">
+          {request.message}
+        </Alert>
+      )}
+      <TextField
+        label="Email address"
+        name="email"
+        type="email"
+        autoComplete="username"
+        hint="The address you sign in with. We will email you a link to choose a new password."
+        errors={request.errors.email}
+        required
+      />
+      <Button type="submit" disabled={request.pending}>
+        {request.pending ? "Sending…" : "Send reset link"}
+      </Button>
+      <Link href="/sign-in" className="text-center font-semibold text-brand-800 underline">
+        Back to sign in
+      </Link>
+    </form>
+  );
+}
