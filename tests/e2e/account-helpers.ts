@@ -14,11 +14,17 @@ export function e2eDb(): PrismaClient {
  * The path of the link in the newest email of this kind to this address, once
  * the outbox worker has delivered it to the development mailbox (within seconds).
  * Kinds: "staff.invitation", "patient.portal_invitation", "account.password_reset".
+ * `db`: another app's database (tests/e2e/fresh-app.ts) instead of the main e2e server's.
  */
-export async function linkFromMailbox(to: string, kind: string, after = new Date(0)): Promise<string> {
+export async function linkFromMailbox(
+  to: string,
+  kind: string,
+  after = new Date(0),
+  db: PrismaClient = e2eDb(),
+): Promise<string> {
   let path: string | undefined;
   await expect(async () => {
-    const mail = await e2eDb().devMailboxMessage.findFirst({
+    const mail = await db.devMailboxMessage.findFirst({
       where: { toAddress: to, outbox: { kind }, deliveredAt: { gt: after } },
       orderBy: { deliveredAt: "desc" },
     });
