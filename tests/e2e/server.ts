@@ -91,6 +91,8 @@ async function main() {
     NEXTAUTH_URL: `http://localhost:${port}`,
     APP_URL: `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // What `npm start` sets: the server's own graceful shutdown (docs/decisions/060).
+    NEXT_MANUAL_SIG_HANDLE: "true",
   };
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env, stdio: "inherit" });
