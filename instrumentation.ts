@@ -6,14 +6,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env } = await import("@/lib/env");
-  try {
-    env();
-  } catch (e) {
-    // Refuse to start rather than fail on the first request that needs the missing setting.
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  }
+  const { checkEnvironmentOrExit } = await import("@/lib/server/check-environment");
+  checkEnvironmentOrExit();
   const { installShutdownHandler } = await import("@/lib/server/shutdown");
   installShutdownHandler();
   const { startConfiguredOutboxWorker } = await import("@/lib/notifications/start-worker");
