@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
+import type { Page } from "@playwright/test";
 import pg from "pg";
 import { verifyAuditChain } from "../../lib/audit/audit-chain";
 import { DEMO_CLINIC } from "../../prisma/seed/demo-data";
@@ -197,7 +198,7 @@ function requestStarted(request: http.ClientRequest): boolean {
 }
 
 /** The n-th free start time for the follow-up type with the storm's therapist, a few days out. */
-async function freeSlot(page: import("@playwright/test").Page, n: number): Promise<string> {
+async function freeSlot(page: Page, n: number): Promise<string> {
   const from = new Date(Date.now() + 3 * 24 * HOUR).toISOString().slice(0, 10);
   const to = new Date(Date.now() + 10 * 24 * HOUR).toISOString().slice(0, 10);
   const query = new URLSearchParams({ appointmentTypeId: ids.followUpTypeId, therapistId: ids.therapistId, from, to });
