@@ -1,8 +1,22 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import type { NextConfig } from "next";
 import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
+/** The migration folders this build expects applied (lib/server/readiness.ts); next build runs in the project root. */
+function migrationNames(): string[] {
+  const dir = path.resolve("prisma", "migrations");
+  // `next start` loads this file too, where the value no longer matters (it was inlined at build).
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, "migration.sql")))
+    .map((e) => e.name)
+    .sort();
+}
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  env: { MEND_MIGRATIONS: migrationNames().join(",") },
   // forbidden() answers a real 403 with app/forbidden.tsx (docs/decisions/004).
   experimental: {
     authInterrupts: true,

@@ -6,7 +6,9 @@ import { z } from "zod";
  */
 const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
-  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  NEXTAUTH_SECRET: z
+    .string({ error: "required: signs session cookies (openssl rand -base64 32)" })
+    .min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   /** Encrypts TOTP secrets at rest; defaults to NEXTAUTH_SECRET. Changing it invalidates enrolled authenticators. */
   MFA_ENCRYPTION_KEY: z.string().min(32).optional(),
   APP_URL: z.url().default("http://localhost:3000"),
@@ -18,6 +20,14 @@ const schema = z.object({
   EXERCISE_MEDIA_DIR: z.string().min(1).default(".data/exercise-media"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
+
+/** A production server must not fall back to the development defaults: emailed links would point at localhost. */
+function productionProblems(vars: NodeJS.ProcessEnv): string[] {
+  if (vars.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  if (!vars.APP_URL) problems.push("  APP_URL: required in production (the public https:// address of Mend)");
+  return problems;
+}
 
 export type Env = z.infer<typeof schema>;
 
@@ -35,10 +45,11 @@ let cached: Env | undefined;
 export function env(): Env {
   if (cached) return cached;
   const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
-  }
+  const lines = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`)),
+    ...productionProblems(process.env),
+  ];
+  if (!parsed.success || lines.length) throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   cached = parsed.data;
   return cached;
 }

@@ -110,6 +110,8 @@ async function main() {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
       APP_URL: appUrl,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The same graceful shutdown as `npm start` (docs/decisions/060).
+      ...(dev ? {} : { NEXT_MANUAL_SIG_HANDLE: "true" }),
     };
 
     if (!dev && (args.has("--build") || buildIsStale())) {

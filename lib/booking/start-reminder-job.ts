@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { onShutdown } from "@/lib/server/shutdown";
 import { startReminderJob, type RunningJob } from "./reminders";
 
 const globalForJob = globalThis as unknown as { mendReminderJob?: RunningJob };
@@ -9,7 +10,5 @@ export function startConfiguredReminderJob(): void {
   if (env().OUTBOX_WORKER === "off" || globalForJob.mendReminderJob) return;
   const job = startReminderJob();
   globalForJob.mendReminderJob = job;
-  const shutdown = () => void job.stop();
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  onShutdown("reminder job", () => job.stop());
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { onShutdown } from "@/lib/server/shutdown";
 import { startOutboxWorker, type RunningWorker } from "./outbox-worker";
 import { devMailboxTransport, smtpTransport } from "./transports";
 
@@ -12,8 +13,6 @@ export function startConfiguredOutboxWorker(): void {
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : devMailboxTransport;
   const worker = startOutboxWorker(transport);
   globalForWorker.mendOutboxWorker = worker;
-  const shutdown = () => void worker.stop();
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  onShutdown("outbox worker", () => worker.stop());
   console.log(`[outbox] delivering through ${transport.name}`);
 }

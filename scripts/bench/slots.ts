@@ -221,6 +221,7 @@ async function main() {
       APP_URL: `http://127.0.0.1:${port}`,
       OUTBOX_WORKER: "off",
       NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_MANUAL_SIG_HANDLE: "true",
     };
     if (!existsSync(path.join(ROOT, ".next", "BUILD_ID")) || process.env.BENCH_BUILD === "1") {
       console.log("Building the app…");

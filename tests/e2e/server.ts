@@ -15,10 +15,9 @@ import pg from "pg";
 import { hash } from "@node-rs/argon2";
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemo } from "../../prisma/seed/demo-data";
 import { sealSecret } from "../../lib/auth/mfa-crypto";
-import { hashRecoveryCode } from "../../lib/auth/mfa-rules";
 import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
-import { E2E_RECOVERY_CODES_PER_USER, e2eRecoveryCode } from "./mfa-codes";
+import { seedE2eRecoveryCodes } from "./fresh-app";
 import { E2E_SECRET, OTHER_CLINIC, e2eStateFile, type E2eState } from "./e2e-state";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../scripts/db/embedded-postgres";
 import { applyMigrations, ROOT } from "../../scripts/db/migrations";
@@ -91,6 +90,8 @@ async function main() {
     NEXTAUTH_URL: `http://localhost:${port}`,
     APP_URL: `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // What `npm start` sets: the server's own graceful shutdown (docs/decisions/060).
+    NEXT_MANUAL_SIG_HANDLE: "true",
   };
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env, stdio: "inherit" });
@@ -176,23 +177,6 @@ async function seedOtherClinic(prisma: PrismaClient) {
       userId: user.id,
     },
   });
-}
-
-/**
- * Staff sign in many times a minute across parallel tests, faster than TOTP
- * steps allow (a code works once). The fixture signs them in with single-use
- * recovery codes seeded here; TOTP itself has its own tests.
- */
-async function seedE2eRecoveryCodes(prisma: PrismaClient, emails: string[]) {
-  for (const email of emails) {
-    const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-    await prisma.mfaRecoveryCode.createMany({
-      data: Array.from({ length: E2E_RECOVERY_CODES_PER_USER }, (_, i) => ({
-        userId: user.id,
-        codeHash: hashRecoveryCode(e2eRecoveryCode(i)),
-      })),
-    });
-  }
 }
 
 void main();

@@ -1,11 +1,6 @@
-import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
+import { readinessResponse } from "@/lib/server/health-responses";
 
+/** Kept for existing probes and scripts: the same answer as /api/health/ready. */
 export async function GET() {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return NextResponse.json({ ok: true });
-  } catch {
-    return NextResponse.json({ ok: false }, { status: 503 });
-  }
+  return readinessResponse();
 }

@@ -393,6 +393,18 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     path: () => "/api/health",
     expect: all(200),
   },
+  {
+    route: "app/api/health/live/route.ts",
+    method: "GET",
+    path: () => "/api/health/live",
+    expect: all(200),
+  },
+  {
+    route: "app/api/health/ready/route.ts",
+    method: "GET",
+    path: () => "/api/health/ready",
+    expect: all(200),
+  },
 
   // --- intake through a link: the token is the credential, whoever holds it (a throwaway patient's link).
   {
