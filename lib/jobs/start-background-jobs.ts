@@ -1,0 +1,46 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { startOutboxWorker } from "@/lib/notifications/outbox-worker";
+import { devMailboxTransport, smtpTransport } from "@/lib/notifications/transports";
+import { startJobRunner } from "./job-runner";
+
+export type BackgroundJobs = { stop(): Promise<void> };
+
+const globalForJobs = globalThis as unknown as { mendBackgroundJobs?: Promise<BackgroundJobs> };
+
+/**
+ * Everything this server does besides answering requests: email delivery
+ * (the outbox claim loop, several servers in parallel) and the scheduled jobs
+ * (reminders, audit sealing; each run on one server at a time). With
+ * OUTBOX_WORKER=off the process does none of it (extra app instances).
+ * `stop()` lets work in flight finish, for a clean shutdown.
+ */
+export function startBackgroundJobs(): Promise<BackgroundJobs> {
+  globalForJobs.mendBackgroundJobs ??= start().catch((error: unknown) => {
+    globalForJobs.mendBackgroundJobs = undefined; // a later call may try again
+    throw error;
+  });
+  return globalForJobs.mendBackgroundJobs;
+}
+
+async function start(): Promise<BackgroundJobs> {
+  const config = env();
+  if (config.OUTBOX_WORKER === "off") return { stop: async () => {} };
+  const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : devMailboxTransport;
+  const delivery = startOutboxWorker(transport);
+  console.log(`[outbox] delivering through ${transport.name}`);
+  let runner;
+  try {
+    runner = await startJobRunner(config.DATABASE_URL);
+  } catch (error) {
+    await delivery.stop();
+    throw error;
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    stop() {
+      stopping ??= Promise.all([delivery.stop(), runner.stop()]).then(() => undefined);
+      return stopping;
+    },
+  };
+}
