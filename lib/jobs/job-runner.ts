@@ -75,7 +75,10 @@ export type JobRunner = { stop(): Promise<void> };
  * Starts this server's share of the scheduled jobs. The library creates and
  * migrates its own schema (`graphile_worker`) on first start, beside ours.
  */
-export async function startJobRunner(connectionString: string, options: { concurrency?: number } = {}): Promise<JobRunner> {
+export async function startJobRunner(
+  connectionString: string,
+  options: { concurrency?: number } = {},
+): Promise<JobRunner> {
   const pool = new pg.Pool({ connectionString, max: (options.concurrency ?? 2) + 2 });
   let runner: Runner;
   try {
@@ -88,7 +91,11 @@ export async function startJobRunner(connectionString: string, options: { concur
       logger,
     });
     // Without waiting for the next minute: a pass now, and the sealing cycle going.
-    await runner.addJob(TASK.reminders, {}, { jobKey: "reminders-pass", jobKeyMode: "preserve_run_at", maxAttempts: 1 });
+    await runner.addJob(
+      TASK.reminders,
+      {},
+      { jobKey: "reminders-pass", jobKeyMode: "preserve_run_at", maxAttempts: 1 },
+    );
     await runner.addJob(TASK.seal, {}, { jobKey: "audit-seal", jobKeyMode: "preserve_run_at", maxAttempts: 1 });
   } catch (error) {
     await pool.end();
