@@ -80,6 +80,8 @@ export async function startJobRunner(
   options: { concurrency?: number } = {},
 ): Promise<JobRunner> {
   const pool = new pg.Pool({ connectionString, max: (options.concurrency ?? 2) + 2 });
+  // An idle connection dropped by the server must not crash the process; the pool reconnects.
+  pool.on("error", (error) => console.error("[jobs] database connection lost:", describeErrorForLog(error)));
   let runner: Runner;
   try {
     runner = await run({
