@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { enqueueAppointmentEmail, messageAppointmentSelect } from "./appointment-messages";
+import { enqueueMessages } from "@/lib/notifications/enqueue-message";
+import { appointmentEmail, messageAppointmentSelect } from "./appointment-messages";
 import { DEFAULT_BOOKING_SETTINGS } from "./booking-settings";
 
 const DEFAULT_LEAD_HOURS = DEFAULT_BOOKING_SETTINGS.reminderLeadHours;
@@ -28,13 +29,23 @@ export async function enqueueDueReminders(now = new Date(), batchSize = BATCH_SI
   return (await runReminderPass(now, batchSize)).queued;
 }
 
-export async function runReminderPass(now = new Date(), batchSize = BATCH_SIZE): Promise<ReminderPass> {
-  const horizon = await reminderHorizon(now);
+/**
+ * Without `now`, each batch reads the clock afresh, so a long pass also takes
+ * visits whose reminder time came while it ran.
+ */
+export async function runReminderPass(
+  now?: Date,
+  batchSize = BATCH_SIZE,
+  /** Called once if the first batch is full: there is a backlog others could help with. */
+  onBacklog?: () => Promise<void>,
+): Promise<ReminderPass> {
   const pass: ReminderPass = { queued: 0, marked: 0 };
-  for (;;) {
-    const batch = await queueReminderBatch(now, horizon, batchSize);
+  for (let first = true; ; first = false) {
+    const at = now ?? new Date();
+    const batch = await queueReminderBatch(at, await reminderHorizon(at), batchSize);
     pass.queued += batch.queued;
     pass.marked += batch.marked;
+    if (first && batch.marked === batchSize) await onBacklog?.();
     // A short batch means nothing is left, or what is left is held by another pass
     // (or by a booking change, whose new start the next pass sees).
     if (batch.marked < batchSize) return pass;
@@ -80,13 +91,13 @@ async function queueReminderBatch(now: Date, horizon: Date, batchSize: number) {
           })
         ).map((c) => [c.id, c]),
       );
-      let queued = 0;
-      for (const a of appointments) {
-        const id = await enqueueAppointmentEmail(tx, "reminder", a, clinics.get(a.clinicId)!, {
+      const messages = appointments.flatMap((a) => {
+        const message = appointmentEmail("reminder", a, clinics.get(a.clinicId)!, {
           dedupeKey: `appointment-reminder:${a.id}:${a.startsAt.toISOString()}`,
         });
-        if (id) queued++;
-      }
+        return message ? [message] : [];
+      });
+      const queued = await enqueueMessages(tx, messages);
       return { queued, marked: claimed.length };
     },
     // A batch renders and inserts a few hundred messages; on a busy machine that outlasts the 5 s default.

@@ -1,6 +1,5 @@
 import "server-only";
-import pg from "pg";
-import { Logger, run, type Runner, type TaskList } from "graphile-worker";
+import { Logger, run, type JobHelpers, type Task, type TaskList } from "graphile-worker";
 import { sealAuditChain } from "@/lib/audit/audit-chain";
 import { runReminderPass } from "@/lib/booking/reminders";
 import { db } from "@/lib/db";
@@ -18,11 +17,15 @@ export const TASK = { reminders: "reminders:queue-due", seal: "audit:seal" } as 
 
 /** Seconds between seals: the audit page promises new events are sealed "within seconds". */
 const SEAL_EVERY_MS = 5_000;
+/** A pass with nothing due is one index probe, so passes can be frequent: lateness stays near this. */
+const REMINDERS_EVERY_MS = 15_000;
+/** Extra passes started when a pass finds a backlog; any server's runner takes them (SKIP LOCKED splits the work). */
+const REMINDER_HELPERS = 2;
 
 const CRONTAB = [
-  // Reminder times are not aligned to anything, so a pass a minute bounds lateness by one minute plus the pass.
+  // Each of these jobs schedules its own next run a few seconds ahead; the cron lines only revive
+  // them after a crash or when no server was running.
   `* * * * * ${TASK.reminders} ?max=1&jobKey=reminders-pass&jobKeyMode=preserve_run_at`,
-  // The seal job reschedules itself every few seconds; this line only revives it after a crash.
   `* * * * * ${TASK.seal} ?max=1&jobKey=audit-seal&jobKeyMode=preserve_run_at`,
 ].join("\n");
 
@@ -31,36 +34,47 @@ const CRONTAB = [
  * for the library to log and store: messages of database errors quote query
  * arguments, which may be health data (docs/decisions/046).
  */
-function logSafe(name: string, task: () => Promise<void>): () => Promise<void> {
-  return async () => {
+async function logSafe(name: string, task: () => Promise<void>): Promise<void> {
+  try {
+    await task();
+  } catch (error) {
+    const described = describeErrorForLog(error);
+    console.error(`[jobs] ${name} failed:`, described);
+    throw new Error(`${name} failed: ${described}`);
+  }
+}
+
+/** Runs `task`, then (even if it failed) queues the next run of this singleton job `everyMs` later. */
+function recurring(name: string, jobKey: string, everyMs: number, task: Task): Task {
+  return async (payload, helpers) => {
     try {
-      await task();
-    } catch (error) {
-      const described = describeErrorForLog(error);
-      console.error(`[jobs] ${name} failed:`, described);
-      throw new Error(`${name} failed: ${described}`);
+      await logSafe(name, () => task(payload, helpers) as Promise<void>);
+    } finally {
+      await helpers.addJob(name, {}, { jobKey, runAt: new Date(Date.now() + everyMs), maxAttempts: 1 });
     }
   };
 }
 
+async function reminderPass(payload: unknown, helpers: JobHelpers): Promise<void> {
+  const isHelper = (payload as { helper?: unknown } | null)?.helper === true;
+  const pass = await runReminderPass(undefined, undefined, async () => {
+    if (isHelper) return;
+    for (let i = 1; i <= REMINDER_HELPERS; i++)
+      await helpers.addJob(TASK.reminders, { helper: true }, { jobKey: `reminders-helper-${i}`, maxAttempts: 1 });
+  });
+  if (pass.marked > 0) console.log(`[reminders] queued ${pass.queued} reminders for ${pass.marked} visits`);
+}
+
 const tasks: TaskList = {
-  [TASK.reminders]: logSafe(TASK.reminders, async () => {
-    const pass = await runReminderPass();
-    if (pass.marked > 0) console.log(`[reminders] queued ${pass.queued} reminders for ${pass.marked} visits`);
-  }),
-  [TASK.seal]: async (_payload, helpers) => {
-    try {
-      await logSafe(TASK.seal, async () => {
-        await sealAuditChain(db as unknown as PrismaClient, auditChainKey());
-      })();
-    } finally {
-      await helpers.addJob(
-        TASK.seal,
-        {},
-        { jobKey: "audit-seal", runAt: new Date(Date.now() + SEAL_EVERY_MS), maxAttempts: 1 },
-      );
-    }
+  [TASK.reminders]: async (payload, helpers) => {
+    // Helpers run once; the main pass keeps the schedule going.
+    if ((payload as { helper?: unknown } | null)?.helper === true)
+      return logSafe(TASK.reminders, () => reminderPass(payload, helpers));
+    return recurring(TASK.reminders, "reminders-pass", REMINDERS_EVERY_MS, reminderPass)(payload, helpers);
   },
+  [TASK.seal]: recurring(TASK.seal, "audit-seal", SEAL_EVERY_MS, async () => {
+    await sealAuditChain(db as unknown as PrismaClient, auditChainKey());
+  }),
 };
 
 /** The library's own chatter (connections, each job started) stays out of the log; problems do not. */
@@ -79,19 +93,18 @@ export async function startJobRunner(
   connectionString: string,
   options: { concurrency?: number } = {},
 ): Promise<JobRunner> {
-  const pool = new pg.Pool({ connectionString, max: (options.concurrency ?? 2) + 2 });
-  // An idle connection dropped by the server must not crash the process; the pool reconnects.
-  pool.on("error", (error) => console.error("[jobs] database connection lost:", describeErrorForLog(error)));
-  let runner: Runner;
+  const concurrency = options.concurrency ?? 2;
+  // The library owns this small pool (and its error handlers, so a dropped connection never crashes the server).
+  const runner = await run({
+    connectionString,
+    maxPoolSize: concurrency + 2,
+    concurrency,
+    noHandleSignals: true,
+    taskList: tasks,
+    crontab: CRONTAB,
+    logger,
+  });
   try {
-    runner = await run({
-      pgPool: pool,
-      concurrency: options.concurrency ?? 2,
-      noHandleSignals: true,
-      taskList: tasks,
-      crontab: CRONTAB,
-      logger,
-    });
     // Without waiting for the next minute: a pass now, and the sealing cycle going.
     await runner.addJob(
       TASK.reminders,
@@ -100,14 +113,11 @@ export async function startJobRunner(
     );
     await runner.addJob(TASK.seal, {}, { jobKey: "audit-seal", jobKeyMode: "preserve_run_at", maxAttempts: 1 });
   } catch (error) {
-    await pool.end();
+    await runner.stop();
     throw error;
   }
   return {
-    async stop() {
-      // Lets jobs in flight finish. After a crash the next minute's tick starts a fresh pass or seal.
-      await runner.stop();
-      await pool.end();
-    },
+    // Lets jobs in flight finish. After a crash the next minute's tick starts a fresh pass or seal.
+    stop: () => runner.stop(),
   };
 }

@@ -158,13 +158,7 @@ async function report(c: pg.Client) {
               (SELECT count(*)::int FROM graphile_worker.jobs) AS jobs_left`,
     )
   ).rows[0];
-  const passes = (
-    await c.query(
-      `SELECT count(*)::int AS batches, round(avg(n))::int AS avg_batch FROM (
-         SELECT count(*) AS n FROM "OutboxMessage" WHERE kind = 'appointment.reminder' GROUP BY "createdAt") x`,
-    )
-  ).rows[0];
-  return { lateness, counts, rates, passes };
+  return { lateness, counts, rates };
 }
 
 async function main() {
@@ -238,7 +232,7 @@ async function main() {
     }
     const loadAtEnd = loadavg();
     await stopWorkers();
-    const { lateness, counts, rates, passes } = await report(c);
+    const { lateness, counts, rates } = await report(c);
     await c.end();
     const [q50, q95, q99] = (lateness.queued_p as number[] | null) ?? [];
     const [s50, s95, s99] = (lateness.sent_p as number[] | null) ?? [];
@@ -248,7 +242,7 @@ bench:jobs: ${visits} visits, ${CLINICS} clinics, reminder times spread over ${S
 load average at start ${load(loadAtStart)}, at end ${load(loadAtEnd)}
 
 reminders queued        ${rates.queued} of ${counts.visits}   missing ${counts.missing}   visits with more than one reminder ${counts.duplicated_visits} (extra copies ${counts.extra_copies})
-queueing rate           ${fmt(rates.queued / Math.max(1, rates.queue_span ?? 1))} /s over the ${fmt(rates.queue_span)} s from first to last (peak ${rates.queue_peak} in one second; ${passes.batches} batches, ${passes.avg_batch} per batch on average)
+queueing rate           ${fmt(rates.queued / Math.max(1, rates.queue_span ?? 1))} /s over the ${fmt(rates.queue_span)} s from first to last (peak ${rates.queue_peak} in one second)
 lateness, queued        p50 ${fmt(q50)} s  p95 ${fmt(q95)} s  p99 ${fmt(q99)} s  max ${fmt(lateness.queued_max)} s  (min ${fmt(lateness.queued_min)} s; ${lateness.over_2_min} over 2 minutes)
 delivered (dev mailbox) ${rates.sent}   mailbox rows ${counts.mailbox}   duplicate deliveries ${counts.mailbox_duplicates}
 delivery rate           ${fmt(rates.sent / Math.max(1, rates.sent_busy_seconds))} /s in the ${rates.sent_busy_seconds} s with deliveries (peak ${rates.sent_peak} in one second)
