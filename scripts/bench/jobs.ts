@@ -242,7 +242,7 @@ bench:jobs: ${visits} visits, ${CLINICS} clinics, reminder times spread over ${S
 load average at start ${load(loadAtStart)}, at end ${load(loadAtEnd)}
 
 reminders queued        ${rates.queued} of ${counts.visits}   missing ${counts.missing}   visits with more than one reminder ${counts.duplicated_visits} (extra copies ${counts.extra_copies})
-queueing rate           ${fmt(rates.queued / Math.max(1, rates.queue_span ?? 1))} /s over the ${fmt(rates.queue_span)} s from first to last (peak ${rates.queue_peak} in one second)
+queueing rate           ${fmt(rates.queued / Math.max(1, rates.queue_span ?? 1))} /s over the ${fmt(rates.queue_span)} s from first to last, bounded by reminders falling due at ${fmt(visits / SPREAD_S)} /s (peak ${rates.queue_peak} in one second)
 lateness, queued        p50 ${fmt(q50)} s  p95 ${fmt(q95)} s  p99 ${fmt(q99)} s  max ${fmt(lateness.queued_max)} s  (min ${fmt(lateness.queued_min)} s; ${lateness.over_2_min} over 2 minutes)
 delivered (dev mailbox) ${rates.sent}   mailbox rows ${counts.mailbox}   duplicate deliveries ${counts.mailbox_duplicates}
 delivery rate           ${fmt(rates.sent / Math.max(1, rates.sent_busy_seconds))} /s in the ${rates.sent_busy_seconds} s with deliveries (peak ${rates.sent_peak} in one second)
