@@ -25,31 +25,34 @@ export type ReminderPass = { queued: number; marked: number };
  * Visits booked after their reminder time would have been are skipped: the
  * confirmation just went out.
  */
-export async function enqueueDueReminders(now = new Date(), batchSize = BATCH_SIZE): Promise<number> {
-  return (await runReminderPass(now, batchSize)).queued;
+export async function enqueueDueReminders(now = new Date()): Promise<number> {
+  return (await runReminderPass({ now })).queued;
 }
 
-/**
- * Without `now`, each batch reads the clock afresh, so a long pass also takes
- * visits whose reminder time came while it ran.
- */
-export async function runReminderPass(
-  now?: Date,
-  batchSize = BATCH_SIZE,
+export type ReminderPassOptions = {
+  /** Fixed clock (tests). Without it each batch reads the clock afresh, so a long pass also takes visits that fell due while it ran. */
+  now?: Date;
+  batchSize?: number;
   /** Called once if the first batch is full: there is a backlog others could help with. */
-  onBacklog?: () => Promise<void>,
-): Promise<ReminderPass> {
+  onBacklog?: () => Promise<void>;
+  /** Stops between batches (server shutdown); what is left waits for the next pass. */
+  signal?: AbortSignal;
+};
+
+export async function runReminderPass(options: ReminderPassOptions = {}): Promise<ReminderPass> {
+  const batchSize = options.batchSize ?? BATCH_SIZE;
   const pass: ReminderPass = { queued: 0, marked: 0 };
-  for (let first = true; ; first = false) {
-    const at = now ?? new Date();
+  for (let first = true; !options.signal?.aborted; first = false) {
+    const at = options.now ?? new Date();
     const batch = await queueReminderBatch(at, await reminderHorizon(at), batchSize);
     pass.queued += batch.queued;
     pass.marked += batch.marked;
-    if (first && batch.marked === batchSize) await onBacklog?.();
+    if (first && batch.marked === batchSize) await options.onBacklog?.();
     // A short batch means nothing is left, or what is left is held by another pass
     // (or by a booking change, whose new start the next pass sees).
-    if (batch.marked < batchSize) return pass;
+    if (batch.marked < batchSize) break;
   }
+  return pass;
 }
 
 /** The latest start any clinic's reminder can be due for now: lets the index scan stop there. */

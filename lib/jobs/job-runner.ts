@@ -1,5 +1,5 @@
 import "server-only";
-import { Logger, run, type JobHelpers, type Task, type TaskList } from "graphile-worker";
+import { Logger, run, type Task, type TaskList } from "graphile-worker";
 import { sealAuditChain } from "@/lib/audit/audit-chain";
 import { runReminderPass } from "@/lib/booking/reminders";
 import { db } from "@/lib/db";
@@ -55,27 +55,38 @@ function recurring(name: string, jobKey: string, everyMs: number, task: Task): T
   };
 }
 
-async function reminderPass(payload: unknown, helpers: JobHelpers): Promise<void> {
-  const isHelper = (payload as { helper?: unknown } | null)?.helper === true;
-  const pass = await runReminderPass(undefined, undefined, async () => {
-    if (isHelper) return;
-    for (let i = 1; i <= REMINDER_HELPERS; i++)
-      await helpers.addJob(TASK.reminders, { helper: true }, { jobKey: `reminders-helper-${i}`, maxAttempts: 1 });
-  });
-  if (pass.marked > 0) console.log(`[reminders] queued ${pass.queued} reminders for ${pass.marked} visits`);
-}
+const isHelperPass = (payload: unknown) => (payload as { helper?: unknown } | null)?.helper === true;
 
-const tasks: TaskList = {
-  [TASK.reminders]: async (payload, helpers) => {
-    // Helpers run once; the main pass keeps the schedule going.
-    if ((payload as { helper?: unknown } | null)?.helper === true)
-      return logSafe(TASK.reminders, () => reminderPass(payload, helpers));
-    return recurring(TASK.reminders, "reminders-pass", REMINDERS_EVERY_MS, reminderPass)(payload, helpers);
-  },
-  [TASK.seal]: recurring(TASK.seal, "audit-seal", SEAL_EVERY_MS, async () => {
-    await sealAuditChain(db as unknown as PrismaClient, auditChainKey());
-  }),
-};
+/** The tasks of one runner; `stopping` ends a long reminder pass between batches at shutdown. */
+function taskList(stopping: AbortSignal): TaskList {
+  const reminderPass: Task = async (payload, helpers) => {
+    const pass = await runReminderPass({
+      signal: stopping,
+      // Helper passes run once and never ask for more helpers.
+      onBacklog: isHelperPass(payload)
+        ? undefined
+        : async () => {
+            for (let i = 1; i <= REMINDER_HELPERS; i++)
+              await helpers.addJob(
+                TASK.reminders,
+                { helper: true },
+                { jobKey: `reminders-helper-${i}`, maxAttempts: 1 },
+              );
+          },
+    });
+    if (pass.marked > 0) console.log(`[reminders] queued ${pass.queued} reminders for ${pass.marked} visits`);
+  };
+  const mainReminderPass = recurring(TASK.reminders, "reminders-pass", REMINDERS_EVERY_MS, reminderPass);
+  return {
+    [TASK.reminders]: (payload, helpers) =>
+      isHelperPass(payload)
+        ? logSafe(TASK.reminders, () => reminderPass(payload, helpers) as Promise<void>)
+        : mainReminderPass(payload, helpers),
+    [TASK.seal]: recurring(TASK.seal, "audit-seal", SEAL_EVERY_MS, async () => {
+      await sealAuditChain(db as unknown as PrismaClient, auditChainKey());
+    }),
+  };
+}
 
 /** The library's own chatter (connections, each job started) stays out of the log; problems do not. */
 const logger = new Logger(() => (level, message) => {
@@ -94,13 +105,14 @@ export async function startJobRunner(
   options: { concurrency?: number } = {},
 ): Promise<JobRunner> {
   const concurrency = options.concurrency ?? 2;
+  const stopping = new AbortController();
   // The library owns this small pool (and its error handlers, so a dropped connection never crashes the server).
   const runner = await run({
     connectionString,
     maxPoolSize: concurrency + 2,
     concurrency,
     noHandleSignals: true,
-    taskList: tasks,
+    taskList: taskList(stopping.signal),
     crontab: CRONTAB,
     logger,
   });
@@ -117,7 +129,11 @@ export async function startJobRunner(
     throw error;
   }
   return {
-    // Lets jobs in flight finish. After a crash the next minute's tick starts a fresh pass or seal.
-    stop: () => runner.stop(),
+    // Lets jobs in flight finish (a reminder pass at its next batch). After a crash the next
+    // minute's tick starts a fresh pass or seal.
+    stop() {
+      stopping.abort();
+      return runner.stop();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { describeErrorForLog } from "@/lib/http/log-safe-error";
 import { startOutboxWorker } from "@/lib/notifications/outbox-worker";
 import { devMailboxTransport, smtpTransport } from "@/lib/notifications/transports";
 import { startJobRunner } from "./job-runner";
@@ -43,4 +44,21 @@ async function start(): Promise<BackgroundJobs> {
       return stopping;
     },
   };
+}
+
+/**
+ * For instrumentation.ts: starts the jobs without holding up the server (it
+ * answers, and reports itself unready, even if the database is down at start)
+ * and stops them on SIGTERM/SIGINT. Minimal until a shutdown registry owns
+ * `stop()`.
+ */
+export function startBackgroundJobsInServer(): void {
+  startBackgroundJobs().then(
+    (jobs) => {
+      const stop = () => void jobs.stop();
+      process.once("SIGTERM", stop);
+      process.once("SIGINT", stop);
+    },
+    (error: unknown) => console.error("[jobs] could not start background jobs:", describeErrorForLog(error)),
+  );
 }

@@ -16,13 +16,13 @@ describe("reminder pass", () => {
   it("queues a reminder for each of 900 due visits in one pass, not only the earliest 500", async () => {
     const now = new Date();
     const { clinic, appointments } = await clinicWithVisits(900, { from: inHours(now, 1), to: inHours(now, 20) });
-    await runReminderPass(now);
+    await runReminderPass({ now });
     const queued = await remindersOf(clinic.id);
     expect(queued).toHaveLength(900);
     expect(new Set(queued.map((r) => r.appointmentId))).toEqual(new Set(appointments.map((a) => a.id)));
     // Every visit remembers its reminder, so the next pass has nothing to read.
     expect(await db.appointment.count({ where: { clinicId: clinic.id, reminderQueuedFor: null } })).toBe(0);
-    await runReminderPass(new Date(now.getTime() + 60_000));
+    await runReminderPass({ now: new Date(now.getTime() + 60_000) });
     expect(await remindersOf(clinic.id)).toHaveLength(900);
   });
 
@@ -34,9 +34,9 @@ describe("reminder pass", () => {
       { from: inHours(now, 1), to: inHours(now, 9) },
       { reminderLeadHours: 2 },
     );
-    await runReminderPass(now);
+    await runReminderPass({ now });
     expect((await remindersOf(clinic.id)).map((r) => r.appointmentId)).toEqual([appointments[0]!.id]);
-    await runReminderPass(inHours(now, 3.5));
+    await runReminderPass({ now: inHours(now, 3.5) });
     expect((await remindersOf(clinic.id)).map((r) => r.appointmentId).sort()).toEqual(
       appointments.map((a) => a.id).sort(),
     );
@@ -49,9 +49,13 @@ describe("reminder pass", () => {
       { from: inHours(now, 1), to: inHours(now, 20) },
       { therapists: 3 },
     );
-    const passes = await Promise.all([runReminderPass(now, 40), runReminderPass(now, 40), runReminderPass(now, 40)]);
+    const passes = await Promise.all([
+      runReminderPass({ now, batchSize: 40 }),
+      runReminderPass({ now, batchSize: 40 }),
+      runReminderPass({ now, batchSize: 40 }),
+    ]);
     // A pass may stop early when the rest is held by another one; a later pass picks up anything left.
-    passes.push(await runReminderPass(now, 40));
+    passes.push(await runReminderPass({ now, batchSize: 40 }));
     const queued = await remindersOf(clinic.id);
     expect(queued).toHaveLength(600);
     expect([...countBy(queued.map((r) => r.appointmentId)).values()].every((n) => n === 1)).toBe(true);
@@ -74,7 +78,7 @@ describe("reminder pass", () => {
     });
     // Booked one hour ago for a visit 6 hours away: its 24-hour reminder time had already passed.
     await db.appointment.update({ where: { id: lateBooked.id }, data: { createdAt: inHours(now, -1) } });
-    await runReminderPass(now);
+    await runReminderPass({ now });
     expect((await remindersOf(clinic.id)).map((r) => r.appointmentId)).toEqual([moved.id]);
 
     const newStart = inHours(now, 10);
@@ -86,7 +90,7 @@ describe("reminder pass", () => {
         blockedUntil: new Date(newStart.getTime() + 1000),
       },
     });
-    await runReminderPass(new Date(now.getTime() + 60_000));
+    await runReminderPass({ now: new Date(now.getTime() + 60_000) });
     const afterMove = await remindersOf(clinic.id);
     expect(afterMove.map((r) => r.appointmentId)).toEqual([moved.id, moved.id]);
     const keys = await db.outboxMessage.findMany({
@@ -100,7 +104,7 @@ describe("reminder pass", () => {
       ].sort(),
     );
     // Still exactly those two after more passes.
-    await runReminderPass(new Date(now.getTime() + 120_000));
+    await runReminderPass({ now: new Date(now.getTime() + 120_000) });
     expect(await remindersOf(clinic.id)).toHaveLength(2);
   });
 
@@ -109,7 +113,7 @@ describe("reminder pass", () => {
     const { clinic, appointments } = await clinicWithVisits(5, { from: inHours(now, 1), to: inHours(now, 5) });
     expect(await enqueueDueReminders(now)).toBeGreaterThanOrEqual(5);
     await db.appointment.updateMany({ where: { clinicId: clinic.id }, data: { reminderQueuedFor: null } });
-    await runReminderPass(now);
+    await runReminderPass({ now });
     expect(await remindersOf(clinic.id)).toHaveLength(appointments.length);
   });
 });
