@@ -12,7 +12,8 @@ function countBy(ids: string[]): Map<string, number> {
   return counts;
 }
 
-describe("reminder pass", () => {
+// Hundreds of visits per test: slow on a loaded machine, and these tests are about counts, not speed.
+describe("reminder pass", { timeout: 120_000 }, () => {
   it("queues a reminder for each of 900 due visits in one pass, not only the earliest 500", async () => {
     const now = new Date();
     const { clinic, appointments } = await clinicWithVisits(900, { from: inHours(now, 1), to: inHours(now, 20) });
