@@ -1,8 +1,8 @@
 /**
  * Runs once when the Node.js server starts: checks the configuration, installs
  * the graceful shutdown (docs/decisions/060), then starts the background work
- * (email delivery and the jobs that feed it, audit sealing), each of which
- * registers its own stop with lib/server/shutdown.ts.
+ * (lib/jobs: email delivery, reminders, audit sealing), whose stop is
+ * registered with lib/server/shutdown.ts.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -10,11 +10,6 @@ export async function register() {
   checkEnvironmentOrExit();
   const { installShutdownHandler } = await import("@/lib/server/shutdown");
   installShutdownHandler();
-  const { startConfiguredOutboxWorker } = await import("@/lib/notifications/start-worker");
-  startConfiguredOutboxWorker();
-  const { startAuditSealer } = await import("@/lib/audit/start-sealer");
-  startAuditSealer();
-  // booking
-  const { startConfiguredReminderJob } = await import("@/lib/booking/start-reminder-job");
-  startConfiguredReminderJob();
+  const { startBackgroundJobsInServer } = await import("@/lib/jobs/start-background-jobs");
+  startBackgroundJobsInServer();
 }

@@ -23,7 +23,7 @@ const nextConfig: NextConfig = {
     // Profiling only (docs/booking.md): readable function names in `node --cpu-prof` output.
     ...(process.env.MEND_PROFILE_BUILD ? { turbopackMinify: { server: false } } : {}),
   },
-  serverExternalPackages: ["@node-rs/argon2", "pg", "nodemailer"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "nodemailer", "graphile-worker"],
   async headers() {
     // Static files skip the proxy; they still get the non-CSP headers.
     return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];

@@ -14,7 +14,7 @@ const schema = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Mend <no-reply@mend.localhost>"),
-  /** "off" in processes that must not deliver mail (e.g. a second app instance). */
+  /** "off": this process runs no background work (mail delivery, reminders, audit sealing), e.g. an extra app instance. */
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   /** Where uploaded exercise pictures and videos are kept (served only through an access-checked route). */
   EXERCISE_MEDIA_DIR: z.string().min(1).default(".data/exercise-media"),

@@ -20,9 +20,15 @@ export function appointmentUid(appointmentId: string): string {
   return `appointment-${appointmentId}@mend`;
 }
 
+const vtimezones = new Map<string, string | null>();
+
+/** The zone's VTIMEZONE block: fixed data, built once per zone (a reminder pass renders thousands of files). */
 function vtimezone(timeZone: string): string | null {
-  const block = tzlib_get_ical_block(timeZone);
-  return Array.isArray(block) && typeof block[0] === "string" ? block[0] : null;
+  if (!vtimezones.has(timeZone)) {
+    const block = tzlib_get_ical_block(timeZone);
+    vtimezones.set(timeZone, Array.isArray(block) && typeof block[0] === "string" ? block[0] : null);
+  }
+  return vtimezones.get(timeZone)!;
 }
 
 function event(cal: ReturnType<typeof ical>, a: IcsAppointment, clinic: IcsClinic) {

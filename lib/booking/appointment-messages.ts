@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
-import { enqueueMessage } from "@/lib/notifications/enqueue-message";
+import { enqueueMessage, type NewMessage } from "@/lib/notifications/enqueue-message";
 import { formatLocalDate, formatLocalTime } from "@/lib/scheduling/local-time-rules";
 import { appointmentIcs } from "./appointment-ics";
 
@@ -64,6 +64,17 @@ export async function enqueueAppointmentEmail(
   clinic: MessageClinic,
   options: { dedupeKey?: string; previousStart?: Date } = {},
 ): Promise<string | null> {
+  const message = appointmentEmail(kind, a, clinic, options);
+  return message ? enqueueMessage(tx, message) : null;
+}
+
+/** The patient's email about the appointment, or null when the patient has no address. */
+export function appointmentEmail(
+  kind: Kind,
+  a: MessageAppointment,
+  clinic: MessageClinic,
+  options: { dedupeKey?: string; previousStart?: Date } = {},
+): NewMessage | null {
   if (!a.patient.email) return null;
   const name = a.patient.preferredName ?? a.patient.firstName;
   const lines: string[] = [`Hello ${name},`, ""];
@@ -100,7 +111,7 @@ export async function enqueueAppointmentEmail(
     },
     clinic,
   );
-  return enqueueMessage(tx, {
+  return {
     clinicId: clinic.id,
     kind: `appointment.${kind}`,
     to: a.patient.email,
@@ -115,5 +126,5 @@ export async function enqueueAppointmentEmail(
       },
     ],
     dedupeKey: options.dedupeKey,
-  });
+  };
 }

@@ -20,17 +20,7 @@ export type NewMessage = {
  * if the change that caused it committed. Delivery happens later (outbox-worker).
  */
 export async function enqueueMessage(tx: Tx, message: NewMessage): Promise<string | null> {
-  const data = {
-    clinicId: message.clinicId,
-    kind: message.kind,
-    toAddress: message.to,
-    subject: message.subject,
-    textBody: message.text,
-    htmlBody: message.html ?? null,
-    attachments: message.attachments ?? [],
-    patientId: message.patientId ?? null,
-    dedupeKey: message.dedupeKey ?? null,
-  };
+  const data = outboxRow(message);
   if (message.dedupeKey) {
     const rows = await tx.outboxMessage.createManyAndReturn({
       data: [data],
@@ -41,4 +31,28 @@ export async function enqueueMessage(tx: Tx, message: NewMessage): Promise<strin
   }
   const row = await tx.outboxMessage.create({ data, select: { id: true } });
   return row.id;
+}
+
+/**
+ * Queues many messages in one statement (a reminder pass's batch); one whose
+ * dedupeKey is already queued is skipped. Returns how many were queued.
+ */
+export async function enqueueMessages(tx: Tx, messages: NewMessage[]): Promise<number> {
+  if (messages.length === 0) return 0;
+  const r = await tx.outboxMessage.createMany({ data: messages.map(outboxRow), skipDuplicates: true });
+  return r.count;
+}
+
+function outboxRow(message: NewMessage) {
+  return {
+    clinicId: message.clinicId,
+    kind: message.kind,
+    toAddress: message.to,
+    subject: message.subject,
+    textBody: message.text,
+    htmlBody: message.html ?? null,
+    attachments: message.attachments ?? [],
+    patientId: message.patientId ?? null,
+    dedupeKey: message.dedupeKey ?? null,
+  };
 }

@@ -66,17 +66,26 @@ export async function deliverDueMessages(
 
 export type RunningWorker = { stop(): Promise<void> };
 
-/** Polls every `intervalMs`; `stop()` lets the batch in flight finish, so a restart never cuts a send in half. */
+const DELIVERY_BATCH = 50;
+
+/**
+ * Polls every `intervalMs`, and goes straight on while batches come back full,
+ * so a backlog (a minute's reminders for many clinics) drains at delivery speed
+ * rather than one batch per interval. `stop()` lets the batch in flight finish,
+ * so a restart never cuts a send in half.
+ */
 export function startOutboxWorker(transport: Transport, intervalMs = 2000): RunningWorker {
   let stopping = false;
   let current: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const tick = () => {
     if (stopping) return;
-    current = deliverDueMessages(transport)
+    let full = false;
+    current = deliverDueMessages(transport, { batchSize: DELIVERY_BATCH })
+      .then((r) => (full = r.sent + r.retried + r.failed >= DELIVERY_BATCH))
       .catch((e) => console.error("[outbox] batch failed:", describeErrorForLog(e)))
       .finally(() => {
-        if (!stopping) timer = setTimeout(tick, intervalMs);
+        if (!stopping) timer = setTimeout(tick, full ? 0 : intervalMs);
       });
   };
   timer = setTimeout(tick, 500);

@@ -13,9 +13,18 @@ import type { PrismaClient } from "../../../lib/generated/prisma/client";
  *   a message queued earlier (by the set-up or an accepted request).
  * Compared by row count only, because that worker changes rows:
  * - OutboxMessage: the worker marks messages sent; a new row would still show.
+ * Compared without one column, which a background job writes on its own clock:
+ * - Appointment.reminderQueuedFor: the reminder job's mark on the visit.
  */
 const SKIPPED = new Set(["AuditEvent", "AuthSession", "DevMailboxMessage"]);
 const COUNT_ONLY = new Set(["OutboxMessage"]);
+const SKIPPED_COLUMNS: Record<string, string[]> = { Appointment: ["reminderQueuedFor"] };
+
+/** The row as text, without the columns a background job writes. */
+function rowText(table: string): string {
+  const skipped = SKIPPED_COLUMNS[table];
+  return skipped ? `(to_jsonb(x) - ${skipped.map((c) => `'${c}'`).join(" - ")})::text` : "x::text";
+}
 
 export type ClinicFingerprint = Record<string, string>;
 
@@ -36,7 +45,7 @@ export async function clinicFingerprint(
   const parts = tables.map((t) =>
     COUNT_ONLY.has(t)
       ? `SELECT '${t}' AS t, count(*)::text AS f FROM "${t}" WHERE "clinicId" = $1::uuid`
-      : `SELECT '${t}' AS t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS f FROM "${t}" x WHERE "clinicId" = $1::uuid`,
+      : `SELECT '${t}' AS t, count(*)::text || ':' || md5(coalesce(string_agg(${rowText(t)}, '|' ORDER BY ${rowText(t)}), '')) AS f FROM "${t}" x WHERE "clinicId" = $1::uuid`,
   );
   // The clinic row itself (its id is the clinic id).
   parts.push(`SELECT 'Clinic' AS t, md5(x::text) AS f FROM "Clinic" x WHERE id = $1::uuid`);

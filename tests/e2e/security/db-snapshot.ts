@@ -10,7 +10,8 @@ import type pg from "pg";
  * - DevMailboxMessage and the worker's columns of OutboxMessage: the
  *   background mail worker moves queued mail along at any moment; a message
  *   queued by a request still shows as a new OutboxMessage row;
- * - reminders, which the background reminder job queues on its own clock;
+ * - reminders, which the background reminder job queues on its own clock,
+ *   and the mark it leaves on the visit (Appointment.reminderQueuedFor);
  * - sign-in bookkeeping (User.lastSignInAt, MfaRecoveryCode.usedAt) and
  *   IntakeLink.lastUsedAt, last-seen telemetry the link route keeps like
  *   AuthSession.lastSeenAt (docs/decisions/040-csrf-origin-policy.md).
@@ -20,6 +21,7 @@ const SKIPPED_COLUMNS: Record<string, string[]> = {
   User: ["lastSignInAt"],
   MfaRecoveryCode: ["usedAt"],
   IntakeLink: ["lastUsedAt"],
+  Appointment: ["reminderQueuedFor"],
   OutboxMessage: ["status", "attempts", "nextAttemptAt", "lockedUntil", "lastError", "sentAt"],
 };
 const ROW_FILTER: Record<string, string> = { OutboxMessage: `"kind" <> 'appointment.reminder'` };
