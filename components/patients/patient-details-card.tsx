@@ -131,6 +131,22 @@ export function PatientDetailsCard({
     }
   }
 
+  // Labels come from FIELD_LABEL, so the form and the "Changed: …" message name a field alike.
+  const textField = (
+    name: Exclude<EditableField, "sex" | "primaryTherapistId">,
+    { type = "text", required = false }: { type?: "text" | "date" | "email" | "tel"; required?: boolean } = {},
+  ) => (
+    <TextField
+      label={required ? FIELD_LABEL[name] : `${FIELD_LABEL[name]} (optional)`}
+      name={name}
+      type={type}
+      defaultValue={base[name] ?? ""}
+      autoComplete="off"
+      errors={fieldErrors[name]}
+      required={required}
+    />
+  );
+
   return (
     <Card
       title="Demographics and contact"
@@ -178,37 +194,10 @@ export function PatientDetailsCard({
           className="grid gap-4 sm:grid-cols-2"
           aria-label="Edit patient details"
         >
-          <TextField
-            label="First name"
-            name="firstName"
-            defaultValue={base.firstName}
-            autoComplete="off"
-            errors={fieldErrors.firstName}
-            required
-          />
-          <TextField
-            label="Last name"
-            name="lastName"
-            defaultValue={base.lastName}
-            autoComplete="off"
-            errors={fieldErrors.lastName}
-            required
-          />
-          <TextField
-            label="Preferred name (optional)"
-            name="preferredName"
-            defaultValue={base.preferredName ?? ""}
-            autoComplete="off"
-            errors={fieldErrors.preferredName}
-          />
-          <TextField
-            label="Date of birth"
-            name="dateOfBirth"
-            type="date"
-            defaultValue={base.dateOfBirth}
-            errors={fieldErrors.dateOfBirth}
-            required
-          />
+          {textField("firstName", { required: true })}
+          {textField("lastName", { required: true })}
+          {textField("preferredName")}
+          {textField("dateOfBirth", { type: "date", required: true })}
           <SelectField label="Sex (optional)" name="sex" defaultValue={base.sex ?? ""} errors={fieldErrors.sex}>
             <option value="">Not recorded</option>
             {SEX_OPTIONS.map((s) => (
@@ -217,67 +206,16 @@ export function PatientDetailsCard({
               </option>
             ))}
           </SelectField>
-          <TextField
-            label="Email (optional)"
-            name="email"
-            type="email"
-            defaultValue={base.email ?? ""}
-            autoComplete="off"
-            errors={fieldErrors.email}
-          />
-          <TextField
-            label="Mobile phone (optional)"
-            name="phone"
-            type="tel"
-            defaultValue={base.phone ?? ""}
-            autoComplete="off"
-            errors={fieldErrors.phone}
-          />
-          <TextField
-            label="Street address (optional)"
-            name="addressLine"
-            defaultValue={base.addressLine ?? ""}
-            autoComplete="off"
-            errors={fieldErrors.addressLine}
-          />
-          <TextField
-            label="City (optional)"
-            name="city"
-            defaultValue={base.city ?? ""}
-            autoComplete="off"
-            errors={fieldErrors.city}
-          />
-          <TextField
-            label="Postal code (optional)"
-            name="postalCode"
-            defaultValue={base.postalCode ?? ""}
-            autoComplete="off"
-            errors={fieldErrors.postalCode}
-          />
+          {textField("email", { type: "email" })}
+          {textField("phone", { type: "tel" })}
+          {textField("addressLine")}
+          {textField("city")}
+          {textField("postalCode")}
           <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
             <legend className="mb-2 font-semibold text-slate-900">Emergency contact</legend>
-            <TextField
-              label="Emergency contact name (optional)"
-              name="emergencyContactName"
-              defaultValue={base.emergencyContactName ?? ""}
-              autoComplete="off"
-              errors={fieldErrors.emergencyContactName}
-            />
-            <TextField
-              label="Emergency contact phone (optional)"
-              name="emergencyContactPhone"
-              type="tel"
-              defaultValue={base.emergencyContactPhone ?? ""}
-              autoComplete="off"
-              errors={fieldErrors.emergencyContactPhone}
-            />
-            <TextField
-              label="Relationship to patient (optional)"
-              name="emergencyContactRelationship"
-              defaultValue={base.emergencyContactRelationship ?? ""}
-              autoComplete="off"
-              errors={fieldErrors.emergencyContactRelationship}
-            />
+            {textField("emergencyContactName")}
+            {textField("emergencyContactPhone", { type: "tel" })}
+            {textField("emergencyContactRelationship")}
           </fieldset>
           <PrimaryTherapistSelect
             therapists={therapists}
