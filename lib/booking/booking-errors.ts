@@ -7,7 +7,7 @@ export class SlotTakenError extends AppError {
     message: string,
     readonly freshSlots: SlotGroup[],
   ) {
-    super("conflict", message);
+    super("conflict", message, undefined, { freshSlots });
   }
 }
 
@@ -25,6 +25,8 @@ export class SeriesConflictError extends AppError {
     super(
       "conflict",
       `${conflicts.length} of the dates cannot be booked, so none were. Choose other times for these dates or change the series.`,
+      undefined,
+      { conflicts },
     );
   }
 }

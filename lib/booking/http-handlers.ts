@@ -1,8 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { Actor } from "@/lib/auth/actor";
-import { apiRoute, queryOf, readJson } from "@/lib/http/respond";
-import { SeriesConflictError, SlotTakenError } from "./booking-errors";
+import { queryOf, readJson } from "@/lib/http/respond";
 import { bookAppointment } from "./book-appointment";
 import { bookSeries } from "./book-series";
 import { cancelAppointment } from "./cancel-appointment";
@@ -17,29 +16,6 @@ import { moveAppointment } from "./move-appointment";
  * `requireActor()`, and integration tests call these with real actors and
  * real Requests (including 200 at once) to see exactly what a client gets.
  */
-type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
-
-/** apiRoute plus the two conflicts that carry a body the client acts on (fresh slots, conflicting dates). */
-export function bookingRoute<C>(handler: Handler<C>): Handler<C> {
-  return apiRoute(async (req, ctx: C) => {
-    try {
-      return await handler(req, ctx);
-    } catch (error) {
-      if (error instanceof SlotTakenError)
-        return NextResponse.json(
-          { error: { code: "conflict", message: error.message, freshSlots: error.freshSlots } },
-          { status: 409 },
-        );
-      if (error instanceof SeriesConflictError)
-        return NextResponse.json(
-          { error: { code: "conflict", message: error.message, conflicts: error.conflicts } },
-          { status: 409 },
-        );
-      throw error;
-    }
-  });
-}
-
 type IdParams = { params: Promise<{ appointmentId: string }> };
 
 export const bookingHandlers = {

@@ -5,12 +5,14 @@ import { AppError, isAppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation";
 import { describeErrorForLog } from "./log-safe-error";
 
-export type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
+export type ErrorBody = {
+  error: { code: string; message: string; fieldErrors?: Record<string, string[]> } & Record<string, unknown>;
+};
 
 export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   if (isAppError(error)) {
     return NextResponse.json(
-      { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
+      { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors, ...error.extra } },
       { status: error.status },
     );
   }

@@ -7,6 +7,8 @@ export class PatientChangedError extends AppError {
     super(
       "conflict",
       "Someone else changed this patient's details while you were editing. Nothing was saved: check the current details below, then make your change again.",
+      undefined,
+      { current },
     );
   }
 }
@@ -22,6 +24,8 @@ export class LikelyDuplicateError extends AppError {
       candidates.length === 1
         ? "This looks like a patient who is already registered (same date of birth, similar name). Open their record, or register anyway if this is a different person."
         : `This looks like ${candidates.length} patients who are already registered (same date of birth, similar name). Open their records, or register anyway if this is a different person.`,
+      undefined,
+      { duplicates: candidates },
     );
   }
 }

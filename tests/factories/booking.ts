@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { bookingRoute } from "@/lib/booking/http-handlers";
+import { apiRoute } from "@/lib/http/respond";
 import { db } from "@/lib/db";
 import { addDays, instantOfLocal, startOfWeek, todayIn } from "@/lib/scheduling/local-time-rules";
 
@@ -91,6 +91,6 @@ export const params = (appointmentId: string) => ({ params: Promise.resolve({ ap
 
 /** A route handler without route params, as the app would call it (errors mapped to HTTP). */
 export function asRoute(fn: (req: Request) => Promise<Response>) {
-  const handler = bookingRoute(fn);
+  const handler = apiRoute(fn);
   return (req: Request) => handler(req, undefined);
 }

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current-actor";
 import { apiRoute, queryOf, readJson } from "@/lib/http/respond";
-import { patientRoute } from "@/lib/patients/http";
+
 import { registerPatient } from "@/lib/patients/register-patient";
 import { searchPatients } from "@/lib/patients/search-patients";
 
@@ -11,7 +11,7 @@ export const GET = apiRoute(async (req) => {
 });
 
 /** 409 with `duplicates` (id, name, date of birth) for a likely duplicate, unless `confirmDuplicate: true`. */
-export const POST = patientRoute(async (req) => {
+export const POST = apiRoute(async (req) => {
   const actor = await requireActor();
   const patient = await registerPatient(actor, await readJson(req));
   return NextResponse.json({ patient }, { status: 201 });

@@ -7,7 +7,8 @@ import {
   renderCalendarFeed,
   revokeCalendarFeed,
 } from "@/lib/booking/calendar-feed";
-import { bookingHandlers, bookingRoute } from "@/lib/booking/http-handlers";
+import { bookingHandlers } from "@/lib/booking/http-handlers";
+import { apiRoute } from "@/lib/http/respond";
 import { listMyAppointments } from "@/lib/booking/list-my-appointments";
 import { enqueueDueReminders } from "@/lib/booking/reminders";
 import { db } from "@/lib/db";
@@ -32,17 +33,14 @@ const call = {
   book: (actor: Actor, body: unknown) =>
     asRoute((req: Request) => bookingHandlers.book(actor, req))(jsonRequest("POST", body, key())),
   move: (actor: Actor, id: string, body: unknown) =>
-    bookingRoute((req: Request, ctx: Ctx) => bookingHandlers.move(actor, req, ctx))(
-      jsonRequest("PATCH", body),
-      params(id),
-    ),
+    apiRoute((req: Request, ctx: Ctx) => bookingHandlers.move(actor, req, ctx))(jsonRequest("PATCH", body), params(id)),
   cancel: (actor: Actor, id: string, body: unknown) =>
-    bookingRoute((req: Request, ctx: Ctx) => bookingHandlers.cancel(actor, req, ctx))(
+    apiRoute((req: Request, ctx: Ctx) => bookingHandlers.cancel(actor, req, ctx))(
       jsonRequest("POST", body),
       params(id),
     ),
   status: (actor: Actor, id: string, body: unknown) =>
-    bookingRoute((req: Request, ctx: Ctx) => bookingHandlers.status(actor, req, ctx))(
+    apiRoute((req: Request, ctx: Ctx) => bookingHandlers.status(actor, req, ctx))(
       jsonRequest("POST", body),
       params(id),
     ),

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { saveAppointmentType } from "@/lib/booking/appointment-types";
 import { updateBookingSettings } from "@/lib/booking/booking-settings";
-import { bookingHandlers, bookingRoute } from "@/lib/booking/http-handlers";
+import { bookingHandlers } from "@/lib/booking/http-handlers";
+import { apiRoute } from "@/lib/http/respond";
 import { addScheduleOverride, setWeeklyHours } from "@/lib/booking/therapist-schedules";
 import { db } from "@/lib/db";
 import { addDays } from "@/lib/scheduling/local-time-rules";
@@ -159,18 +160,18 @@ describe("who may book what", () => {
       startsAt: localInstant(addDays(monday, 1), "09:00").toISOString(),
     });
     const { appointment } = await res.json();
-    const cancel = await bookingRoute((req: Request, ctx: ReturnType<typeof params>) =>
+    const cancel = await apiRoute((req: Request, ctx: ReturnType<typeof params>) =>
       bookingHandlers.cancel(a.patientA.actor, req, ctx),
     )(jsonRequest("POST", { expectedVersion: 1, reason: "not mine" }), params(appointment.id));
     expect(cancel.status).toBe(404);
-    const move = await bookingRoute((req: Request, ctx: ReturnType<typeof params>) =>
+    const move = await apiRoute((req: Request, ctx: ReturnType<typeof params>) =>
       bookingHandlers.move(a.patientA.actor, req, ctx),
     )(
       jsonRequest("PATCH", { expectedVersion: 1, startsAt: localInstant(addDays(monday, 1), "10:00").toISOString() }),
       params(appointment.id),
     );
     expect(move.status).toBe(404);
-    const status = await bookingRoute((req: Request, ctx: ReturnType<typeof params>) =>
+    const status = await apiRoute((req: Request, ctx: ReturnType<typeof params>) =>
       bookingHandlers.status(a.patientA.actor, req, ctx),
     )(jsonRequest("POST", { expectedVersion: 1, action: "check_in" }), params(appointment.id));
     expect(status.status).toBe(403);

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current-actor";
 import { listAppointmentTypes } from "@/lib/booking/appointment-types";
-import { bookingRoute } from "@/lib/booking/http-handlers";
+import { apiRoute } from "@/lib/http/respond";
 
-export const GET = bookingRoute(async () =>
+export const GET = apiRoute(async () =>
   NextResponse.json({ appointmentTypes: await listAppointmentTypes(await requireActor()) }),
 );

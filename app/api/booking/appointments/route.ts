@@ -1,4 +1,5 @@
 import { requireActor } from "@/lib/auth/current-actor";
-import { bookingHandlers, bookingRoute } from "@/lib/booking/http-handlers";
+import { bookingHandlers } from "@/lib/booking/http-handlers";
+import { apiRoute } from "@/lib/http/respond";
 
-export const POST = bookingRoute(async (req) => bookingHandlers.book(await requireActor(), req));
+export const POST = apiRoute(async (req) => bookingHandlers.book(await requireActor(), req));

@@ -1,16 +1,16 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current-actor";
 import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/lib/booking/calendar-feed";
-import { bookingRoute } from "@/lib/booking/http-handlers";
+import { apiRoute } from "@/lib/http/respond";
 
-export const GET = bookingRoute(async () => NextResponse.json(await calendarFeedStatus(await requireActor())));
+export const GET = apiRoute(async () => NextResponse.json(await calendarFeedStatus(await requireActor())));
 
 /** A new secret URL; the previous one stops working. */
-export const POST = bookingRoute(async () =>
+export const POST = apiRoute(async () =>
   NextResponse.json(await createCalendarFeed(await requireActor()), { status: 201 }),
 );
 
-export const DELETE = bookingRoute(async () => {
+export const DELETE = apiRoute(async () => {
   await revokeCalendarFeed(await requireActor());
   return new NextResponse(null, { status: 204 });
 });

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current-actor";
 import { apiRoute, readJson } from "@/lib/http/respond";
 import { getPatient } from "@/lib/patients/get-patient";
-import { patientRoute } from "@/lib/patients/http";
+
 import { updatePatient } from "@/lib/patients/update-patient";
 
 type Params = { params: Promise<{ patientId: string }> };
@@ -14,7 +14,7 @@ export const GET = apiRoute(async (_req, ctx: Params) => {
 });
 
 /** Corrects details; 409 with `current` when someone else saved since `expectedVersion`. */
-export const PATCH = patientRoute(async (req, ctx: Params) => {
+export const PATCH = apiRoute(async (req, ctx: Params) => {
   const actor = await requireActor();
   const { patientId } = await ctx.params;
   return NextResponse.json(await updatePatient(actor, patientId, await readJson(req)));

@@ -1,4 +1,5 @@
 import { requireActor } from "@/lib/auth/current-actor";
-import { bookingHandlers, bookingRoute } from "@/lib/booking/http-handlers";
+import { bookingHandlers } from "@/lib/booking/http-handlers";
+import { apiRoute } from "@/lib/http/respond";
 
-export const GET = bookingRoute(async () => bookingHandlers.mine(await requireActor()));
+export const GET = apiRoute(async () => bookingHandlers.mine(await requireActor()));
