@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
@@ -49,9 +48,9 @@ export default async function SignInPage({
           <SignInForm next={next} />
         </div>
         <p className="mt-4 text-center">
-          <Link href="/forgot-password" className="font-semibold text-brand-800 underline">
+          <a href="/forgot-password" className="font-semibold text-brand-800 underline">
             Forgot your password?
-          </Link>
+          </a>
         </p>
         <p className="mt-2 text-center text-sm text-slate-700">Patients: use the email your clinic has on file.</p>
       </div>

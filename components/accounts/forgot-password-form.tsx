@@ -1,11 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { emailSchema } from "@/lib/auth/schema";
 import { useJsonPost } from "./api-form";
 
 export function ForgotPasswordForm() {
@@ -15,12 +13,7 @@ export function ForgotPasswordForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const email = String(new FormData(event.currentTarget).get("email") ?? "");
-    const parsed = emailSchema.safeParse(email);
-    if (!parsed.success) {
-      request.setErrors({ email: parsed.error.issues.map((i) => i.message) });
-      request.setMessage(null);
-      return;
-    }
+    // The server checks the address (field errors back): no zod in this page's JavaScript.
     const result = await request.post({ email });
     if (result.ok) setSent(result.data.message);
   }
@@ -31,9 +24,9 @@ export function ForgotPasswordForm() {
         <Alert tone="success" role="status" title="Check your email">
           {sent}
         </Alert>
-        <Link href="/sign-in" className="font-semibold text-brand-800 underline">
+        <a href="/sign-in" className="font-semibold text-brand-800 underline">
           Back to sign in
-        </Link>
+        </a>
       </div>
     );
   return (
@@ -55,9 +48,9 @@ export function ForgotPasswordForm() {
       <Button type="submit" disabled={request.pending}>
         {request.pending ? "Sending…" : "Send reset link"}
       </Button>
-      <Link href="/sign-in" className="text-center font-semibold text-brand-800 underline">
+      <a href="/sign-in" className="text-center font-semibold text-brand-800 underline">
         Back to sign in
-      </Link>
+      </a>
     </form>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { linkProblemPage, type AccountTokenPurpose, type LinkProblem } from "@/lib/accounts/token-rules";
@@ -22,9 +21,9 @@ export function LinkProblemPage({
       </Alert>
       {page.next && (
         <p className="mt-4">
-          <Link href={page.next.href} className={buttonClass("primary", "w-full")}>
+          <a href={page.next.href} className={buttonClass("primary", "w-full")}>
             {page.next.label}
-          </Link>
+          </a>
         </p>
       )}
     </PublicCard>

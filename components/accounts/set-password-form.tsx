@@ -1,11 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { newPasswordSchema } from "@/lib/auth/schema";
+import { newPasswordProblem } from "@/lib/auth/password-rules";
 import { useJsonPost } from "./api-form";
 
 /**
@@ -35,9 +34,10 @@ export function SetPasswordForm({
     const form = new FormData(event.currentTarget);
     const password = String(form.get("password") ?? "");
     const repeat = String(form.get("repeat") ?? "");
-    const parsed = newPasswordSchema.safeParse(password);
+    // The rule without zod: this is the first page a patient opens from an email, often on a phone.
+    const problem = newPasswordProblem(password);
     const errors: Record<string, string[]> = {};
-    if (!parsed.success) errors.password = parsed.error.issues.map((i) => i.message);
+    if (problem) errors.password = [problem];
     else if (password !== repeat) errors.repeat = ["The two passwords are not the same."];
     if (Object.keys(errors).length) {
       request.setErrors(errors);
@@ -54,9 +54,9 @@ export function SetPasswordForm({
         <Alert tone="success" role="status" title={doneTitle}>
           {doneText}
         </Alert>
-        <Link href="/sign-in" className="text-center font-semibold text-brand-800 underline">
+        <a href="/sign-in" className="text-center font-semibold text-brand-800 underline">
           Go to sign in
-        </Link>
+        </a>
       </div>
     );
   return (

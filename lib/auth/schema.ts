@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_TOO_LONG, PASSWORD_TOO_SHORT } from "./password-rules";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -10,8 +11,8 @@ export const emailSchema = z
 /** NIST 800-63B: length over composition rules; long passphrases welcome. */
 export const newPasswordSchema = z
   .string({ error: "Choose a password." })
-  .min(10, "Use at least 10 characters.")
-  .max(200, "Use at most 200 characters.");
+  .min(PASSWORD_MIN_LENGTH, PASSWORD_TOO_SHORT)
+  .max(PASSWORD_MAX_LENGTH, PASSWORD_TOO_LONG);
 
 export const signInSchema = z.object({
   email: emailSchema,
