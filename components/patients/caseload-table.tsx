@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { TierBadge } from "@/components/intake/badges";
 import { formatDateTime } from "@/lib/format";
 import type { CaseloadRow, CaseloadView } from "@/lib/patients/list-caseload";
@@ -48,55 +49,38 @@ export function CaseloadTable({
       </p>
     );
   return (
-    <div className="overflow-x-auto" data-testid="caseload">
-      <table className="w-full text-left">
-        <caption className="mb-2 text-left text-sm text-slate-700">
-          {view === "mine"
-            ? `${rows.length} active patient${rows.length === 1 ? "" : "s"} with you as primary therapist.`
-            : `${rows.length}${truncated ? "+" : ""} active patients of the clinic${truncated ? ": the first ones by name; search for the others" : ""}.`}
-        </caption>
-        <thead className="border-b border-slate-200 text-sm">
-          <tr>
-            <th scope="col" className="py-2 pr-4">
-              Patient
-            </th>
-            {view === "clinic" && (
-              <th scope="col" className="py-2 pr-4">
-                Primary therapist
-              </th>
-            )}
-            <th scope="col" className="py-2 pr-4">
-              Next visit
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Intake
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Red flag
-            </th>
-            <th scope="col" className="py-2">
-              Adherence (2 weeks)
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.patientId}>
-              <th scope="row" className="py-2 pr-4 font-normal">
-                <Link href={`/clinic/patients/${r.patientId}`} className="font-medium text-brand-800 underline">
-                  {r.lastName}, {r.firstName}
-                </Link>
-                {r.preferredName && <span className="text-sm text-slate-700"> (goes by {r.preferredName})</span>}
-              </th>
-              {view === "clinic" && <td className="py-2 pr-4">{r.primaryTherapistName ?? "No one yet"}</td>}
-              <td className="py-2 pr-4">{r.nextVisit ? formatDateTime(r.nextVisit, timeZone) : "None booked"}</td>
-              <td className="py-2 pr-4">{INTAKE_LABEL[r.intake]}</td>
-              <td className="py-2 pr-4">{r.redFlagTier ? <TierBadge tier={r.redFlagTier} /> : "None open"}</td>
-              <td className="py-2">{formatPercent(r.adherence)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="caseload"
+      captionVisible
+      caption={
+        view === "mine"
+          ? `${rows.length} active patient${rows.length === 1 ? "" : "s"} with you as primary therapist.`
+          : `${rows.length}${truncated ? "+" : ""} active patients of the clinic${truncated ? ": the first ones by name; search for the others" : ""}.`
+      }
+      columns={[
+        "Patient",
+        ...(view === "clinic" ? ["Primary therapist"] : []),
+        "Next visit",
+        "Intake",
+        "Red flag",
+        "Adherence (2 weeks)",
+      ]}
+    >
+      {rows.map((r) => (
+        <tr key={r.patientId}>
+          <th scope="row" className="py-2 pr-4 font-normal">
+            <Link href={`/clinic/patients/${r.patientId}`} className="font-medium text-brand-800 underline">
+              {r.lastName}, {r.firstName}
+            </Link>
+            {r.preferredName && <span className="text-sm text-slate-700"> (goes by {r.preferredName})</span>}
+          </th>
+          {view === "clinic" && <td className="py-2 pr-4">{r.primaryTherapistName ?? "No one yet"}</td>}
+          <td className="py-2 pr-4">{r.nextVisit ? formatDateTime(r.nextVisit, timeZone) : "None booked"}</td>
+          <td className="py-2 pr-4">{INTAKE_LABEL[r.intake]}</td>
+          <td className="py-2 pr-4">{r.redFlagTier ? <TierBadge tier={r.redFlagTier} /> : "None open"}</td>
+          <td className="py-2">{formatPercent(r.adherence)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

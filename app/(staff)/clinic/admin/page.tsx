@@ -4,6 +4,7 @@ import { InvitationActions } from "@/components/accounts/invitation-actions";
 import { InviteStaffForm } from "@/components/accounts/invite-staff-form";
 import { ResetMfaButton } from "@/components/staff/reset-mfa-button";
 import { ToggleActiveButton } from "@/components/staff/toggle-active-button";
+import { DataTable } from "@/components/ui/data-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { ROLE_LABEL } from "@/lib/auth/permissions";
@@ -34,55 +35,34 @@ export default async function AdminHome() {
       />
       <div className="flex flex-col gap-4">
         <Card title="Staff accounts">
-          <div className="overflow-x-auto">
-            <table className="w-full text-left">
-              <caption className="sr-only">Staff accounts</caption>
-              <thead className="border-b border-slate-200 text-sm text-slate-700">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">
-                    Name
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Role
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Last sign-in
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {staff.map((u) => (
-                  <tr key={u.id}>
-                    <td className="py-2 pr-4">
-                      <div className="font-medium">{u.name}</div>
-                      <div className="text-sm text-slate-700">{u.email}</div>
-                    </td>
-                    <td className="py-2 pr-4">{ROLE_LABEL[u.role]}</td>
-                    <td className="py-2 pr-4 text-sm">
-                      {u.lastSignInAt ? formatDateTime(u.lastSignInAt, clinic.timeZone) : "Never"}
-                    </td>
-                    <td className="py-2 pr-4">
-                      {u.active ? "Active" : <span className="font-semibold text-red-700">Disabled</span>}
-                    </td>
-                    <td className="py-2 text-right">
-                      {u.id !== actor.userId && (
-                        <div className="flex flex-wrap justify-end gap-2">
-                          {u.mfaEnabledAt && <ResetMfaButton userId={u.id} name={u.name} />}
-                          <ToggleActiveButton userId={u.id} active={u.active} name={u.name} />
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Staff accounts"
+            columns={["Name", "Role", "Last sign-in", "Status", { label: "Actions", hidden: true }]}
+          >
+            {staff.map((u) => (
+              <tr key={u.id}>
+                <td className="py-2 pr-4">
+                  <div className="font-medium">{u.name}</div>
+                  <div className="text-sm text-slate-700">{u.email}</div>
+                </td>
+                <td className="py-2 pr-4">{ROLE_LABEL[u.role]}</td>
+                <td className="py-2 pr-4 text-sm">
+                  {u.lastSignInAt ? formatDateTime(u.lastSignInAt, clinic.timeZone) : "Never"}
+                </td>
+                <td className="py-2 pr-4">
+                  {u.active ? "Active" : <span className="font-semibold text-red-700">Disabled</span>}
+                </td>
+                <td className="py-2 text-right">
+                  {u.id !== actor.userId && (
+                    <div className="flex flex-wrap justify-end gap-2">
+                      {u.mfaEnabledAt && <ResetMfaButton userId={u.id} name={u.name} />}
+                      <ToggleActiveButton userId={u.id} active={u.active} name={u.name} />
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </Card>
         <Card title="Invite staff">
           <InviteStaffForm />
@@ -91,53 +71,32 @@ export default async function AdminHome() {
           {invitations.length === 0 ? (
             <p className="text-slate-700">No invitations waiting to be accepted.</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left">
-                <caption className="sr-only">Pending invitations</caption>
-                <thead className="border-b border-slate-200 text-sm text-slate-700">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4">
-                      Invited
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Role
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Sent
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Expires
-                    </th>
-                    <th scope="col" className="py-2">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {/* Keyed by address (one pending invitation each): a resend's new row keeps its "sent" note. */}
-                  {invitations.map((inv) => (
-                    <tr key={inv.email}>
-                      <td className="py-2 pr-4">
-                        <div className="font-medium">{inv.name}</div>
-                        <div className="text-sm text-slate-700">{inv.email}</div>
-                      </td>
-                      <td className="py-2 pr-4">{ROLE_LABEL[inv.role]}</td>
-                      <td className="py-2 pr-4 text-sm">{formatDateTime(inv.createdAt, clinic.timeZone)}</td>
-                      <td className="py-2 pr-4 text-sm">
-                        {inv.expired ? (
-                          <span className="font-semibold text-red-700">Expired</span>
-                        ) : (
-                          formatDateTime(inv.expiresAt, clinic.timeZone)
-                        )}
-                      </td>
-                      <td className="py-2 text-right">
-                        <InvitationActions invitationId={inv.id} email={inv.email} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Pending invitations"
+              columns={["Invited", "Role", "Sent", "Expires", { label: "Actions", hidden: true }]}
+            >
+              {/* Keyed by address (one pending invitation each): a resend's new row keeps its "sent" note. */}
+              {invitations.map((inv) => (
+                <tr key={inv.email}>
+                  <td className="py-2 pr-4">
+                    <div className="font-medium">{inv.name}</div>
+                    <div className="text-sm text-slate-700">{inv.email}</div>
+                  </td>
+                  <td className="py-2 pr-4">{ROLE_LABEL[inv.role]}</td>
+                  <td className="py-2 pr-4 text-sm">{formatDateTime(inv.createdAt, clinic.timeZone)}</td>
+                  <td className="py-2 pr-4 text-sm">
+                    {inv.expired ? (
+                      <span className="font-semibold text-red-700">Expired</span>
+                    ) : (
+                      formatDateTime(inv.expiresAt, clinic.timeZone)
+                    )}
+                  </td>
+                  <td className="py-2 text-right">
+                    <InvitationActions invitationId={inv.id} email={inv.email} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </Card>
       </div>
