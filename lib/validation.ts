@@ -1,12 +1,27 @@
 import type { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/errors";
 
+/**
+ * A form shows a handful of errors; an array of 50,000 wrong items once made a
+ * 2.7 MB error body (found by the fuzz tests, whose runner then ran out of
+ * memory). The first fields are enough to correct the input.
+ */
+export const MAX_FIELDS_WITH_ERRORS = 50;
+const MAX_MESSAGES_PER_FIELD = 3;
+
 /** zod issues keyed by dotted field path, in words the form shows beside each field. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
+  let fields = 0;
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_form";
-    (out[key] ??= []).push(issue.message);
+    const messages = out[key];
+    if (!messages) {
+      if (fields >= MAX_FIELDS_WITH_ERRORS) continue;
+      fields++;
+      out[key] = [issue.message];
+    } else if (messages.length < MAX_MESSAGES_PER_FIELD && !messages.includes(issue.message))
+      messages.push(issue.message);
   }
   return out;
 }

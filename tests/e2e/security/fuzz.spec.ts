@@ -279,6 +279,8 @@ for (const [group, tags] of Object.entries(GROUPS)) {
         });
         status = res.status();
         text = await res.text();
+        // Playwright keeps every response body until the context closes; thousands of cases ran the runner out of memory.
+        await res.dispose();
       } catch (e) {
         fail(`no response: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
         return true;
