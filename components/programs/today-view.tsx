@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ExerciseIllustration } from "@/components/exercises/exercise-illustration";
 import { SELF_CARE_TIPS } from "@/lib/exercises/self-care";
 import type { TodayItem, TodayView as TodayData } from "@/lib/programs/get-today";
+import { formatDateTime } from "@/lib/time/format";
 import {
   discardLog,
   enqueueLog,
@@ -182,7 +183,7 @@ export function TodayView({ initial, patientId }: { initial: TodayData; patientI
             {refused.map((l) => (
               <li key={l.clientKey} className="flex flex-wrap items-center gap-2">
                 <span>
-                  {new Date(l.performedAt).toLocaleString()}: {l.problem}
+                  {formatDateTime(l.performedAt, initial.clinic.timeZone)}: {l.problem}
                 </span>
                 <button
                   type="button"

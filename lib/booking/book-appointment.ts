@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { addDays, localDateOf } from "@/lib/scheduling/local-time-rules";
+import { addDays, localDateOf } from "@/lib/time/calendar-rules";
 import { parseInput } from "@/lib/validation";
 import { appointmentDto, appointmentSelect } from "./appointment-dto";
 import { enqueueAppointmentEmail } from "./appointment-messages";

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { formatDateOnly } from "@/lib/format";
+import { formatDateOnly } from "@/lib/time/format";
 import { enqueueMessage } from "@/lib/notifications/enqueue-message";
 import { patientOutOfReach } from "@/lib/patients/patient-access";
 import { parseInput } from "@/lib/validation";

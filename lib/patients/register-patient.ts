@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { isoDateOnly } from "@/lib/format";
+import { localDateOfDateColumn } from "@/lib/time/calendar-rules";
 import { parseInput } from "@/lib/validation";
 import { likelyDuplicates } from "./duplicate-rules";
 import { LikelyDuplicateError } from "./patient-errors";
@@ -32,7 +32,7 @@ export async function registerPatient(actor: Actor, input: unknown) {
       });
       const candidates = likelyDuplicates(
         data,
-        sameBirthday.map((p) => ({ ...p, dateOfBirth: isoDateOnly(p.dateOfBirth) })),
+        sameBirthday.map((p) => ({ ...p, dateOfBirth: localDateOfDateColumn(p.dateOfBirth) })),
       ).map(({ id, firstName, lastName, dateOfBirth }) => ({ id, firstName, lastName, dateOfBirth }));
       if (candidates.length) throw new LikelyDuplicateError(candidates.slice(0, 10));
     }

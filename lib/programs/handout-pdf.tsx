@@ -16,7 +16,7 @@ import {
 import { figureFor, figureShapes, type Shape } from "@/lib/exercises/figures";
 import { SELF_CARE_TIPS } from "@/lib/exercises/self-care";
 import type { ProgramHandout } from "./get-program-handout";
-import { formatLongDay } from "./rules/calendar-rules";
+import { formatLongDay } from "@/lib/time/format";
 
 const s = StyleSheet.create({
   page: { paddingTop: 30, paddingBottom: 44, paddingHorizontal: 40, fontFamily: "Helvetica", fontSize: 10 },

@@ -4,13 +4,13 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type Tx } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/exercises/db-errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time/format";
 import { enqueueMessage } from "@/lib/notifications/enqueue-message";
 import { parseInput } from "@/lib/validation";
 import { clinicClock, programPatient } from "./program-access";
 import { programChangedMessage } from "./program-messages";
 import { dosageColumns } from "./program-view";
-import { addDays, dateColumnOf } from "./rules/calendar-rules";
+import { addDays, dateColumnOf } from "@/lib/time/calendar-rules";
 import { saveProgramSchema } from "./schema";
 
 export type SaveProgramResult = { programId: string; version: number; created: boolean };

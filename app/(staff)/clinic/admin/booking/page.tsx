@@ -12,9 +12,9 @@ import { getBookingSettings } from "@/lib/booking/booking-settings";
 import { listTherapistSchedules } from "@/lib/booking/therapist-schedules";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
-import { formatDateOnly } from "@/lib/format";
+import { formatDateOnly } from "@/lib/time/format";
 import { clinicToday } from "@/lib/booking/clock";
-import { minuteToHhmm } from "@/lib/scheduling/local-time-rules";
+import { minuteToHhmm } from "@/lib/time/calendar-rules";
 
 export const metadata: Metadata = { title: "Booking setup" };
 
