@@ -7,12 +7,12 @@ import { addDays, localDateOf } from "@/lib/time/calendar-rules";
 import { parseInput } from "@/lib/validation";
 import { appointmentDto, appointmentSelect } from "./appointment-dto";
 import { enqueueAppointmentEmail } from "./appointment-messages";
+import { isUniqueViolation } from "@/lib/db-errors";
 import {
   PATIENT_BUSY_MESSAGE,
   SlotTakenError,
   TAKEN_MESSAGE,
   inactivePatientRefusal,
-  isUniqueViolation,
   overlapRefusal,
 } from "./booking-errors";
 import { assertMayBook, assertNoEmergencyFlag, ownOrRequestedPatient } from "./booking-access";

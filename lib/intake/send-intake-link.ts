@@ -12,7 +12,7 @@ import { patientOutOfReach } from "@/lib/patients/patient-access";
 import { parseInput } from "@/lib/validation";
 import { FORM_VERSION, isoDay, linkExpiry } from "./intake-rules";
 import { newLinkToken } from "./link-token";
-import { isUniqueViolation } from "./prisma-errors";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { INTAKE_KINDS, type DraftAnswers, type IntakeKind } from "./schema";
 
 export const sendIntakeLinkSchema = z.object({

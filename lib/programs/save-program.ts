@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type Tx } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/exercises/db-errors";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { formatDateTime } from "@/lib/time/format";
 import { enqueueMessage } from "@/lib/notifications/enqueue-message";
 import { parseInput } from "@/lib/validation";
