@@ -81,7 +81,7 @@ function answerOf(v: unknown): Json[] {
  * A bundle-local UUID for a resource derived from the intake: the intake's
  * own UUID with its last 12 hex digits replaced by `n`, so exports are stable.
  */
-export function derivedId(intakeId: string, n: number): string {
+function derivedId(intakeId: string, n: number): string {
   return `${intakeId.slice(0, 24)}${n.toString(16).padStart(12, "0")}`;
 }
 

@@ -37,15 +37,6 @@ export function isLocalDate(value: string): boolean {
   }
 }
 
-export function isTimeZone(value: string): boolean {
-  try {
-    Temporal.Now.instant().toZonedDateTimeISO(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The instant the wall clock in `timeZone` reads `minute` minutes after midnight on `date` (1440 = next midnight). */
 export function instantOfLocal(date: LocalDate, minute: number, timeZone: string): number {
   let day = Temporal.PlainDate.from(date);

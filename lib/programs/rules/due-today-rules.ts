@@ -57,7 +57,7 @@ export function todayPlan(plan: ProgramPlan, logs: LogFact[], today: LocalDate):
 }
 
 /** True when something was due on `day` that the patient could have done (used by the streak). */
-export function anythingDueOn(plan: ProgramPlan, logs: LogFact[], day: LocalDate): boolean {
+function anythingDueOn(plan: ProgramPlan, logs: LogFact[], day: LocalDate): boolean {
   const version = versionOnDay(plan, day);
   if (!version) return false;
   return version.items.some((i) => daysDoneBefore(logs, i.exerciseId, startOfWeek(day), day) < i.daysPerWeek);
