@@ -8,6 +8,7 @@ import { regionLabel, regionOf, type PainRegionCode } from "@/lib/pain-map/regio
 import { SNOMED_LATERALITY, SNOMED_SITE_BY_PART } from "@/lib/pain-map/snomed-sites";
 import { PAIN_QUALITY_WORD, type PainQuality } from "@/lib/pain-map/schema";
 import { NPRS_LOINC } from "@/lib/scoring/nprs-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 
 export const SNOMED = "http://snomed.info/sct";
 export const LOINC = "http://loinc.org";
@@ -146,7 +147,7 @@ export function buildIntakeFhirBundle(input: FhirIntakeInput, now: Date): Json {
         resourceType: "Patient",
         id: input.patient.id,
         name: [{ family: input.patient.lastName, given: [input.patient.firstName] }],
-        birthDate: input.patient.dateOfBirth.toISOString().slice(0, 10),
+        birthDate: localDateOfDateColumn(input.patient.dateOfBirth),
       },
     },
     { fullUrl: qrRef, resource: questionnaireResponse },

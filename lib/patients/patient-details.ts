@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { localDateOfDateColumn } from "@/lib/time/calendar-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 
 /** Every field staff may correct, with what the edit form and a 409 need to show it. */
 export const patientDetailsSelect = {

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { programPatient } from "./program-access";
 import { toVersionView, versionSelect, type ProgramView } from "./program-view";
-import { localDateOfDateColumn } from "@/lib/time/calendar-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 
 /** The patient's active program, or their most recent one if none is active; null when they never had one. */
 export async function getPatientProgram(actor: Actor, patientId: string): Promise<ProgramView | null> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { LogFact } from "./rules/adherence-rules";
-import { localDateOfDateColumn } from "@/lib/time/calendar-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 import type { PainFact } from "./rules/pain-rules";
 import type { ProgramPlan } from "./rules/plan-rules";
 

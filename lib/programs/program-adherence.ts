@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { planVersionSelect, logFactSelect, toFacts, toPlan } from "./load-plan";
 import { LOW_ADHERENCE, recentAdherence, type Tally } from "./rules/adherence-rules";
-import { addDays, dateColumnOf, localDateOfDateColumn, type LocalDate } from "@/lib/time/calendar-rules";
+import { addDays, type LocalDate } from "@/lib/time/calendar-rules";
+import { dateColumnOf, localDateOfDateColumn } from "@/lib/time/date-column";
 
 export type ProgramAdherence = {
   patientId: string;

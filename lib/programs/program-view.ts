@@ -1,6 +1,7 @@
 import { describeDosage, type PrescribedDosage } from "@/lib/exercises/dosage-rules";
 import { exerciseSelect, toExerciseView, type ExerciseView } from "@/lib/exercises/exercise-view";
-import { localDateOfDateColumn, type LocalDate } from "@/lib/time/calendar-rules";
+import type { LocalDate } from "@/lib/time/calendar-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 
 export const itemSelect = {
   id: true,

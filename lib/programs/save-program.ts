@@ -10,7 +10,8 @@ import { parseInput } from "@/lib/validation";
 import { clinicClock, programPatient } from "./program-access";
 import { programChangedMessage } from "./program-messages";
 import { dosageColumns } from "./program-view";
-import { addDays, dateColumnOf } from "@/lib/time/calendar-rules";
+import { addDays } from "@/lib/time/calendar-rules";
+import { dateColumnOf } from "@/lib/time/date-column";
 import { saveProgramSchema } from "./schema";
 
 export type SaveProgramResult = { programId: string; version: number; created: boolean };

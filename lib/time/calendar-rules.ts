@@ -99,15 +99,6 @@ export function eachDay(from: LocalDate, to: LocalDate): LocalDate[] {
   return out;
 }
 
-/** A DATE column (midnight UTC in JavaScript) as the calendar day it stores. */
-export function localDateOfDateColumn(date: Date): LocalDate {
-  return date.toISOString().slice(0, 10);
-}
-
-export function dateColumnOf(day: LocalDate): Date {
-  return new Date(`${day}T00:00:00Z`);
-}
-
 export function minuteToHhmm(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 }

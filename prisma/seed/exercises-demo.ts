@@ -16,7 +16,8 @@ import { STARTER_EXERCISES } from "../../lib/exercises/starter-library";
 import type { Dosage } from "../../lib/exercises/dosage-rules";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { dueItem } from "../../lib/programs/rules/due-today-rules";
-import { addDays, dateColumnOf, eachDay, instantOfLocal, todayIn, type LocalDate } from "../../lib/time/calendar-rules";
+import { addDays, eachDay, instantOfLocal, todayIn, type LocalDate } from "../../lib/time/calendar-rules";
+import { dateColumnOf } from "../../lib/time/date-column";
 import type { SeededDemo } from "./demo-data";
 
 export const DEMO_TEMPLATE_NAME = "Lower back knot — week 1";

@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { defaultDosageColumns } from "@/lib/exercises/exercise-view";
 import { STARTER_EXERCISES } from "@/lib/exercises/starter-library";
-import { dateColumnOf, type LocalDate } from "@/lib/time/calendar-rules";
+import type { LocalDate } from "@/lib/time/calendar-rules";
+import { dateColumnOf } from "@/lib/time/date-column";
 
 /** Exercise and program rows made straight in the database, for tests that need history the API would refuse (back-dated). */
 export async function createExercise(clinicId: string, overrides: Partial<{ name: string; archived: boolean }> = {}) {
