@@ -2,12 +2,12 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { notFound } from "@/lib/errors";
 import { addDays, localDateOf } from "@/lib/time/calendar-rules";
 import { parseInput } from "@/lib/validation";
 import { appointmentDto, appointmentSelect } from "./appointment-dto";
 import { enqueueAppointmentEmail } from "./appointment-messages";
-import { isUniqueViolation } from "@/lib/db-errors";
 import {
   PATIENT_BUSY_MESSAGE,
   SlotTakenError,
