@@ -26,5 +26,6 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "next-env.d.ts",
+    "public/sw.js",
   ]),
 ]);
