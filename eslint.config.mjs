@@ -57,5 +57,6 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "next-env.d.ts",
+    "public/sw.js",
   ]),
 ]);

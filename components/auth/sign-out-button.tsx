@@ -2,6 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { clearOfflineCopies } from "@/lib/offline/offline-copies";
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
@@ -11,7 +12,10 @@ export function SignOutButton() {
       disabled={busy}
       onClick={() => {
         setBusy(true);
-        void signOut({ callbackUrl: "/sign-in?reason=signed_out" });
+        // The service worker clears them too when sign-out reaches it; this also covers a page it does not control.
+        void clearOfflineCopies()
+          .catch(() => undefined)
+          .then(() => signOut({ callbackUrl: "/sign-in?reason=signed_out" }));
       }}
       className="min-h-11 rounded-lg px-3 py-2 font-medium text-white hover:bg-white/10"
     >

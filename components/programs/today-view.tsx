@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ExerciseIllustration } from "@/components/exercises/exercise-illustration";
 import { SELF_CARE_TIPS } from "@/lib/exercises/self-care";
+import { clearOfflineCopies } from "@/lib/offline/offline-copies";
 import type { TodayItem, TodayView as TodayData } from "@/lib/programs/get-today";
 import { formatDateTime } from "@/lib/time/format";
 import {
@@ -22,6 +23,8 @@ import { PainScale } from "./pain-scale";
 
 async function fetchToday(): Promise<TodayData> {
   const res = await fetch("/api/me/exercises/today", { headers: { accept: "application/json" } });
+  // The session ended: this page's offline copy must not outlive it (docs/decisions/075).
+  if (res.status === 401) void clearOfflineCopies();
   if (!res.ok) throw new Error("Could not refresh today's exercises.");
   return ((await res.json()) as { today: TodayData }).today;
 }
@@ -75,6 +78,7 @@ export function TodayView({ initial, patientId }: { initial: TodayData; patientI
     const after = store.read();
     setQueue(after);
     setSync(result.outcome);
+    if (result.outcome === "signed_out") void clearOfflineCopies();
     if (result.sent > 0) {
       const remaining = new Set(after.map((l) => l.clientKey));
       setAwaitingRefresh((prev) => [...prev, ...before.filter((l) => !remaining.has(l.clientKey))]);
