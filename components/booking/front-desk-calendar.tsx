@@ -17,14 +17,13 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { AppointmentActions } from "./appointment-actions";
 import { BookForm, type BookTarget } from "./book-dialog";
+import { STATUS_LABEL } from "@/lib/booking/status-rules";
+import { ApiError } from "@/lib/http/api-client";
 import {
-  ApiError,
-  STATUS_LABEL,
   addDaysIso,
-  api,
+  bookingApi,
   dateLabel,
   localMinute,
-  patch,
   timeLabel,
   todayInZone,
   type CalendarAppointment,
@@ -66,7 +65,7 @@ export function FrontDeskCalendar({
   const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
   const { data, error, isPending, dataUpdatedAt } = useQuery({
     queryKey: ["calendar", date, view],
-    queryFn: () => api<CalendarData>(`/api/booking/calendar?${new URLSearchParams({ date, view })}`),
+    queryFn: () => bookingApi.calendar({ query: { date, view } }),
     staleTime: 10_000,
     refetchInterval: 30_000,
   });
@@ -76,10 +75,13 @@ export function FrontDeskCalendar({
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const move = useMutation({
     mutationFn: (v: { appointment: CalendarAppointment; therapistId: string; start: number }) =>
-      patch(`/api/booking/appointments/${v.appointment.id}`, {
-        expectedVersion: v.appointment.version,
-        startsAt: new Date(v.start).toISOString(),
-        therapistId: v.therapistId,
+      bookingApi.move({
+        params: { appointmentId: v.appointment.id },
+        body: {
+          expectedVersion: v.appointment.version,
+          startsAt: new Date(v.start).toISOString(),
+          therapistId: v.therapistId,
+        },
       }),
     onSuccess: (_r, v) =>
       setMessage({
