@@ -7,9 +7,10 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { EditableField, PatientDetails } from "@/lib/patients/patient-details";
-import { SEX_LABEL, SEX_OPTIONS, updatePatientSchema } from "@/lib/patients/schema";
-
-type FieldErrors = Record<string, string[]>;
+import type { FieldErrors } from "@/lib/errors";
+import { ApiError } from "@/lib/http/api-client";
+import { SEX_LABEL, SEX_OPTIONS, updatePatientSchema, type UpdatePatientInput } from "@/lib/patients/schema";
+import { patientsApi } from "./patients-api";
 type Therapist = { id: string; name: string };
 
 const FIELD_LABEL: Record<EditableField, string> = {
@@ -33,20 +34,14 @@ type SaveResult =
   | { ok: true; changed: EditableField[] }
   | { ok: false; message: string; fieldErrors?: FieldErrors; current?: PatientDetails };
 
-async function patchPatient(patientId: string, body: unknown): Promise<SaveResult> {
-  const res = await fetch(`/api/patients/${patientId}`, {
-    method: "PATCH",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => null);
-  if (res.ok) return { ok: true, changed: json.changed as EditableField[] };
-  return {
-    ok: false,
-    message: json?.error?.message ?? "Could not save the details.",
-    fieldErrors: json?.error?.fieldErrors,
-    current: json?.error?.current,
-  };
+async function patchPatient(patientId: string, body: UpdatePatientInput): Promise<SaveResult> {
+  try {
+    const { changed } = await patientsApi.update({ params: { patientId }, body });
+    return { ok: true, changed: changed as EditableField[] };
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    return { ok: false, message: e.message, fieldErrors: e.fieldErrors, current: e.extra.current as PatientDetails };
+  }
 }
 
 function show(value: string | null | undefined) {

@@ -8,37 +8,14 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { formatIsoDateOnly } from "@/lib/format";
 import type { DuplicateCandidate } from "@/lib/patients/patient-errors";
-import { registerPatientSchema } from "@/lib/patients/schema";
+import { ApiError } from "@/lib/http/api-client";
+import type { FieldErrors } from "@/lib/errors";
+import { registerPatientSchema, type RegisterPatientInput } from "@/lib/patients/schema";
+import { patientsApi } from "./patients-api";
 import { PrimaryTherapistSelect } from "./patient-details-card";
 
-type FieldErrors = Record<string, string[]>;
-type Created = { id: string; firstName: string; lastName: string };
-
-class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors?: FieldErrors,
-    readonly duplicates?: DuplicateCandidate[],
-  ) {
-    super(message);
-  }
-}
-
-async function postPatient(body: Record<string, unknown>): Promise<Created> {
-  const res = await fetch("/api/patients", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => null);
-  if (!res.ok)
-    throw new ApiError(
-      json?.error?.message ?? "Could not register the patient.",
-      json?.error?.fieldErrors,
-      json?.error?.duplicates,
-    );
-  return json.patient as Created;
-}
+const postPatient = (body: Record<string, unknown>) =>
+  patientsApi.register({ body: body as RegisterPatientInput }).then((r) => r.patient);
 
 /**
  * The same zod schema runs here (instant feedback) and on the server (the real
@@ -63,8 +40,9 @@ export function RegisterPatientForm({ therapists = [] }: { therapists?: { id: st
       void queryClient.invalidateQueries({ queryKey: ["patients"] });
     },
     onError: (e, values) => {
-      setFieldErrors(e instanceof ApiError ? (e.fieldErrors ?? {}) : {});
-      setDuplicates(e instanceof ApiError && e.duplicates?.length ? { candidates: e.duplicates, values } : null);
+      setFieldErrors(e instanceof ApiError ? e.fieldErrors : {});
+      const candidates = e instanceof ApiError ? (e.extra.duplicates as DuplicateCandidate[] | undefined) : undefined;
+      setDuplicates(candidates?.length ? { candidates, values } : null);
     },
   });
 

@@ -95,7 +95,12 @@ type QueryInput<C extends Contract> = C["query"] extends object ? { query?: Quer
 
 export type CallInput<C extends Contract> = ParamsInput<C["path"]> &
   BodyInput<C> &
-  QueryInput<C> & { headers?: Record<string, string>; signal?: AbortSignal };
+  QueryInput<C> & {
+    headers?: Record<string, string>;
+    signal?: AbortSignal;
+    /** A multipart body (an upload), for an endpoint without a JSON request schema. */
+    form?: FormData;
+  };
 
 type CallArgs<C extends Contract> = object extends CallInput<C> ? [input?: CallInput<C>] : [input: CallInput<C>];
 
@@ -107,12 +112,17 @@ function queryString(query: unknown): string {
 
 /** Calls one endpoint by its route; the types come from the contract. */
 export function call<C extends Contract>(route: Route, ...[input]: CallArgs<C>): Promise<ResponseOf<C>> {
-  const i = (input ?? {}) as { params?: Record<string, string>; body?: unknown; query?: unknown } & RequestInit;
+  const i = (input ?? {}) as {
+    params?: Record<string, string>;
+    body?: unknown;
+    query?: unknown;
+    form?: FormData;
+  } & RequestInit;
   return fetchJson<ResponseOf<C>>(pathOf(route.path, i.params) + queryString(i.query), {
     method: route.method,
     headers: i.headers,
     signal: i.signal,
-    ...(i.body !== undefined ? { body: JSON.stringify(i.body) } : {}),
+    ...(i.form ? { body: i.form } : i.body !== undefined ? { body: JSON.stringify(i.body) } : {}),
   });
 }
 

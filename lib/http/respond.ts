@@ -91,6 +91,15 @@ export function queryOf(req: Request): Record<string, string> {
 
 export type Infer<S extends z.ZodType> = z.output<S>;
 
+/** What JSON.stringify turns into T: a Date where the wire has a string (its toJSON is the ISO string). */
+type Serializable<T> = T extends string
+  ? T | Date
+  : T extends readonly (infer U)[]
+    ? readonly Serializable<U>[]
+    : T extends object
+      ? { [K in keyof T]: Serializable<T[K]> }
+      : T;
+
 /**
  * Answers with an endpoint's success body and status: the body must fit the
  * contract's response schema (checked by the compiler, not at run time, so a
@@ -98,9 +107,11 @@ export type Infer<S extends z.ZodType> = z.output<S>;
  */
 export function respond<C extends Contract>(
   contract: C,
-  ...[body, init]: C["response"] extends z.ZodType ? [ResponseOf<C>, ResponseInit?] : [undefined?, ResponseInit?]
+  ...[body, init]: C["response"] extends z.ZodType
+    ? [Serializable<ResponseOf<C>>, ResponseInit?]
+    : [undefined?, ResponseInit?]
 ): NextResponse {
-  const status = contract.status ?? 200;
+  const status = init?.status ?? contract.status ?? 200;
   if (status === 204) return new NextResponse(null, { ...init, status });
   return NextResponse.json(body, { ...init, status });
 }
