@@ -17,7 +17,7 @@ export type Contract = Route & {
   /** The success body, as it travels (dates are ISO strings). `undefined` for 204. */
   readonly response?: z.ZodType;
   /** The success status the document and the client expect. */
-  readonly status?: 200 | 201 | 204;
+  readonly status?: 200 | 201 | 202 | 204;
 };
 
 /** A domain's contracts, each built from the route of the same name. */

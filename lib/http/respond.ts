@@ -91,6 +91,9 @@ export function queryOf(req: Request): Record<string, string> {
 
 export type Infer<S extends z.ZodType> = z.output<S>;
 
+/** Health data and account answers must not sit in shared or browser caches. */
+export const NO_STORE = { headers: { "Cache-Control": "no-store" } } satisfies ResponseInit;
+
 /** What JSON.stringify turns into T: a Date where the wire has a string (its toJSON is the ISO string). */
 type Serializable<T> = T extends string
   ? T | Date
