@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 type FieldShellProps = {
   label: string;
@@ -79,5 +85,74 @@ export function SelectField({
         </select>
       )}
     </FieldShell>
+  );
+}
+
+export function TextArea({
+  label,
+  hint,
+  errors,
+  className = "",
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; errors?: string[] }) {
+  return (
+    <FieldShell label={label} hint={hint} errors={errors}>
+      {({ inputId, describedBy, invalid }) => (
+        <textarea
+          id={inputId}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={`${CONTROL} ${invalid ? "border-red-700" : "border-slate-400"} ${className}`}
+          {...props}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+type RadioGroupProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "children"> & {
+  legend: string;
+  hint?: string;
+  errors?: string[];
+  options: ReadonlyArray<{ value: string; label: string }>;
+  /** Side by side on a wide screen; stacked is easier to tap on a phone. */
+  inline?: boolean;
+};
+
+/**
+ * Choices as radio buttons in a fieldset whose legend is the question; the
+ * hint and errors are tied to the group, so a screen reader reads them once
+ * with the question. `{...register("x")}` spreads onto every radio.
+ */
+export function RadioGroup({ legend, hint, errors, options, inline = false, ...input }: RadioGroupProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <fieldset
+      aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      aria-invalid={errorId ? true : undefined}
+      className="flex flex-col gap-1"
+    >
+      <legend className="font-medium text-slate-900">{legend}</legend>
+      {hint && (
+        <p id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      <div className={inline ? "flex flex-wrap gap-x-4" : "flex flex-col"}>
+        {options.map((o) => (
+          <label key={o.value} className="flex min-h-11 items-center gap-2">
+            <input type="radio" value={o.value} className="size-5" {...input} />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {errorId && (
+        <p id={errorId} className="text-sm font-medium text-red-700">
+          {errors?.join(" ")}
+        </p>
+      )}
+    </fieldset>
   );
 }
