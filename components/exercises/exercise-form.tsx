@@ -15,6 +15,7 @@ import {
   POSITIONS,
   type Equipment,
   type Position,
+  type BodyArea,
 } from "@/lib/exercises/catalog";
 import { dosageBody, toDosageForm, type DosageForm } from "@/lib/exercises/dosage-form";
 import type { ExerciseView } from "@/lib/exercises/exercise-view";
@@ -22,8 +23,9 @@ import { FIGURE_KEYS, FIGURES } from "@/lib/exercises/figures";
 import { exerciseInputSchema } from "@/lib/exercises/schema";
 import { DosageFields } from "./dosage-fields";
 import { ExerciseFigure } from "./exercise-figure";
-
-type FieldErrors = Record<string, string[]>;
+import type { FieldErrors } from "@/lib/errors";
+import { ApiError } from "@/lib/http/api-client";
+import { exercisesApi } from "./exercises-api";
 
 function TextArea({
   id,
@@ -89,7 +91,7 @@ export function ExerciseForm({ exercise }: { exercise?: ExerciseView }) {
   const router = useRouter();
   const [name, setName] = useState(exercise?.name ?? "");
   const [summary, setSummary] = useState(exercise?.summary ?? "");
-  const [bodyArea, setBodyArea] = useState<string>(exercise?.bodyArea ?? "lower_back");
+  const [bodyArea, setBodyArea] = useState<BodyArea>(exercise?.bodyArea ?? "lower_back");
   const [position, setPosition] = useState<Position>(exercise?.position ?? "standing");
   const [equipment, setEquipment] = useState<Equipment[]>(exercise?.equipment ?? []);
   const [muscles, setMuscles] = useState(exercise?.targetMuscles.join(", ") ?? "");
@@ -115,19 +117,13 @@ export function ExerciseForm({ exercise }: { exercise?: ExerciseView }) {
   });
 
   const save = useMutation({
-    mutationFn: async () => {
-      const res = await fetch(exercise ? `/api/exercises/${exercise.id}` : "/api/exercises", {
-        method: exercise ? "PUT" : "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body()),
-      });
-      const json = await res.json().catch(() => null);
-      if (!res.ok) {
-        setErrors(json?.error?.fieldErrors ?? {});
-        throw new Error(json?.error?.message ?? "Could not save the exercise.");
-      }
-      return json.exercise as ExerciseView;
-    },
+    mutationFn: () =>
+      (exercise
+        ? exercisesApi.update({ params: { exerciseId: exercise.id }, body: body() })
+        : exercisesApi.create({ body: body() })
+      ).then((r) => r.exercise),
+    // The server's field errors go beside the fields, like the ones the schema finds here.
+    onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors : {}),
     onSuccess: (saved) => {
       if (!exercise) router.push(`/clinic/exercises/${saved.id}?created=1`);
       router.refresh();
@@ -173,7 +169,7 @@ export function ExerciseForm({ exercise }: { exercise?: ExerciseView }) {
         <SelectField
           label="Body area"
           value={bodyArea}
-          onChange={(e) => setBodyArea(e.target.value)}
+          onChange={(e) => setBodyArea(e.target.value as BodyArea)}
           errors={errors.bodyArea}
         >
           {BODY_AREAS.map((b) => (
