@@ -11,7 +11,7 @@ import { inviteStaffSchema } from "@/lib/accounts/schema";
 /** Replaces temporary passwords: the invitee chooses their own from the emailed link. */
 export function InviteStaffForm() {
   const [sent, setSent] = useState<string | null>(null);
-  const { form, onSubmit, pending, formError, errorsOf } = useServerForm({
+  const { onSubmit, pending, formError, field } = useServerForm({
     defaultValues: { name: "", email: "", role: "therapist" },
     schema: inviteStaffSchema,
     submit: (values) => {
@@ -31,16 +31,9 @@ export function InviteStaffForm() {
           </Alert>
         </div>
       )}
-      <TextField label="Full name" autoComplete="off" errors={errorsOf("name")} required {...form.register("name")} />
-      <TextField
-        label="Email address"
-        type="email"
-        autoComplete="off"
-        errors={errorsOf("email")}
-        required
-        {...form.register("email")}
-      />
-      <SelectField label="Role" errors={errorsOf("role")} {...form.register("role")}>
+      <TextField label="Full name" autoComplete="off" required {...field("name")} />
+      <TextField label="Email address" type="email" autoComplete="off" required {...field("email")} />
+      <SelectField label="Role" {...field("role")}>
         <option value="therapist">Therapist</option>
         <option value="front_desk">Front desk</option>
         <option value="admin">Clinic admin</option>

@@ -18,7 +18,7 @@ import { RecoveryCodeList } from "./recovery-code-list";
 
 export function ConfirmIdentityForm({ needsCode }: { needsCode: boolean }) {
   const router = useRouter();
-  const { form, onSubmit, pending, formError, hasFieldErrors, errorsOf } = useServerForm({
+  const { onSubmit, pending, formError, hasFieldErrors, field } = useServerForm({
     defaultValues: { password: "", code: "" },
     // Without two-step sign-in there is no code field, so none is sent.
     submit: (values) => confirmIdentityAction(needsCode ? values : { password: values.password }),
@@ -32,18 +32,16 @@ export function ConfirmIdentityForm({ needsCode }: { needsCode: boolean }) {
         label="Your password"
         type="password"
         autoComplete="current-password"
-        errors={errorsOf("password")}
         required
-        {...form.register("password")}
+        {...field("password")}
       />
       {needsCode && (
         <TextField
           label="Authentication code"
           autoComplete="one-time-code"
           hint="From your authenticator app, or a recovery code."
-          errors={errorsOf("code")}
           required
-          {...form.register("code")}
+          {...field("code")}
         />
       )}
       <Button type="submit" disabled={pending}>

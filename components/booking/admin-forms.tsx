@@ -67,7 +67,7 @@ export type Settings = {
 };
 
 export function BookingSettingsForm({ settings }: { settings: Settings }) {
-  const { form, onSubmit, pending, errorsOf, banner } = useAdminForm(
+  const { onSubmit, pending, banner, field } = useAdminForm(
     saveBookingSettingsAction,
     () => "Booking rules saved.",
     settings,
@@ -75,44 +75,27 @@ export function BookingSettingsForm({ settings }: { settings: Settings }) {
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
       {banner && <div className="sm:col-span-2">{banner}</div>}
-      <TextField
-        label="Booking window (days ahead)"
-        type="number"
-        min={1}
-        max={730}
-        errors={errorsOf("bookingWindowDays")}
-        {...form.register("bookingWindowDays")}
-      />
+      <TextField label="Booking window (days ahead)" type="number" min={1} max={730} {...field("bookingWindowDays")} />
       <TextField
         label="Minimum notice for online booking (minutes)"
         type="number"
         min={0}
-        errors={errorsOf("minimumNoticeMinutes")}
-        {...form.register("minimumNoticeMinutes")}
+        {...field("minimumNoticeMinutes")}
       />
       <TextField
         label="Late-cancellation window (hours)"
         type="number"
         min={0}
         max={168}
-        errors={errorsOf("lateCancellationHours")}
-        {...form.register("lateCancellationHours")}
+        {...field("lateCancellationHours")}
       />
-      <TextField
-        label="Slot step (minutes)"
-        type="number"
-        min={5}
-        max={120}
-        errors={errorsOf("slotStepMinutes")}
-        {...form.register("slotStepMinutes")}
-      />
+      <TextField label="Slot step (minutes)" type="number" min={5} max={120} {...field("slotStepMinutes")} />
       <TextField
         label="Reminder before the visit (hours)"
         type="number"
         min={1}
         max={168}
-        errors={errorsOf("reminderLeadHours")}
-        {...form.register("reminderLeadHours")}
+        {...field("reminderLeadHours")}
       />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>
@@ -134,7 +117,7 @@ export type TypeRow = {
 };
 
 export function AppointmentTypeForm({ type }: { type?: TypeRow }) {
-  const { form, onSubmit, pending, errorsOf, banner } = useAdminForm(
+  const { form, onSubmit, pending, banner, field } = useAdminForm(
     saveAppointmentTypeAction,
     (d) => `Saved “${d.name}”.`,
     {
@@ -157,30 +140,10 @@ export function AppointmentTypeForm({ type }: { type?: TypeRow }) {
       className="grid gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-3"
     >
       {banner && <div className="sm:col-span-3">{banner}</div>}
-      <TextField label="Name" errors={errorsOf("name")} {...form.register("name")} />
-      <TextField
-        label="Duration (minutes)"
-        type="number"
-        min={5}
-        max={480}
-        errors={errorsOf("durationMinutes")}
-        {...form.register("durationMinutes")}
-      />
-      <TextField
-        label="Buffer after (minutes)"
-        type="number"
-        min={0}
-        max={120}
-        errors={errorsOf("bufferAfterMinutes")}
-        {...form.register("bufferAfterMinutes")}
-      />
-      <TextField
-        label="Colour"
-        type="color"
-        errors={errorsOf("colour")}
-        {...form.register("colour")}
-        className="h-11 p-1"
-      />
+      <TextField label="Name" {...field("name")} />
+      <TextField label="Duration (minutes)" type="number" min={5} max={480} {...field("durationMinutes")} />
+      <TextField label="Buffer after (minutes)" type="number" min={0} max={120} {...field("bufferAfterMinutes")} />
+      <TextField label="Colour" type="color" {...field("colour")} className="h-11 p-1" />
       <label className="flex min-h-11 items-center gap-2 self-end">
         <input type="checkbox" className="size-5" {...form.register("onlineBookable")} /> Patients can book online
       </label>
@@ -326,7 +289,7 @@ export function WeeklyHoursForm({
 }
 
 export function OverrideForm({ therapists }: { therapists: Array<{ id: string; name: string }> }) {
-  const { form, onSubmit, pending, errorsOf, banner } = useAdminForm(addOverrideAction, () => "Date override added.", {
+  const { onSubmit, pending, banner, field } = useAdminForm(addOverrideAction, () => "Date override added.", {
     therapistId: therapists[0]?.id ?? "",
     date: "",
     kind: "time_off",
@@ -337,26 +300,21 @@ export function OverrideForm({ therapists }: { therapists: Array<{ id: string; n
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Add a date override" className="grid gap-3 sm:grid-cols-3">
       {banner && <div className="sm:col-span-3">{banner}</div>}
-      <SelectField label="Therapist" errors={errorsOf("therapistId")} {...form.register("therapistId")}>
+      <SelectField label="Therapist" {...field("therapistId")}>
         {therapists.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}
           </option>
         ))}
       </SelectField>
-      <TextField label="Date" type="date" errors={errorsOf("date")} {...form.register("date")} />
-      <SelectField label="Kind" errors={errorsOf("kind")} {...form.register("kind")}>
+      <TextField label="Date" type="date" {...field("date")} />
+      <SelectField label="Kind" {...field("kind")}>
         <option value="time_off">Time off</option>
         <option value="extra_hours">Extra hours</option>
       </SelectField>
-      <TextField
-        label="From (empty = whole day off)"
-        type="time"
-        errors={errorsOf("start")}
-        {...form.register("start")}
-      />
-      <TextField label="Until" type="time" errors={errorsOf("end")} {...form.register("end")} />
-      <TextField label="Note" errors={errorsOf("note")} {...form.register("note")} />
+      <TextField label="From (empty = whole day off)" type="time" {...field("start")} />
+      <TextField label="Until" type="time" {...field("end")} />
+      <TextField label="Note" {...field("note")} />
       <div className="sm:col-span-3">
         <Button type="submit" disabled={pending}>
           {pending ? "Adding…" : "Add override"}

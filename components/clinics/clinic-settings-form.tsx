@@ -45,10 +45,7 @@ export function ClinicSettingsForm({
   // A new zone is saved only from the dialog that explains what changes; the form's own submit asks first.
   const confirmed = useRef(false);
 
-  const { form, onSubmit, pending, formError, errorsOf } = useServerForm<
-    Values,
-    { updatedAt: string; changed: string[] }
-  >({
+  const { onSubmit, pending, formError, field } = useServerForm<Values, { updatedAt: string; changed: string[] }>({
     defaultValues: {
       name: settings.name,
       address: settings.address,
@@ -92,34 +89,22 @@ export function ClinicSettingsForm({
             </Alert>
           </div>
         )}
-        <TextField
-          label="Clinic name"
-          autoComplete="organization"
-          errors={errorsOf("name")}
-          {...form.register("name")}
-        />
-        <TextField label="Phone" type="tel" autoComplete="tel" errors={errorsOf("phone")} {...form.register("phone")} />
+        <TextField label="Clinic name" autoComplete="organization" {...field("name")} />
+        <TextField label="Phone" type="tel" autoComplete="tel" {...field("phone")} />
         <div className="sm:col-span-2">
-          <TextField
-            label="Address"
-            autoComplete="street-address"
-            errors={errorsOf("address")}
-            {...form.register("address")}
-          />
+          <TextField label="Address" autoComplete="street-address" {...field("address")} />
         </div>
         <TextField
           label="Email"
           type="email"
           hint="Red-flag alerts are sent here, and patients see it on their calendar invitations."
           autoComplete="email"
-          errors={errorsOf("email")}
-          {...form.register("email")}
+          {...field("email")}
         />
         <SelectField
           label="Time zone"
           hint="The calendar, working hours and reminders run in this zone."
-          errors={errorsOf("timeZone")}
-          {...form.register("timeZone")}
+          {...field("timeZone")}
         >
           {timeZonesByArea(zones).map((group) => (
             <optgroup key={group.area} label={group.area}>

@@ -193,7 +193,7 @@ function DetailsForm({
   const defaultValues = Object.fromEntries(
     (Object.keys(FIELD_LABEL) as EditableField[]).map((f) => [f, base[f] ?? ""]),
   ) as DetailsValues;
-  const { form, onSubmit, pending, errorsOf } = useServerForm<DetailsValues, { changed: string[] }>({
+  const { form, onSubmit, pending, errorsOf, field } = useServerForm<DetailsValues, { changed: string[] }>({
     defaultValues,
     schema: updatePatientSchema.omit({ expectedVersion: true }),
     submit: (values) => {
@@ -233,7 +233,7 @@ function DetailsForm({
       {textField("lastName", { required: true })}
       {textField("preferredName")}
       {textField("dateOfBirth", { type: "date", required: true })}
-      <SelectField label="Sex (optional)" errors={errorsOf("sex")} {...form.register("sex")}>
+      <SelectField label="Sex (optional)" {...field("sex")}>
         <option value="">Not recorded</option>
         {SEX_OPTIONS.map((s) => (
           <option key={s} value={s}>
@@ -255,8 +255,7 @@ function DetailsForm({
       <PrimaryTherapistSelect
         therapists={therapists}
         current={base.primaryTherapist}
-        errors={errorsOf("primaryTherapistId")}
-        {...form.register("primaryTherapistId")}
+        {...field("primaryTherapistId")}
       />
       <div className="flex flex-wrap gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>

@@ -36,7 +36,7 @@ export function RegisterPatientForm({ therapists = [] }: { therapists?: { id: st
   const [created, setCreated] = useState<Created | null>(null);
   const [duplicates, setDuplicates] = useState<{ candidates: DuplicateCandidate[]; message: string } | null>(null);
   const confirmDuplicate = useRef(false);
-  const { form, onSubmit, pending, formError, hasFieldErrors, errorsOf } = useServerForm<RegisterValues, Created>({
+  const { onSubmit, pending, formError, hasFieldErrors, field } = useServerForm<RegisterValues, Created>({
     defaultValues: {
       firstName: "",
       lastName: "",
@@ -118,54 +118,13 @@ export function RegisterPatientForm({ therapists = [] }: { therapists?: { id: st
           </Alert>
         </div>
       )}
-      <TextField
-        label="First name"
-        autoComplete="off"
-        errors={errorsOf("firstName")}
-        {...form.register("firstName")}
-        required
-      />
-      <TextField
-        label="Last name"
-        autoComplete="off"
-        errors={errorsOf("lastName")}
-        {...form.register("lastName")}
-        required
-      />
-      <TextField
-        label="Preferred name (optional)"
-        autoComplete="off"
-        errors={errorsOf("preferredName")}
-        {...form.register("preferredName")}
-      />
-      <TextField
-        label="Date of birth"
-        type="date"
-        errors={errorsOf("dateOfBirth")}
-        {...form.register("dateOfBirth")}
-        required
-      />
-      <TextField
-        label="Email (optional)"
-        type="email"
-        autoComplete="off"
-        errors={errorsOf("email")}
-        {...form.register("email")}
-      />
-      <TextField
-        label="Mobile phone (optional)"
-        type="tel"
-        autoComplete="off"
-        errors={errorsOf("phone")}
-        {...form.register("phone")}
-      />
-      {therapists.length > 0 && (
-        <PrimaryTherapistSelect
-          therapists={therapists}
-          errors={errorsOf("primaryTherapistId")}
-          {...form.register("primaryTherapistId")}
-        />
-      )}
+      <TextField label="First name" autoComplete="off" {...field("firstName")} required />
+      <TextField label="Last name" autoComplete="off" {...field("lastName")} required />
+      <TextField label="Preferred name (optional)" autoComplete="off" {...field("preferredName")} />
+      <TextField label="Date of birth" type="date" {...field("dateOfBirth")} required />
+      <TextField label="Email (optional)" type="email" autoComplete="off" {...field("email")} />
+      <TextField label="Mobile phone (optional)" type="tel" autoComplete="off" {...field("phone")} />
+      {therapists.length > 0 && <PrimaryTherapistSelect therapists={therapists} {...field("primaryTherapistId")} />}
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Registering…" : "Register patient"}

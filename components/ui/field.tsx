@@ -6,11 +6,12 @@ import {
   type TextareaHTMLAttributes,
 } from "react";
 
+type FieldIds = { inputId: string; describedBy?: string; invalid: boolean };
 type FieldShellProps = {
   label: string;
   hint?: string;
   errors?: string[];
-  children: (ids: { inputId: string; describedBy?: string; invalid: boolean }) => ReactNode;
+  children: (ids: FieldIds) => ReactNode;
 };
 
 /** Label, hint and errors wired to the control with ids, so screen readers read them together. */
@@ -42,6 +43,16 @@ export function FieldShell({ label, hint, errors, children }: FieldShellProps) {
 const CONTROL =
   "min-h-11 w-full rounded-lg border bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-500";
 
+/** The attributes that tie a control to its label, hint and errors, and its invalid look. */
+function wired({ inputId, describedBy, invalid }: FieldIds, className = "") {
+  return {
+    id: inputId,
+    "aria-describedby": describedBy,
+    "aria-invalid": invalid || undefined,
+    className: `${CONTROL} ${invalid ? "border-red-700" : "border-slate-400"} ${className}`,
+  };
+}
+
 export function TextField({
   label,
   hint,
@@ -51,15 +62,7 @@ export function TextField({
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; errors?: string[] }) {
   return (
     <FieldShell label={label} hint={hint} errors={errors}>
-      {({ inputId, describedBy, invalid }) => (
-        <input
-          id={inputId}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={`${CONTROL} ${invalid ? "border-red-700" : "border-slate-400"} ${className}`}
-          {...props}
-        />
-      )}
+      {(ids) => <input {...wired(ids, className)} {...props} />}
     </FieldShell>
   );
 }
@@ -73,14 +76,8 @@ export function SelectField({
 }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; hint?: string; errors?: string[] }) {
   return (
     <FieldShell label={label} hint={hint} errors={errors}>
-      {({ inputId, describedBy, invalid }) => (
-        <select
-          id={inputId}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={`${CONTROL} ${invalid ? "border-red-700" : "border-slate-400"}`}
-          {...props}
-        >
+      {(ids) => (
+        <select {...wired(ids)} {...props}>
           {children}
         </select>
       )}
@@ -97,15 +94,7 @@ export function TextArea({
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; errors?: string[] }) {
   return (
     <FieldShell label={label} hint={hint} errors={errors}>
-      {({ inputId, describedBy, invalid }) => (
-        <textarea
-          id={inputId}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={`${CONTROL} ${invalid ? "border-red-700" : "border-slate-400"} ${className}`}
-          {...props}
-        />
-      )}
+      {(ids) => <textarea {...wired(ids, className)} {...props} />}
     </FieldShell>
   );
 }

@@ -49,6 +49,8 @@ export type ServerForm<V extends FieldValues> = {
   hasFieldErrors: boolean;
   /** The message(s) for one field, client or server, as the `errors` prop of the ui fields takes them. */
   errorsOf: (name: Path<V>) => string[] | undefined;
+  /** Everything a ui field needs for one value: `<TextField label="…" {...field("name")} />`. */
+  field: (name: Path<V>) => ReturnType<UseFormReturn<V>["register"]> & { errors?: string[] };
 };
 
 /**
@@ -88,5 +90,7 @@ export function useServerForm<V extends FieldValues, T = unknown>(options: Optio
     return message ? [message] : undefined;
   };
 
-  return { form, onSubmit, pending: form.formState.isSubmitting, formError, hasFieldErrors, errorsOf };
+  const field = (name: Path<V>) => ({ ...form.register(name), errors: errorsOf(name) });
+
+  return { form, onSubmit, pending: form.formState.isSubmitting, formError, hasFieldErrors, errorsOf, field };
 }
