@@ -10,6 +10,7 @@ import {
   STATUS_ACTION_NAMES,
   STATUS_LABEL,
   canApply,
+  isChangeable,
   statusActionTimingError,
   type StatusAction,
 } from "@/lib/booking/status-rules";
@@ -107,7 +108,7 @@ export function AppointmentActions({
               {STATUS_ACTIONS[action].label}
             </Button>
           ))}
-          {a.status === "booked" && (
+          {isChangeable(a.status) && (
             <>
               <Button variant="secondary" onClick={() => setMode("move")}>
                 Move…

@@ -17,7 +17,7 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { AppointmentActions } from "./appointment-actions";
 import { BookForm, type BookTarget } from "./book-dialog";
-import { STATUS_LABEL } from "@/lib/booking/status-rules";
+import { STATUS_LABEL, isChangeable, type AppointmentStatus } from "@/lib/booking/status-rules";
 import { ApiError } from "@/lib/http/api-client";
 import {
   addDaysIso,
@@ -33,8 +33,9 @@ import { SeriesForm } from "./series-form";
 
 type Column = { key: string; date: string; therapistId: string; therapistName: string };
 
-const STATUS_STYLE: Record<string, string> = {
+const STATUS_STYLE: Record<AppointmentStatus, string> = {
   booked: "bg-white",
+  cancelled: "bg-white",
   checked_in: "bg-sky-50",
   completed: "bg-slate-100",
   no_show: "bg-amber-50",
@@ -386,7 +387,7 @@ function Grid({
               colour={type?.colour ?? "#64748b"}
               typeName={type?.name ?? "Appointment"}
               timeZone={tz}
-              draggable={canManage && a.status === "booked"}
+              draggable={canManage && isChangeable(a.status)}
               therapistName={data.therapists.find((t) => t.id === a.therapistId)?.name ?? ""}
               onSelect={() => onSelect(a.id)}
             />,
@@ -484,7 +485,7 @@ function AppointmentBlock({
       onClick={onSelect}
       aria-label={label}
       data-appointment-id={a.id}
-      className={`relative z-10 mx-1 overflow-hidden rounded-md border border-slate-300 px-2 py-1 text-left text-xs text-slate-900 shadow-sm ${STATUS_STYLE[a.status] ?? "bg-white"} ${isDragging ? "opacity-80 shadow-lg" : ""}`}
+      className={`relative z-10 mx-1 overflow-hidden rounded-md border border-slate-300 px-2 py-1 text-left text-xs text-slate-900 shadow-sm ${STATUS_STYLE[a.status]} ${isDragging ? "opacity-80 shadow-lg" : ""}`}
       style={{
         gridRow: `${row} / span ${span}`,
         gridColumn: col,
