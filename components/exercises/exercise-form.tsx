@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import {
   BODY_AREA_LABEL,
   BODY_AREAS,
@@ -26,53 +26,6 @@ import { ExerciseFigure } from "./exercise-figure";
 import type { FieldErrors } from "@/lib/errors";
 import { ApiError } from "@/lib/http/api-client";
 import { exercisesApi } from "./exercises-api";
-
-function TextArea({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-  errors,
-  rows = 4,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  onChange: (v: string) => void;
-  errors?: string[];
-  rows?: number;
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        rows={rows}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={
-          [hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined
-        }
-        className={`min-h-11 w-full rounded-lg border bg-white px-3 py-2 text-base ${errors?.length ? "border-red-700" : "border-slate-400"}`}
-      />
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 const DEFAULT_DOSAGE: DosageForm = toDosageForm({
   kind: "reps",
@@ -215,30 +168,27 @@ export function ExerciseForm({ exercise }: { exercise?: ExerciseView }) {
         </fieldset>
       </div>
       <TextArea
-        id="ex-steps"
         label="Steps"
         hint="One step per line, in plain words."
         value={steps}
-        onChange={setSteps}
+        onChange={(e) => setSteps(e.target.value)}
         errors={errors.steps}
         rows={5}
       />
       <div className="grid gap-4 md:grid-cols-2">
         <TextArea
-          id="ex-cues"
           label="Cues (optional)"
           hint="One per line."
           value={cues}
-          onChange={setCues}
+          onChange={(e) => setCues(e.target.value)}
           errors={errors.cues}
           rows={3}
         />
         <TextArea
-          id="ex-cautions"
           label="Cautions (optional)"
           hint="One per line."
           value={cautions}
-          onChange={setCautions}
+          onChange={(e) => setCautions(e.target.value)}
           errors={errors.cautions}
           rows={3}
         />
