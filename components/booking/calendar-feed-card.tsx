@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { api } from "./booking-api";
+import { bookingApi } from "./booking-api";
 
 /** The patient's personal calendar feed: a secret URL, shown once, that can be replaced or turned off. */
 export function CalendarFeedCard() {
@@ -12,17 +12,17 @@ export function CalendarFeedCard() {
   const [url, setUrl] = useState<string | null>(null);
   const status = useQuery({
     queryKey: ["calendar-feed"],
-    queryFn: () => api<{ active: boolean; createdAt: string | null }>("/api/booking/calendar-feed"),
+    queryFn: () => bookingApi.feedStatus(),
   });
   const create = useMutation({
-    mutationFn: () => api<{ url: string }>("/api/booking/calendar-feed", { method: "POST" }),
+    mutationFn: () => bookingApi.createFeed(),
     onSuccess: (r) => {
       setUrl(r.url);
       void queryClient.invalidateQueries({ queryKey: ["calendar-feed"] });
     },
   });
   const revoke = useMutation({
-    mutationFn: () => api<void>("/api/booking/calendar-feed", { method: "DELETE" }),
+    mutationFn: () => bookingApi.revokeFeed(),
     onSuccess: () => {
       setUrl(null);
       void queryClient.invalidateQueries({ queryKey: ["calendar-feed"] });

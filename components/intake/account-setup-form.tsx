@@ -7,26 +7,18 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { emailSchema, newPasswordSchema } from "@/lib/auth/schema";
-
-type FieldErrors = Record<string, string[]>;
+import type { FieldErrors } from "@/lib/errors";
+import { ApiError } from "@/lib/http/api-client";
+import { intakeApi } from "./intake-api";
 
 /** Right after submitting: choose a password to reach the portal later, as the same patient. */
 export function AccountSetupForm({ setupToken, defaultEmail }: { setupToken: string; defaultEmail: string }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useMutation({
-    mutationFn: async (input: { email: string; password: string }) => {
-      const res = await fetch("/api/intake/account", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ setupToken, ...input }),
-      });
-      const body = await res.json().catch(() => null);
-      if (!res.ok) {
-        setErrors(body?.error?.fieldErrors ?? {});
-        throw new Error(body?.error?.message ?? "We could not create your account.");
-      }
-      return body.account as { email: string };
-    },
+    mutationFn: (input: { email: string; password: string }) =>
+      intakeApi.createAccount({ body: { setupToken, ...input } }).then((r) => r.account),
+    // The server's field errors go beside the fields, like the ones checked here.
+    onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors : {}),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
