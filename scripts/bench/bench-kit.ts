@@ -57,13 +57,50 @@ export function loadText(l: number[] = loadavg()): string {
   return l.map((v) => v.toFixed(2)).join(" ");
 }
 
-export type AppServer = { base: string; pid: number | undefined; stop: () => Promise<void> };
+export type AppServer = {
+  base: string;
+  pid: number | undefined;
+  /** With BENCH_HEAP=1: the server's V8 heap in use right after a full garbage collection, MB. */
+  heapAfterGcMb: () => Promise<number | null>;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Asks a server started with --inspect for a full garbage collection and then
+ * its heap in use, through the DevTools protocol. RSS alone cannot tell a leak
+ * from a heap V8 has simply not shrunk yet; this can. Node 20 has a WebSocket
+ * client only behind a flag, so a short child process does the talking.
+ */
+function heapAfterGc(inspectPort: number): Promise<number | null> {
+  const script = `
+    const [target] = await (await fetch("http://127.0.0.1:${inspectPort}/json/list")).json();
+    const ws = new WebSocket(target.webSocketDebuggerUrl);
+    const pending = new Map();
+    let id = 0;
+    const call = (method, params = {}) => new Promise((resolve) => {
+      pending.set(++id, resolve);
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+    ws.onmessage = (e) => { const m = JSON.parse(e.data); pending.get(m.id)?.(m.result); };
+    await new Promise((r) => (ws.onopen = r));
+    await call("HeapProfiler.collectGarbage");
+    const r = await call("Runtime.evaluate", { expression: "process.memoryUsage().heapUsed", returnByValue: true });
+    console.log(r.result.value);
+    ws.close();`;
+  const out = spawnSync(process.execPath, ["--experimental-websocket", "--input-type=module", "-e", script], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  const bytes = Number(out.stdout.trim());
+  return Promise.resolve(out.status === 0 && Number.isFinite(bytes) ? Math.round(bytes / 1024 / 1024) : null);
+}
 
 /**
  * Builds when there is no build (or BENCH_BUILD=1), then `next start` on
  * 127.0.0.1 with the given environment, ready when /api/health answers.
  * BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g.
- * "--cpu-prof --cpu-prof-dir=/tmp/prof" for a CPU profile written at exit.
+ * "--cpu-prof --cpu-prof-dir=/tmp/prof" for a CPU profile written at exit;
+ * BENCH_HEAP=1 opens the inspector on port + 1000 for heapAfterGcMb.
  */
 export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<AppServer> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID")) || process.env.BENCH_BUILD === "1") {
@@ -72,6 +109,8 @@ export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<Ap
     if (b.status !== 0) throw new Error("next build failed");
   }
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const inspectPort = process.env.BENCH_HEAP === "1" ? port + 1000 : null;
+  if (inspectPort) nodeArgs.push(`--inspect=127.0.0.1:${inspectPort}`);
   const app: ChildProcess = spawn(
     process.execPath,
     [...nodeArgs, nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
@@ -86,6 +125,7 @@ export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<Ap
   return {
     base,
     pid: app.pid,
+    heapAfterGcMb: () => (inspectPort ? heapAfterGc(inspectPort) : Promise.resolve(null)),
     stop: async () => {
       if (app.exitCode !== null) return;
       app.kill("SIGTERM");

@@ -12,10 +12,13 @@
  * Traffic goes to 127.0.0.1 only; every run is bounded in time.
  *
  * BENCH_SECONDS (10) per run; BENCH_ONLY=today,portal,intake,health runs only
- * those; BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g.
- * "--cpu-prof --cpu-prof-dir=/tmp/prof" for a CPU profile of the server.
+ * those; BENCH_HEAP=1 adds the server's heap in use after a full garbage
+ * collection (through the inspector), which tells a leak from a lazy heap;
+ * BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g.
+ * "--cpu-prof --cpu-prof-dir=/tmp/prof" for a CPU profile of the server;
+ * BENCH_SAVE_DIR=dir keeps each page's HTML as first served (to see what it sends).
  */
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { DEMO_PASSWORD, seedDemo } from "../../prisma/seed/demo-data";
@@ -88,6 +91,10 @@ async function main() {
       const body = await res.text();
       if (res.status !== 200) throw new Error(`${t.path} answered ${res.status} on warm-up.`);
       htmlBytes.set(t.key, Buffer.byteLength(body));
+      if (process.env.BENCH_SAVE_DIR) {
+        mkdirSync(process.env.BENCH_SAVE_DIR, { recursive: true });
+        writeFileSync(path.join(process.env.BENCH_SAVE_DIR, `${t.key}.html`), body);
+      }
     }
 
     const rssAtStart = rssMbOf(app.pid);
@@ -111,6 +118,7 @@ async function main() {
           cpu === null ? "-" : cpu.toFixed(1),
           (htmlBytes.get(t.key)! / 1024).toFixed(1),
           String(rssMbOf(app.pid) ?? "-"),
+          String((await app.heapAfterGcMb()) ?? "-"),
           loadText().split(" ")[0]!,
           statusText(m.statuses),
         ]);
@@ -118,11 +126,14 @@ async function main() {
     }
     console.log(
       `\nbench:pages (${CONNECTIONS} connections, ${DURATION_S} s each; latency in ms; app CPU = the server's CPU ms per request;` +
-        ` body = the page's HTML, RSC payload included; RSS after the run)\n` +
+        ` body = the page's HTML, RSC payload included; RSS after the run; heap = V8 heap in use after a full GC, with BENCH_HEAP=1)\n` +
         `load average at start ${loadText(loadAtStart)}, at end ${loadText()}; server RSS before the first run ${rssAtStart} MB\n`,
     );
     console.log(
-      table(["page", "requests", "req/s", "p50", "p97.5", "app CPU", "body kB", "RSS MB", "load 1m", "statuses"], rows),
+      table(
+        ["page", "requests", "req/s", "p50", "p97.5", "app CPU", "body kB", "RSS MB", "heap MB", "load 1m", "statuses"],
+        rows,
+      ),
     );
     console.log("Target from the issue: Today at least at /portal's rate. Figures vary with machine load.");
   } finally {
