@@ -12,6 +12,7 @@ import {
 import { addDays, startOfLocalDay, todayIn, zoneDisplayName } from "@/lib/scheduling/local-time-rules";
 import { parseInput } from "@/lib/validation";
 import type { BookingSettings } from "./booking-settings";
+import { isoInstant } from "./iso-instant-rules";
 import { loadPatientBusy, loadSchedules } from "./load-availability";
 import { loadSlotSearch } from "./load-slot-search";
 import { slotQuerySchema } from "./schema";
@@ -75,8 +76,8 @@ export function groupSlots(slots: readonly Slot[]): SlotGroup[] {
     else {
       lastStart = s.start;
       out.push({
-        start: new Date(s.start).toISOString(),
-        end: new Date(s.end).toISOString(),
+        start: isoInstant(s.start),
+        end: isoInstant(s.end),
         therapistIds: [s.therapistId],
       });
     }
@@ -102,8 +103,8 @@ export function indexSlots(slots: readonly Slot[], therapists: ReadonlyArray<{ i
     else {
       lastStart = s.start;
       out.push({
-        start: new Date(s.start).toISOString(),
-        end: new Date(s.end).toISOString(),
+        start: isoInstant(s.start),
+        end: isoInstant(s.end),
         therapistIndexes: [index],
       });
     }
