@@ -42,6 +42,26 @@ export function cpuMsOf(pid: number | undefined): number | null {
   return (ticks * 1000) / CLOCK_TICKS_PER_S;
 }
 
+/**
+ * CPU time of the embedded Postgres (postmaster, its backends, and backends
+ * that already exited), ms. On a 2-core machine the database competes with
+ * the app for the same cores, so its share of a request counts too.
+ */
+export function dbCpuMsOf(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const postmaster = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!existsSync(`/proc/${postmaster}/stat`)) return null;
+  let ticks = 0;
+  for (const p of processTree(postmaster)) {
+    if (!existsSync(`/proc/${p}/stat`)) continue;
+    const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
+    if (p === postmaster) ticks += Number(fields[13]) + Number(fields[14]); // cutime, cstime: exited backends
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_S;
+}
+
 /** Resident memory of the app server and its children, in MB. */
 export function rssMbOf(pid: number | undefined): number | null {
   if (!pid || !existsSync(`/proc/${pid}/statm`)) return null;
@@ -158,10 +178,17 @@ export type Measured = {
   statuses: Record<string, number>;
   /** The server's CPU over the run, ms (null off Linux). */
   cpuMs: number | null;
+  /** The database's CPU over the run, ms (null when not asked or off Linux). */
+  dbCpuMs: number | null;
 };
 
-/** One autocannon run, counting status codes and the server's CPU over it. */
-export async function measure(pid: number | undefined, opts: autocannon.Options): Promise<Measured> {
+/** One autocannon run, counting status codes and the server's (and the database's) CPU over it. */
+export async function measure(
+  pid: number | undefined,
+  opts: autocannon.Options,
+  dbDataDir?: string,
+): Promise<Measured> {
+  const dbBefore = dbDataDir ? dbCpuMsOf(dbDataDir) : null;
   const before = cpuMsOf(pid);
   const { result, statuses } = await new Promise<{
     result: autocannon.Result;
@@ -174,11 +201,21 @@ export async function measure(pid: number | undefined, opts: autocannon.Options)
     });
   });
   const after = cpuMsOf(pid);
-  return { result, statuses, cpuMs: before === null || after === null ? null : after - before };
+  const dbAfter = dbDataDir ? dbCpuMsOf(dbDataDir) : null;
+  return {
+    result,
+    statuses,
+    cpuMs: before === null || after === null ? null : after - before,
+    dbCpuMs: dbBefore === null || dbAfter === null ? null : dbAfter - dbBefore,
+  };
 }
 
 export function cpuPerRequest(m: Measured): number | null {
   return m.cpuMs === null ? null : m.cpuMs / Math.max(1, m.result.requests.total);
+}
+
+export function dbCpuPerRequest(m: Measured): number | null {
+  return m.dbCpuMs === null ? null : m.dbCpuMs / Math.max(1, m.result.requests.total);
 }
 
 export function statusText(statuses: Record<string, number>): string {

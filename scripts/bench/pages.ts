@@ -11,7 +11,8 @@
  * list, so memory that keeps growing shows up as a rising column.
  * Traffic goes to 127.0.0.1 only; every run is bounded in time.
  *
- * BENCH_SECONDS (10) per run; BENCH_ONLY=today,portal,intake,health runs only
+ * BENCH_SECONDS (10) per run, after BENCH_WARMUP_SECONDS (3) of unmeasured
+ * traffic on each page; BENCH_ONLY=today,portal,intake,health runs only
  * those; BENCH_HEAP=1 adds the server's heap in use after a full garbage
  * collection (through the inspector), which tells a leak from a lazy heap;
  * BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g.
@@ -28,6 +29,7 @@ import { applyMigrations, ROOT } from "../db/migrations";
 import { prismaFor } from "../db/prisma-client";
 import {
   cpuPerRequest,
+  dbCpuPerRequest,
   loadText,
   measure,
   rssMbOf,
@@ -41,6 +43,7 @@ import {
 const SECRET = "bench-secret-bench-secret-bench-secret";
 const PATIENT_EMAIL = "alex.rivera@example.com";
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_S = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
 const CONNECTIONS = 20;
 const port = Number(process.env.BENCH_PORT ?? process.env.PORT ?? 3403);
@@ -97,17 +100,31 @@ async function main() {
       }
     }
 
+    // The first seconds of traffic compile the hot paths (JIT); unmeasured, so that whichever
+    // page runs first is not charged for it.
+    for (const t of targets)
+      await measure(app.pid, {
+        url: app.base + t.path,
+        connections: CONNECTIONS,
+        duration: WARMUP_S,
+        headers: t.signedIn ? { cookie } : {},
+      });
+
     const rssAtStart = rssMbOf(app.pid);
     const loadAtStart = loadavg();
     const rows: string[][] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       for (const t of targets) {
-        const m = await measure(app.pid, {
-          url: app.base + t.path,
-          connections: CONNECTIONS,
-          duration: DURATION_S,
-          headers: t.signedIn ? { cookie } : {},
-        });
+        const m = await measure(
+          app.pid,
+          {
+            url: app.base + t.path,
+            connections: CONNECTIONS,
+            duration: DURATION_S,
+            headers: t.signedIn ? { cookie } : {},
+          },
+          pgServer.dataDir,
+        );
         const cpu = cpuPerRequest(m);
         rows.push([
           ROUNDS > 1 ? `${t.name} (${round})` : t.name,
@@ -116,6 +133,7 @@ async function main() {
           String(m.result.latency.p50),
           String(m.result.latency.p97_5),
           cpu === null ? "-" : cpu.toFixed(1),
+          dbCpuPerRequest(m)?.toFixed(1) ?? "-",
           (htmlBytes.get(t.key)! / 1024).toFixed(1),
           String(rssMbOf(app.pid) ?? "-"),
           String((await app.heapAfterGcMb()) ?? "-"),
@@ -125,13 +143,26 @@ async function main() {
       }
     }
     console.log(
-      `\nbench:pages (${CONNECTIONS} connections, ${DURATION_S} s each; latency in ms; app CPU = the server's CPU ms per request;` +
+      `\nbench:pages (${CONNECTIONS} connections, ${DURATION_S} s each; latency in ms; app CPU and db CPU = the server's and Postgres's CPU ms per request;` +
         ` body = the page's HTML, RSC payload included; RSS after the run; heap = V8 heap in use after a full GC, with BENCH_HEAP=1)\n` +
         `load average at start ${loadText(loadAtStart)}, at end ${loadText()}; server RSS before the first run ${rssAtStart} MB\n`,
     );
     console.log(
       table(
-        ["page", "requests", "req/s", "p50", "p97.5", "app CPU", "body kB", "RSS MB", "heap MB", "load 1m", "statuses"],
+        [
+          "page",
+          "requests",
+          "req/s",
+          "p50",
+          "p97.5",
+          "app CPU",
+          "db CPU",
+          "body kB",
+          "RSS MB",
+          "heap MB",
+          "load 1m",
+          "statuses",
+        ],
         rows,
       ),
     );
