@@ -72,7 +72,10 @@ describe("fetchJson and the typed client", () => {
   });
 
   it("answers undefined for 204", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => new Response(null, { status: 204 })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response(null, { status: 204 })),
+    );
     await expect(fetchJson("/api/x", { method: "DELETE" })).resolves.toBeUndefined();
   });
 
