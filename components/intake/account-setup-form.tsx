@@ -1,52 +1,38 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
+import { useJsonPost } from "@/components/accounts/api-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { emailSchema, newPasswordSchema } from "@/lib/auth/schema";
-
-type FieldErrors = Record<string, string[]>;
+import { newPasswordProblem } from "@/lib/auth/password-rules";
 
 /** Right after submitting: choose a password to reach the portal later, as the same patient. */
 export function AccountSetupForm({ setupToken, defaultEmail }: { setupToken: string; defaultEmail: string }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const create = useMutation({
-    mutationFn: async (input: { email: string; password: string }) => {
-      const res = await fetch("/api/intake/account", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ setupToken, ...input }),
-      });
-      const body = await res.json().catch(() => null);
-      if (!res.ok) {
-        setErrors(body?.error?.fieldErrors ?? {});
-        throw new Error(body?.error?.message ?? "We could not create your account.");
-      }
-      return body.account as { email: string };
-    },
-  });
+  const create = useJsonPost<{ account: { email: string } }>("/api/intake/account");
+  const [created, setCreated] = useState<string | null>(null);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email") ?? "");
     const password = String(form.get("password") ?? "");
-    const found: FieldErrors = {};
-    const e = emailSchema.safeParse(email);
-    if (!e.success) found.email = e.error.issues.map((i) => i.message);
-    const p = newPasswordSchema.safeParse(password);
-    if (!p.success) found.password = p.error.issues.map((i) => i.message);
-    setErrors(found);
-    if (Object.keys(found).length === 0) create.mutate({ email, password });
+    // The password rule without zod (this form is on the public intake page); the server checks the email.
+    const problem = newPasswordProblem(password);
+    if (problem) {
+      create.setErrors({ password: [problem] });
+      create.setMessage(null);
+      return;
+    }
+    const result = await create.post({ setupToken, email, password });
+    if (result.ok) setCreated(result.data.account.email);
   }
 
-  if (create.isSuccess) {
+  if (created) {
     return (
       <Alert tone="success" role="status" title="Your account is ready">
-        Sign in with {create.data.email} to see your care plan and appointments.{" "}
+        Sign in with {created} to see your care plan and appointments.{" "}
         <Link href="/sign-in" className="font-semibold underline">
           Sign in
         </Link>
@@ -62,9 +48,9 @@ export function AccountSetupForm({ setupToken, defaultEmail }: { setupToken: str
         Choose a password to see your exercises, appointments and answers later. This link stops working in an hour.
       </p>
       <form onSubmit={onSubmit} noValidate className="mt-4 flex max-w-md flex-col gap-4">
-        {create.isError && !Object.keys(errors).length && (
+        {create.message && !Object.keys(create.errors).length && (
           <Alert tone="danger" role="alert">
-            {create.error.message}
+            {create.message}
           </Alert>
         )}
         <TextField
@@ -73,7 +59,7 @@ export function AccountSetupForm({ setupToken, defaultEmail }: { setupToken: str
           type="email"
           autoComplete="username"
           defaultValue={defaultEmail}
-          errors={errors.email}
+          errors={create.errors.email}
         />
         <TextField
           label="Choose a password"
@@ -81,10 +67,10 @@ export function AccountSetupForm({ setupToken, defaultEmail }: { setupToken: str
           type="password"
           autoComplete="new-password"
           hint="At least 10 characters. A few unrelated words work well."
-          errors={errors.password}
+          errors={create.errors.password}
         />
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create my account"}
+        <Button type="submit" disabled={create.pending}>
+          {create.pending ? "Creating…" : "Create my account"}
         </Button>
       </form>
     </section>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CalendarFeedCard } from "@/components/booking/calendar-feed-card";
 import { PatientAppointments } from "@/components/booking/patient-appointments";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { Card, PageHeader } from "@/components/ui/card";
 import { RED_FLAG_BLOCK_MESSAGE } from "@/lib/booking/booking-access";
 import { INACTIVE_SELF_BOOKING_MESSAGE } from "@/lib/booking/booking-errors";
@@ -24,22 +25,25 @@ export default async function PortalAppointmentsPage() {
   return (
     <>
       <PageHeader title="Appointments" subtitle={`${clinic.name} · times in ${zoneNameNow(clinic.timeZone)}`} />
-      <div className="flex flex-col gap-4">
-        <PatientAppointments
-          timeZone={clinic.timeZone}
-          therapists={therapists}
-          blockedMessage={
-            blocked
-              ? `${RED_FLAG_BLOCK_MESSAGE} Phone: ${clinic.phone}.`
-              : active
-                ? null
-                : `${INACTIVE_SELF_BOOKING_MESSAGE} Phone: ${clinic.phone}.`
-          }
-        />
-        <Card title="Add your appointments to your calendar">
-          <CalendarFeedCard />
-        </Card>
-      </div>
+      {/* Booking is the one patient page that uses the query cache (docs/decisions/072). */}
+      <QueryProvider>
+        <div className="flex flex-col gap-4">
+          <PatientAppointments
+            timeZone={clinic.timeZone}
+            therapists={therapists}
+            blockedMessage={
+              blocked
+                ? `${RED_FLAG_BLOCK_MESSAGE} Phone: ${clinic.phone}.`
+                : active
+                  ? null
+                  : `${INACTIVE_SELF_BOOKING_MESSAGE} Phone: ${clinic.phone}.`
+            }
+          />
+          <Card title="Add your appointments to your calendar">
+            <CalendarFeedCard />
+          </Card>
+        </div>
+      </QueryProvider>
     </>
   );
 }
