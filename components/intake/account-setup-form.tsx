@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useJsonPost } from "@/components/accounts/api-form";
 import { Alert } from "@/components/ui/alert";
@@ -33,9 +32,9 @@ export function AccountSetupForm({ setupToken, defaultEmail }: { setupToken: str
     return (
       <Alert tone="success" role="status" title="Your account is ready">
         Sign in with {created} to see your care plan and appointments.{" "}
-        <Link href="/sign-in" className="font-semibold underline">
+        <a href="/sign-in" className="font-semibold underline">
           Sign in
-        </Link>
+        </a>
       </Alert>
     );
   }

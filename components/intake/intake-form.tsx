@@ -1,7 +1,6 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -357,18 +356,19 @@ function Finished({
         </a>
         .
       </p>
+      {/* Plain links: the intake page ships no client-router link code for two links at the very end. */}
       {mode === "portal" ? (
-        <Link href="/portal" className="font-semibold text-brand-800 underline">
+        <a href="/portal" className="font-semibold text-brand-800 underline">
           Back to My care
-        </Link>
+        </a>
       ) : result.accountSetupToken ? (
         <AccountSetupForm setupToken={result.accountSetupToken} defaultEmail={email} />
       ) : (
         <p>
           You can see your care at any time in the patient portal.{" "}
-          <Link href="/sign-in" className="font-semibold text-brand-800 underline">
+          <a href="/sign-in" className="font-semibold text-brand-800 underline">
             Sign in
-          </Link>
+          </a>
         </p>
       )}
     </div>

@@ -17,19 +17,18 @@ function StepLoading() {
 }
 
 // One chunk per step: the link opens with the code of the step on screen only (docs/decisions/072).
-const loading = { loading: StepLoading };
 const STEPS: { [K in IntakeStepId]: ComponentType<StepProps<K>> } = {
-  contact: dynamic(() => import("./steps/contact-step").then((m) => m.ContactStep), loading),
-  reason: dynamic(() => import("./steps/reason-step").then((m) => m.ReasonStep), loading),
-  painMap: dynamic(() => import("./steps/pain-map-step").then((m) => m.PainMapStep), loading),
-  history: dynamic(() => import("./steps/history-step").then((m) => m.HistoryStep), loading),
-  factors: dynamic(() => import("./steps/factors-step").then((m) => m.FactorsStep), loading),
-  treatments: dynamic(() => import("./steps/treatments-step").then((m) => m.TreatmentsStep), loading),
-  redFlags: dynamic(() => import("./steps/red-flags-step").then((m) => m.RedFlagsStep), loading),
-  odi: dynamic(() => import("./steps/odi-step").then((m) => m.OdiStep), loading),
-  startBack: dynamic(() => import("./steps/start-back-step").then((m) => m.StartBackStep), loading),
-  psfs: dynamic(() => import("./steps/psfs-step").then((m) => m.PsfsStep), loading),
-  consent: dynamic(() => import("./steps/consent-step").then((m) => m.ConsentStep), loading),
+  contact: dynamic(() => import("./steps/contact-step").then((m) => m.ContactStep), { loading: StepLoading }),
+  reason: dynamic(() => import("./steps/reason-step").then((m) => m.ReasonStep), { loading: StepLoading }),
+  painMap: dynamic(() => import("./steps/pain-map-step").then((m) => m.PainMapStep), { loading: StepLoading }),
+  history: dynamic(() => import("./steps/history-step").then((m) => m.HistoryStep), { loading: StepLoading }),
+  factors: dynamic(() => import("./steps/factors-step").then((m) => m.FactorsStep), { loading: StepLoading }),
+  treatments: dynamic(() => import("./steps/treatments-step").then((m) => m.TreatmentsStep), { loading: StepLoading }),
+  redFlags: dynamic(() => import("./steps/red-flags-step").then((m) => m.RedFlagsStep), { loading: StepLoading }),
+  odi: dynamic(() => import("./steps/odi-step").then((m) => m.OdiStep), { loading: StepLoading }),
+  startBack: dynamic(() => import("./steps/start-back-step").then((m) => m.StartBackStep), { loading: StepLoading }),
+  psfs: dynamic(() => import("./steps/psfs-step").then((m) => m.PsfsStep), { loading: StepLoading }),
+  consent: dynamic(() => import("./steps/consent-step").then((m) => m.ConsentStep), { loading: StepLoading }),
 };
 
 /**
