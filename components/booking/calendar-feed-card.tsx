@@ -7,12 +7,15 @@ import { Button } from "@/components/ui/button";
 import { api } from "./booking-api";
 
 /** The patient's personal calendar feed: a secret URL, shown once, that can be replaced or turned off. */
-export function CalendarFeedCard() {
+type FeedStatus = { active: boolean; createdAt: string | null };
+
+export function CalendarFeedCard({ initial }: { initial?: FeedStatus }) {
   const queryClient = useQueryClient();
   const [url, setUrl] = useState<string | null>(null);
   const status = useQuery({
     queryKey: ["calendar-feed"],
-    queryFn: () => api<{ active: boolean; createdAt: string | null }>("/api/booking/calendar-feed"),
+    queryFn: () => api<FeedStatus>("/api/booking/calendar-feed"),
+    initialData: initial,
   });
   const create = useMutation({
     mutationFn: () => api<{ url: string }>("/api/booking/calendar-feed", { method: "POST" }),

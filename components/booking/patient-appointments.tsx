@@ -39,10 +39,13 @@ type MineData = {
 
 /** The patient's appointments: see, book, move and cancel, on a phone first. */
 export function PatientAppointments({
+  initial,
   timeZone,
   therapists,
   blockedMessage,
 }: {
+  /** Rendered with the page (the appointments page loads them on the server), so the lists do not pop in. */
+  initial?: MineData;
   timeZone: string;
   therapists: Array<{ id: string; name: string }>;
   blockedMessage: string | null;
@@ -52,6 +55,7 @@ export function PatientAppointments({
   const { data, error } = useQuery({
     queryKey: ["my-appointments"],
     queryFn: () => api<MineData>("/api/booking/appointments/mine"),
+    initialData: initial,
   });
   const done = (text: string) => {
     setMessage(text);

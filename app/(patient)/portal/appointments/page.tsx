@@ -5,6 +5,8 @@ import { QueryProvider } from "@/components/providers/query-provider";
 import { Card, PageHeader } from "@/components/ui/card";
 import { RED_FLAG_BLOCK_MESSAGE } from "@/lib/booking/booking-access";
 import { INACTIVE_SELF_BOOKING_MESSAGE } from "@/lib/booking/booking-errors";
+import { calendarFeedStatus } from "@/lib/booking/calendar-feed";
+import { listMyAppointments } from "@/lib/booking/list-my-appointments";
 import { listTherapists } from "@/lib/booking/therapist-schedules";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
@@ -17,7 +19,10 @@ export const metadata: Metadata = { title: "Appointments" };
 export default async function PortalAppointmentsPage() {
   const actor = await requirePageActor("/portal/appointments", "appointment:read:own");
   const clinic = await getOwnClinic(actor);
-  const [therapists, blocked, active] = await Promise.all([
+  // The lists come rendered with the page, so nothing moves when they arrive (they were fetched after load: CLS 0.37).
+  const [mine, feed, therapists, blocked, active] = await Promise.all([
+    actor.patientId ? listMyAppointments(actor) : undefined,
+    actor.patientId ? calendarFeedStatus(actor) : undefined,
     listTherapists(actor.clinicId),
     actor.patientId ? hasUnacknowledgedEmergencyFlag(actor.patientId, actor.clinicId) : Promise.resolve(false),
     actor.patientId ? isPatientActive(actor.patientId, actor.clinicId) : Promise.resolve(true),
@@ -29,6 +34,7 @@ export default async function PortalAppointmentsPage() {
       <QueryProvider>
         <div className="flex flex-col gap-4">
           <PatientAppointments
+            initial={mine}
             timeZone={clinic.timeZone}
             therapists={therapists}
             blockedMessage={
@@ -40,7 +46,7 @@ export default async function PortalAppointmentsPage() {
             }
           />
           <Card title="Add your appointments to your calendar">
-            <CalendarFeedCard />
+            <CalendarFeedCard initial={feed} />
           </Card>
         </div>
       </QueryProvider>
