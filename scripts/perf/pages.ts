@@ -8,11 +8,12 @@
  * embedded Postgres with the demo clinic and `next start` on the current
  * production build; PERF_BUILD=1 builds first). With PERF_URL=http://host:port
  * it measures that server, which must hold the demo data (`npm run demo`).
- * PERF_RUNS changes the number of runs; PERF_PAGES=sign-in,today picks pages.
+ * PERF_RUNS changes the number of runs; PERF_PAGES=sign-in,today picks pages;
+ * PERF_SAVE=dir keeps each run's Lighthouse report (JSON) there for a closer look.
  * Chromium: CHROME_PATH, default /usr/bin/chromium.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -82,7 +83,7 @@ async function sessionCookie(baseUrl: string): Promise<string> {
   return session.split(";")[0]!;
 }
 
-async function measure(url: string, port: number, cookie: string | null): Promise<Run> {
+async function measure(url: string, port: number, cookie: string | null, saveAs: string | null): Promise<Run> {
   const result = await lighthouse(url, {
     port,
     output: "json",
@@ -92,6 +93,7 @@ async function measure(url: string, port: number, cookie: string | null): Promis
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
+  if (saveAs) writeFileSync(saveAs, JSON.stringify(lhr));
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
@@ -174,7 +176,10 @@ async function main() {
       await fetch(url, { headers: page.signedIn ? { cookie } : {} }).catch(() => undefined);
       const runs: Run[] = [];
       for (let i = 0; i < RUNS; i++) {
-        runs.push(await measure(url, chrome.port, page.signedIn ? cookie : null));
+        const save = process.env.PERF_SAVE;
+        if (save) mkdirSync(save, { recursive: true });
+        const saveAs = save ? path.join(save, `${page.key}-${i + 1}.json`) : null;
+        runs.push(await measure(url, chrome.port, page.signedIn ? cookie : null, saveAs));
         process.stdout.write(".");
       }
       for (const e of new Set(runs.flatMap((r) => r.consoleErrors))) problems.push(`${page.key}: console: ${e}`);
