@@ -10,7 +10,7 @@
  * it measures that server, which must hold the demo data (`npm run demo`).
  * PERF_RUNS changes the number of runs; PERF_PAGES=sign-in,today picks pages;
  * PERF_SAVE=dir keeps each run's Lighthouse report (JSON) there for a closer look.
- * Chromium: CHROME_PATH, default /usr/bin/chromium.
+ * Chromium: CHROME_PATH, else the one the e2e tests use (tests/e2e/chromium.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -21,6 +21,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import { DEMO_INTAKE_TOKEN } from "../../prisma/seed/intake-demo";
+import { CHROMIUM_ARGS, chromiumPath } from "../../tests/e2e/chromium";
 import { firstLoadSizes, FIRST_LOAD_BUDGET_KIB, type RouteBundle } from "./js-budget-rules";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -150,17 +151,8 @@ async function main() {
     console.log(`starting the production server on ${baseUrl} (demo data, fresh database)…`);
   }
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    chromePath: process.env.CHROME_PATH ?? chromiumPath ?? "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
   });
   try {
     await waitForHealth(baseUrl, server);
