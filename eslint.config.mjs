@@ -12,10 +12,41 @@ export default defineConfig([
     },
   },
   {
-    // Pure rules must stay free of framework and database imports (they are unit-tested as plain functions).
-    files: ["lib/**/*-rules.ts", "lib/**/rules/**/*.ts"],
+    // Pure rules and the data they read (score bands, pain-map regions and outlines, questionnaires and answer
+    // options, red-flag rulesets, the exercise catalogue and figures, dates and times) stay free of framework,
+    // database and server-only imports: they are unit-tested as plain functions, and the browser imports some.
+    files: [
+      "lib/**/*-rules.ts",
+      "lib/**/rules/**/*.ts",
+      "lib/time/**/*.ts",
+      "lib/scoring/bands.ts",
+      "lib/pain-map/regions.ts",
+      "lib/pain-map/outlines.ts",
+      "lib/pain-map/snomed-sites.ts",
+      "lib/intake/questionnaires.ts",
+      "lib/intake/options.ts",
+      "lib/intake/red-flags/**/*.ts",
+      "lib/exercises/catalog.ts",
+      "lib/exercises/figures.ts",
+      "lib/exercises/self-care.ts",
+      "lib/exercises/starter-library.ts",
+    ],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["next", "next/*", "@/lib/db", "@/lib/generated/*", "react"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            "next",
+            "next/*",
+            "@/lib/db",
+            "@/lib/generated/*",
+            "@prisma/*",
+            "react",
+            "react-dom",
+            "server-only",
+          ],
+        },
+      ],
     },
   },
   globalIgnores([
@@ -26,5 +57,6 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "next-env.d.ts",
+    "public/sw.js",
   ]),
 ]);

@@ -6,9 +6,18 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Mend", template: "%s · Mend" },
   description: "Intake, home exercise and booking for a physical-therapy clinic.",
+  // Static files in public/ (scripts/generate-icons.ts); the patient layout names its own manifest (docs/decisions/074).
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#115e59" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page carries a per-request CSP nonce, so none may be served prerendered.

@@ -27,6 +27,7 @@ const dev = args.has("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const tsxCli = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -118,6 +119,9 @@ async function main() {
       console.log("Building Mend (production build; takes a minute or two the first time)…");
       const code = await waitForExit(run(nextBin, ["build"], env));
       if (code !== 0) return shutdown(code);
+      // As `npm run build`: the service worker, from this build's files (docs/decisions/075).
+      const sw = await waitForExit(run(tsxCli, ["scripts/build-service-worker.ts"], env));
+      if (sw !== 0) return shutdown(sw);
     }
 
     child = run(nextBin, [dev ? "dev" : "start", "--port", String(port)], env);

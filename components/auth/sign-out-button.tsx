@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { clearOfflineCopies } from "@/lib/offline/offline-copies";
 
 /**
  * next-auth's own sign-out, as its client library does it (CSRF token, then the
@@ -31,7 +32,11 @@ export function SignOutButton() {
       disabled={busy}
       onClick={() => {
         setBusy(true);
-        void signOut("/sign-in?reason=signed_out").then(setBusy);
+        // The service worker clears them too when sign-out reaches it; this also covers a page it does not control.
+        void clearOfflineCopies()
+          .catch(() => undefined)
+          .then(() => signOut("/sign-in?reason=signed_out"))
+          .then(setBusy);
       }}
       className="min-h-11 rounded-lg px-3 py-2 font-medium text-white hover:bg-white/10"
     >

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time/format";
 import type { ClinicIntakeRow } from "@/lib/intake/list-clinic-intakes";
 import { ProgressBadge } from "./badges";
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { BodyFigure, MapLegend } from "@/components/pain-map/body-figure";
-import { formatDateOnly, formatDateTime } from "@/lib/format";
+import { formatDateOnly, formatDateTime } from "@/lib/time/format";
 import type { IntakeForReview } from "@/lib/intake/get-intake-for-review";
 import { isoDay } from "@/lib/intake/intake-rules";
 import {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { RedFlagAlert } from "@/lib/intake/list-red-flag-alerts";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time/format";
 import { AcknowledgeFlagForm } from "./acknowledge-flag-form";
 import { TierBadge } from "./badges";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { TierBadge } from "@/components/intake/badges";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time/format";
 import type { CaseloadRow, CaseloadView } from "@/lib/patients/list-caseload";
 import { formatPercent } from "@/lib/programs/rules/adherence-rules";
 

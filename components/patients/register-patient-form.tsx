@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { formatIsoDateOnly } from "@/lib/format";
+import { formatIsoDateOnly } from "@/lib/time/format";
 import type { DuplicateCandidate } from "@/lib/patients/patient-errors";
 import { registerPatientSchema } from "@/lib/patients/schema";
 import { PrimaryTherapistSelect } from "./patient-details-card";

@@ -1,7 +1,7 @@
 import { ExerciseIllustration } from "@/components/exercises/exercise-illustration";
 import { SELF_CARE_TIPS } from "@/lib/exercises/self-care";
 import type { ProgramHandout } from "@/lib/programs/get-program-handout";
-import { formatLongDay } from "@/lib/programs/rules/calendar-rules";
+import { formatLongDay } from "@/lib/time/format";
 
 /**
  * The printable handout: black text on white, each exercise kept whole on a

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { LowAdherenceRow } from "@/lib/programs/list-low-adherence";
 import { formatPercent } from "@/lib/programs/rules/adherence-rules";
-import { formatShortDay } from "@/lib/programs/rules/calendar-rules";
+import { formatShortDay } from "@/lib/time/format";
 
 export function LowAdherenceList({ rows, from, to }: { rows: LowAdherenceRow[]; from: string; to: string }) {
   if (!rows.length)

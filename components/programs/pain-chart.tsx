@@ -1,5 +1,6 @@
 import type { IntakeScorePoint } from "@/lib/programs/intake-scores";
-import { daysBetween, formatShortDay } from "@/lib/programs/rules/calendar-rules";
+import { daysBetween } from "@/lib/time/calendar-rules";
+import { formatShortDay } from "@/lib/time/format";
 import type { DailyPain } from "@/lib/programs/rules/pain-rules";
 
 const W = 640;

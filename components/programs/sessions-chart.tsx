@@ -1,5 +1,5 @@
 import { formatPercent, type WeekRow } from "@/lib/programs/rules/adherence-rules";
-import { formatShortDay } from "@/lib/programs/rules/calendar-rules";
+import { formatShortDay } from "@/lib/time/format";
 
 const W = 640;
 const H = 200;

@@ -1,7 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { clearOfflineCopies } from "@/lib/offline/offline-copies";
 import type { TodayItem, TodayView as TodayData } from "@/lib/programs/get-today";
+import { formatDateTime } from "@/lib/time/format";
 import {
   discardLog,
   enqueueLog,
@@ -17,6 +19,8 @@ import { PainScale } from "./pain-scale";
 
 async function fetchToday(): Promise<TodayData> {
   const res = await fetch("/api/me/exercises/today", { headers: { accept: "application/json" } });
+  // The session ended: this page's offline copy must not outlive it (docs/decisions/075).
+  if (res.status === 401) void clearOfflineCopies();
   if (!res.ok) throw new Error("Could not refresh today's exercises.");
   return ((await res.json()) as { today: TodayData }).today;
 }
@@ -80,6 +84,7 @@ export function TodayView({
     const after = store.read();
     setQueue(after);
     setSync(result.outcome);
+    if (result.outcome === "signed_out") void clearOfflineCopies();
     if (result.sent > 0) {
       const remaining = new Set(after.map((l) => l.clientKey));
       setAwaitingRefresh((prev) => [...prev, ...before.filter((l) => !remaining.has(l.clientKey))]);
@@ -191,7 +196,7 @@ export function TodayView({
             {refused.map((l) => (
               <li key={l.clientKey} className="flex flex-wrap items-center gap-2">
                 <span>
-                  {new Date(l.performedAt).toLocaleString()}: {l.problem}
+                  {formatDateTime(l.performedAt, initial.clinic.timeZone)}: {l.problem}
                 </span>
                 <button
                   type="button"

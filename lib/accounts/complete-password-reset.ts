@@ -5,7 +5,7 @@ import { clearSignInFailures } from "@/lib/auth/sign-in-throttle";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time/format";
 import { enqueueMessage } from "@/lib/notifications/enqueue-message";
 import { parseInput } from "@/lib/validation";
 import { findUsableToken, redeemToken } from "./redeem-token";

@@ -6,7 +6,7 @@ import { hashLinkToken } from "@/lib/intake/link-token";
 import { linkProblemPage, tokenState, type AccountTokenPurpose, type LinkProblem } from "./token-rules";
 
 /** A dead link as an HTTP 410 carrying the same words the page shows. */
-export function linkGone(purpose: AccountTokenPurpose | null, problem: LinkProblem): AppError {
+function linkGone(purpose: AccountTokenPurpose | null, problem: LinkProblem): AppError {
   const page = linkProblemPage(purpose, problem);
   return new AppError("gone", `${page.title}. ${page.text}`);
 }

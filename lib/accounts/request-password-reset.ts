@@ -2,7 +2,7 @@ import "server-only";
 import type { RequestOrigin } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time/format";
 import { enqueueMessage } from "@/lib/notifications/enqueue-message";
 import { parseInput } from "@/lib/validation";
 import { issueAccountToken } from "./account-token";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { ROLE_LABEL, type Role } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time/format";
 import { enqueueMessage } from "@/lib/notifications/enqueue-message";
 import { issueAccountToken } from "./account-token";
 

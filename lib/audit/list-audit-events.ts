@@ -5,7 +5,7 @@ import { assertCan } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
-import { zonedDayStart } from "@/lib/time/zoned-day";
+import { addDays, startOfLocalDay } from "@/lib/time/calendar-rules";
 import { recordAudit } from "./record-audit";
 
 const dateSchema = z
@@ -37,8 +37,8 @@ export async function listAuditEvents(actor: Actor, input: unknown, timeZone: st
   if (f.action) where.action = { startsWith: f.action };
   if (f.from || f.to) {
     where.at = {
-      ...(f.from ? { gte: zonedDayStart(f.from, timeZone, 0) } : {}),
-      ...(f.to ? { lt: zonedDayStart(f.to, timeZone, 1) } : {}),
+      ...(f.from ? { gte: new Date(startOfLocalDay(f.from, timeZone)) } : {}),
+      ...(f.to ? { lt: new Date(startOfLocalDay(addDays(f.to, 1), timeZone)) } : {}),
     };
   }
   let filterPatient: {

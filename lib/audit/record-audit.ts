@@ -22,7 +22,7 @@ export type AuditInput = {
  * write failing turned a refused request into a 500 (found by fuzzing), so
  * they are replaced; lengths are capped so a 4 kB "id" stays a short row.
  */
-export function storableAuditText(value: string | null | undefined, max = 200): string | null {
+function storableAuditText(value: string | null | undefined, max = 200): string | null {
   if (value === null || value === undefined) return null;
   // Slice first: cutting inside an emoji leaves half of it, which toWellFormed then replaces.
   return value

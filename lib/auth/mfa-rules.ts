@@ -75,7 +75,7 @@ export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
   });
 }
 
-export function normalizeRecoveryCode(input: string): string {
+function normalizeRecoveryCode(input: string): string {
   return input.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 

@@ -92,10 +92,6 @@ export function roleHas(role: Role, permission: Permission): boolean {
   return (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(permission);
 }
 
-export function isStaffRole(role: Role): boolean {
-  return role !== "patient";
-}
-
 /** Where each role lands after signing in. */
 export const ROLE_HOME: Record<Role, string> = {
   patient: "/portal",

@@ -28,7 +28,7 @@ export type StoredSession = {
 };
 export type CurrentUser = { role: Role; active: boolean; sessionVersion: number };
 
-export function limitsFor(role: Role) {
+function limitsFor(role: Role) {
   return role === "patient" ? SESSION_LIMITS.patient : SESSION_LIMITS.staff;
 }
 

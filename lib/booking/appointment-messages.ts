@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueueMessage, type NewMessage } from "@/lib/notifications/enqueue-message";
-import { formatLocalDate, formatLocalTime } from "@/lib/scheduling/local-time-rules";
+import { formatLocalDate, formatLocalTime } from "@/lib/time/format";
 import { appointmentIcs } from "./appointment-ics";
 
 export type MessageAppointment = {

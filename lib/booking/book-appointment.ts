@@ -2,8 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { notFound } from "@/lib/errors";
-import { addDays, localDateOf } from "@/lib/scheduling/local-time-rules";
+import { addDays, localDateOf } from "@/lib/time/calendar-rules";
 import { parseInput } from "@/lib/validation";
 import { appointmentDto, appointmentSelect } from "./appointment-dto";
 import { enqueueAppointmentEmail } from "./appointment-messages";
@@ -12,7 +13,6 @@ import {
   SlotTakenError,
   TAKEN_MESSAGE,
   inactivePatientRefusal,
-  isUniqueViolation,
   overlapRefusal,
 } from "./booking-errors";
 import { assertMayBook, assertNoEmergencyFlag, ownOrRequestedPatient } from "./booking-access";

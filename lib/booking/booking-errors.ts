@@ -1,3 +1,4 @@
+import { postgresRefusal } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { SlotGroup } from "./find-slots";
 
@@ -31,25 +32,11 @@ export class SeriesConflictError extends AppError {
   }
 }
 
-type DriverCause = { originalCode?: string; originalMessage?: string; code?: string; message?: string };
-
-function driverCause(error: unknown): DriverCause | null {
-  const meta = (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } } | null)?.meta;
-  return meta?.driverAdapterError?.cause ?? null;
-}
-
 /** Which exclusion constraint Postgres refused the write with (SQLSTATE 23P01), if any. */
 export function overlapRefusal(error: unknown): "therapist" | "patient" | null {
-  const cause = driverCause(error);
-  if (!cause || (cause.originalCode ?? cause.code) !== "23P01") return null;
-  const message = cause.originalMessage ?? cause.message ?? "";
-  return message.includes("Appointment_patient_no_overlap") ? "patient" : "therapist";
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  if ((error as { code?: string } | null)?.code === "P2002") return true;
-  const cause = driverCause(error);
-  return (cause?.originalCode ?? cause?.code) === "23505";
+  const refusal = postgresRefusal(error);
+  if (refusal?.sqlState !== "23P01") return null;
+  return refusal.message.includes("Appointment_patient_no_overlap") ? "patient" : "therapist";
 }
 
 export const TAKEN_MESSAGE = "That time was just taken. Please choose another time.";

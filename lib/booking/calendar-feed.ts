@@ -14,7 +14,7 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export function feedUrl(token: string): string {
+function feedUrl(token: string): string {
   return `${env().APP_URL}/api/calendar-feed/${token}`;
 }
 

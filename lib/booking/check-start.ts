@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { workingIntervals, type TherapistSchedule } from "@/lib/scheduling/availability-rules";
-import { addDays, localDateOf, todayIn } from "@/lib/scheduling/local-time-rules";
+import { addDays, localDateOf, todayIn } from "@/lib/time/calendar-rules";
 import type { BookingSettings } from "./booking-settings";
 import { loadSchedules } from "./load-availability";
 

@@ -1,4 +1,5 @@
-import { todayIn, zoneDisplayName } from "@/lib/scheduling/local-time-rules";
+import { todayIn } from "@/lib/time/calendar-rules";
+import { zoneDisplayName } from "@/lib/time/format";
 
 /** Reads of the clock for pages (the rules take the clock as an argument; pages ask here). */
 export function clinicToday(timeZone: string): string {

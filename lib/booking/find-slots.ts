@@ -9,7 +9,8 @@ import {
   type Slot,
   type TherapistSchedule,
 } from "@/lib/scheduling/availability-rules";
-import { addDays, startOfLocalDay, todayIn, zoneDisplayName } from "@/lib/scheduling/local-time-rules";
+import { addDays, startOfLocalDay, todayIn } from "@/lib/time/calendar-rules";
+import { zoneDisplayName } from "@/lib/time/format";
 import { parseInput } from "@/lib/validation";
 import type { BookingSettings } from "./booking-settings";
 import { loadPatientBusy, loadSchedules } from "./load-availability";

@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { zoneDisplayName } from "@/lib/scheduling/local-time-rules";
+import { zoneDisplayName } from "@/lib/time/format";
 import { appointmentDto, appointmentSelect } from "./appointment-dto";
 import { bookingContext } from "./booking-settings";
 import { isLateCancellation, patientMayCancel, patientMayReschedule } from "./status-rules";

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Interval, TherapistSchedule } from "@/lib/scheduling/availability-rules";
-import { addDays, type LocalDate } from "@/lib/scheduling/local-time-rules";
+import { addDays, type LocalDate } from "@/lib/time/calendar-rules";
 import { settingsOf, type BookingSettings } from "./booking-settings";
 import { MAX_APPOINTMENT_SPAN_MS } from "./load-availability";
 import { DAY_MS, LAST_MS } from "./query-bounds";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hhmmToMinute, isLocalDate } from "@/lib/scheduling/local-time-rules";
+import { hhmmToMinute, isLocalDate } from "@/lib/time/calendar-rules";
 import { STATUS_ACTION_NAMES } from "./status-rules";
 
 const id = (what: string) => z.uuid(`Choose ${what}.`);

@@ -2,7 +2,7 @@
  * Occurrence dates of a plan-of-care series ("2 x week for 6 weeks, Mon/Thu").
  * Pure: dates only; the caller turns each date and local time into an instant.
  */
-import { addDays, weekdayOf, type LocalDate } from "@/lib/scheduling/local-time-rules";
+import { addDays, weekdayOf, type LocalDate } from "@/lib/time/calendar-rules";
 
 /**
  * `weeks` x `weekdays.length` dates on the chosen weekdays, starting at

@@ -7,6 +7,7 @@ import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { scheduleOverrideSchema, weeklyHoursSchema } from "./schema";
 import { z } from "zod";
+import { dateColumnOf, localDateOfDateColumn } from "@/lib/time/date-column";
 
 /** The clinic's active therapists: the people appointments are booked with. */
 export async function listTherapists(clinicId: string, client: Tx | typeof db = db) {
@@ -34,7 +35,7 @@ export async function listTherapistSchedules(actor: Actor, today: string) {
       select: { therapistId: true, weekday: true, kind: true, startMinute: true, endMinute: true },
     }),
     db.scheduleOverride.findMany({
-      where: { clinicId: actor.clinicId, therapistId: { in: ids }, date: { gte: new Date(`${today}T00:00:00Z`) } },
+      where: { clinicId: actor.clinicId, therapistId: { in: ids }, date: { gte: dateColumnOf(today) } },
       orderBy: [{ date: "asc" }, { startMinute: "asc" }],
       select: { id: true, therapistId: true, date: true, kind: true, startMinute: true, endMinute: true, note: true },
     }),
@@ -44,7 +45,7 @@ export async function listTherapistSchedules(actor: Actor, today: string) {
     weekly: blocks.filter((b) => b.therapistId === t.id),
     overrides: overrides
       .filter((o) => o.therapistId === t.id)
-      .map((o) => ({ ...o, date: o.date.toISOString().slice(0, 10) })),
+      .map((o) => ({ ...o, date: localDateOfDateColumn(o.date) })),
   }));
 }
 
@@ -85,7 +86,7 @@ export async function addScheduleOverride(actor: Actor, input: unknown) {
       data: {
         clinicId: actor.clinicId,
         therapistId: data.therapistId,
-        date: new Date(`${data.date}T00:00:00Z`),
+        date: dateColumnOf(data.date),
         kind: data.kind,
         startMinute: data.start ?? null,
         endMinute: data.end ?? null,

@@ -45,22 +45,6 @@ export const EQUIPMENT_LABEL: Record<Equipment, string> = {
   band: "Resistance band",
 };
 
-/** Muscles the seed articles name for lower-back knots, plus the few the starter exercises also target. */
-export const COMMON_MUSCLES = [
-  "quadratus lumborum",
-  "erector spinae",
-  "multifidus",
-  "gluteus medius",
-  "gluteus maximus",
-  "iliopsoas",
-  "rectus abdominis",
-  "transversus abdominis",
-  "obliques",
-  "hamstrings",
-  "latissimus dorsi",
-  "diaphragm",
-] as const;
-
 export const DOSAGE_KINDS = ["reps", "hold", "duration"] as const;
 export type DosageKind = (typeof DOSAGE_KINDS)[number];
 

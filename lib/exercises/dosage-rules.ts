@@ -157,7 +157,7 @@ function amount(d: Dosage): string {
 
 const SIDE_WORDS: Record<Side, string> = { both: "each side", left: "left side only", right: "right side only" };
 
-export function describeFrequency(d: Pick<Dosage, "timesPerDay" | "daysPerWeek">): string {
+function describeFrequency(d: Pick<Dosage, "timesPerDay" | "daysPerWeek">): string {
   const perDay =
     d.timesPerDay === 1 ? "once a day" : d.timesPerDay === 2 ? "twice a day" : `${d.timesPerDay} times a day`;
   const perWeek = d.daysPerWeek === 7 ? "every day" : `${plural(d.daysPerWeek, "day", "days")} a week`;

@@ -617,10 +617,6 @@ export function figureFor(figureKey: string | null, position: keyof typeof FIGUR
   return FIGURES[FIGURE_FOR_POSITION[position]];
 }
 
-export function isFigureKey(value: string): value is FigureKey {
-  return value in FIGURES;
-}
-
 /** Drawing primitives both renderers understand. */
 export type Shape =
   | { type: "line"; x1: number; y1: number; x2: number; y2: number; weight: "body" | "far" | "floor" | "prop" }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { env } from "@/lib/env";
 
 /** The configured folder (EXERCISE_MEDIA_DIR), resolved against the working directory. */
-export function mediaRoot(): string {
+function mediaRoot(): string {
   // Runtime configuration, not a build input: keep the bundler from tracing the whole project for it.
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env().EXERCISE_MEDIA_DIR);
 }

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { isUniqueViolation } from "./db-errors";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { defaultDosageColumns, exerciseSelect, toExerciseView, type ExerciseView } from "./exercise-view";
 import { exerciseInputSchema, idSchema } from "./schema";
 

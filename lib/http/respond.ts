@@ -9,7 +9,7 @@ export type ErrorBody = {
   error: { code: string; message: string; fieldErrors?: Record<string, string[]> } & Record<string, unknown>;
 };
 
-export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+function errorResponse(error: unknown): NextResponse<ErrorBody> {
   if (isAppError(error)) {
     return NextResponse.json(
       { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors, ...error.extra } },

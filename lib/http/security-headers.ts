@@ -6,6 +6,8 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // The service worker (public/sw.js): stated, rather than left to script-src's 'strict-dynamic' rules.
+    "worker-src 'self'",
     // React writes style attributes (e.g. the route announcer); styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",

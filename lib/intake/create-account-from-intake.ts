@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { hashLinkToken, looksLikeLinkToken } from "./link-token";
-import { isUniqueViolation } from "./prisma-errors";
+import { isUniqueViolation } from "@/lib/db-errors";
 
 export const createAccountSchema = z.object({
   setupToken: z.string().refine(looksLikeLinkToken, "This step has expired. Please start again from your link."),

@@ -8,6 +8,7 @@ import { regionLabel, regionOf, type PainRegionCode } from "@/lib/pain-map/regio
 import { SNOMED_LATERALITY, SNOMED_SITE_BY_PART } from "@/lib/pain-map/snomed-sites";
 import { PAIN_QUALITY_WORD, type PainQuality } from "@/lib/pain-map/schema";
 import { NPRS_LOINC } from "@/lib/scoring/nprs-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 
 export const SNOMED = "http://snomed.info/sct";
 export const LOINC = "http://loinc.org";
@@ -81,7 +82,7 @@ function answerOf(v: unknown): Json[] {
  * A bundle-local UUID for a resource derived from the intake: the intake's
  * own UUID with its last 12 hex digits replaced by `n`, so exports are stable.
  */
-export function derivedId(intakeId: string, n: number): string {
+function derivedId(intakeId: string, n: number): string {
   return `${intakeId.slice(0, 24)}${n.toString(16).padStart(12, "0")}`;
 }
 
@@ -146,7 +147,7 @@ export function buildIntakeFhirBundle(input: FhirIntakeInput, now: Date): Json {
         resourceType: "Patient",
         id: input.patient.id,
         name: [{ family: input.patient.lastName, given: [input.patient.firstName] }],
-        birthDate: input.patient.dateOfBirth.toISOString().slice(0, 10),
+        birthDate: localDateOfDateColumn(input.patient.dateOfBirth),
       },
     },
     { fullUrl: qrRef, resource: questionnaireResponse },

@@ -52,7 +52,7 @@ function painQualities(answers: unknown): Set<string> {
   return out;
 }
 
-export function conditionHolds(condition: RuleCondition, facts: TriageFacts): boolean {
+function conditionHolds(condition: RuleCondition, facts: TriageFacts): boolean {
   if ("all" in condition) return condition.all.every((c) => conditionHolds(c, facts));
   if ("any" in condition) return condition.any.some((c) => conditionHolds(c, facts));
   if ("ageOver" in condition) return facts.ageYears !== null && facts.ageYears > condition.ageOver;

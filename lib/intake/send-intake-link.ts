@@ -6,13 +6,13 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { formatDateOnly } from "@/lib/format";
+import { formatDateOnly } from "@/lib/time/format";
 import { enqueueMessage } from "@/lib/notifications/enqueue-message";
 import { patientOutOfReach } from "@/lib/patients/patient-access";
 import { parseInput } from "@/lib/validation";
 import { FORM_VERSION, isoDay, linkExpiry } from "./intake-rules";
 import { newLinkToken } from "./link-token";
-import { isUniqueViolation } from "./prisma-errors";
+import { isUniqueViolation } from "@/lib/db-errors";
 import type { DraftAnswers } from "./schema";
 import { INTAKE_KINDS, type IntakeKind } from "./steps";
 

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isoDateOnly } from "@/lib/format";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 
 /** Every field staff may correct, with what the edit form and a 409 need to show it. */
 export const patientDetailsSelect = {
@@ -50,6 +50,6 @@ export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /** A patient's details as JSON: the date of birth as YYYY-MM-DD, as forms and audit rows hold it. */
 export function patientDetailsDto(row: PatientDetailsRow) {
-  return { ...row, dateOfBirth: isoDateOnly(row.dateOfBirth) };
+  return { ...row, dateOfBirth: localDateOfDateColumn(row.dateOfBirth) };
 }
 export type PatientDetails = ReturnType<typeof patientDetailsDto>;

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { isoDateOnly } from "@/lib/format";
+import { dateColumnOf, localDateOfDateColumn } from "@/lib/time/date-column";
 import { parseInput } from "@/lib/validation";
 import { likelyDuplicates } from "./duplicate-rules";
 import { LikelyDuplicateError } from "./patient-errors";
@@ -20,7 +20,7 @@ import { registerPatientSchema } from "./schema";
 export async function registerPatient(actor: Actor, input: unknown) {
   await assertCan(actor, "patient:register");
   const { confirmDuplicate, primaryTherapistId, ...data } = parseInput(registerPatientSchema, input);
-  const dateOfBirth = new Date(`${data.dateOfBirth}T00:00:00Z`);
+  const dateOfBirth = dateColumnOf(data.dateOfBirth);
   return db.$transaction(async (tx) => {
     if (primaryTherapistId) await assertPrimaryTherapist(tx, actor.clinicId, primaryTherapistId);
     if (!confirmDuplicate) {
@@ -32,7 +32,7 @@ export async function registerPatient(actor: Actor, input: unknown) {
       });
       const candidates = likelyDuplicates(
         data,
-        sameBirthday.map((p) => ({ ...p, dateOfBirth: isoDateOnly(p.dateOfBirth) })),
+        sameBirthday.map((p) => ({ ...p, dateOfBirth: localDateOfDateColumn(p.dateOfBirth) })),
       ).map(({ id, firstName, lastName, dateOfBirth }) => ({ id, firstName, lastName, dateOfBirth }));
       if (candidates.length) throw new LikelyDuplicateError(candidates.slice(0, 10));
     }

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 import { patientSearchSchema } from "./schema";
 import { patientSummarySelect } from "./get-patient";
+import { dateColumnOf } from "@/lib/time/date-column";
 
 /**
  * Clinic patients by name, phone or date of birth (YYYY-MM-DD), for the front
@@ -18,7 +19,7 @@ export async function searchPatients(actor: Actor, input: unknown) {
   const or: Prisma.PatientWhereInput[] = [];
   for (const term of q.split(/\s+/).filter(Boolean)) {
     if (/^\d{4}-\d{2}-\d{2}$/.test(term)) {
-      or.push({ dateOfBirth: new Date(`${term}T00:00:00Z`) });
+      or.push({ dateOfBirth: dateColumnOf(term) });
     } else if (/^[+\d().\s-]{4,}$/.test(term)) {
       or.push({ phone: { contains: term.replace(/\D/g, "").slice(-7) } });
     } else {

@@ -17,6 +17,7 @@ import {
 import { PatientChangedError } from "./patient-errors";
 import { assertPrimaryTherapist } from "./primary-therapist";
 import { updatePatientSchema } from "./schema";
+import { dateColumnOf } from "@/lib/time/date-column";
 
 export type FieldChanges = Partial<Record<EditableField, { from: string | null; to: string | null }>>;
 
@@ -56,7 +57,7 @@ export async function updatePatient(actor: Actor, patientId: string, input: unkn
   const data: Prisma.PatientUncheckedUpdateManyInput = { version: { increment: 1 } };
   for (const field of changed) {
     const to = changes[field]!.to;
-    if (field === "dateOfBirth") data.dateOfBirth = new Date(`${to}T00:00:00Z`);
+    if (field === "dateOfBirth") data.dateOfBirth = dateColumnOf(to!);
     else if (field === "firstName" || field === "lastName") data[field] = to!;
     else data[field] = to;
   }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { clinicClock } from "./program-access";
-import { dateColumnOf } from "./rules/calendar-rules";
+import { dateColumnOf } from "@/lib/time/date-column";
 import { endProgramSchema } from "./schema";
 import { z } from "zod";
 

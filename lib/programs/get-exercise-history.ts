@@ -4,10 +4,10 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { clinicClock, programPatient } from "./program-access";
 import { programInsights, type ProgramInsights } from "./program-insights";
-import type { IsoDate } from "./rules/calendar-rules";
+import type { LocalDate } from "@/lib/time/calendar-rules";
 
 export type ExerciseHistory = {
-  today: IsoDate;
+  today: LocalDate;
   timeZone: string;
   program: { id: string; title: string; version: number; status: "active" | "ended" } | null;
   insights: ProgramInsights | null;

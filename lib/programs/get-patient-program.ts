@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { programPatient } from "./program-access";
 import { toVersionView, versionSelect, type ProgramView } from "./program-view";
-import { isoDateOfDateColumn } from "./rules/calendar-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 
 /** The patient's active program, or their most recent one if none is active; null when they never had one. */
 export async function getPatientProgram(actor: Actor, patientId: string): Promise<ProgramView | null> {
@@ -59,14 +59,14 @@ export async function loadPatientProgram(actor: Actor, patientId: string): Promi
     patientId: program.patientId,
     status: program.status,
     currentVersion: program.currentVersion,
-    endedOn: program.endedOn ? isoDateOfDateColumn(program.endedOn) : null,
+    endedOn: program.endedOn ? localDateOfDateColumn(program.endedOn) : null,
     current: toVersionView(current),
     versions: program.versions.map((v) => ({
       version: v.version,
       title: v.title,
       createdByName: v.createdByName,
       createdAt: v.createdAt.toISOString(),
-      effectiveFrom: isoDateOfDateColumn(v.effectiveFrom),
+      effectiveFrom: localDateOfDateColumn(v.effectiveFrom),
       changeNote: v.changeNote,
       itemCount: v._count.items,
       logCount: v._count.logs,

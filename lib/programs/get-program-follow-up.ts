@@ -6,11 +6,11 @@ import { intakeScoresFor, type IntakeScorePoint } from "./intake-scores";
 import { clinicClock, programPatient } from "./program-access";
 import { programInsights, type ProgramInsights } from "./program-insights";
 import type { ProgramView } from "./program-view";
-import type { IsoDate } from "./rules/calendar-rules";
+import type { LocalDate } from "@/lib/time/calendar-rules";
 
 export type ProgramFollowUp = {
   patient: { id: string; name: string };
-  today: IsoDate;
+  today: LocalDate;
   timeZone: string;
   program: ProgramView | null;
   insights: ProgramInsights | null;

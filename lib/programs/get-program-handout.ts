@@ -5,12 +5,12 @@ import { notFound } from "@/lib/errors";
 import { loadPatientProgram } from "./get-patient-program";
 import { clinicClock, programPatient } from "./program-access";
 import type { ProgramVersionView } from "./program-view";
-import type { IsoDate } from "./rules/calendar-rules";
+import type { LocalDate } from "@/lib/time/calendar-rules";
 
 export type ProgramHandout = {
   clinic: { name: string; phone: string };
   patientName: string;
-  printedOn: IsoDate;
+  printedOn: LocalDate;
   programId: string;
   version: ProgramVersionView;
 };

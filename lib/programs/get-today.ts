@@ -10,7 +10,8 @@ import { loadPlanAndLogs } from "./load-plan";
 import { clinicClock } from "./program-access";
 import { toItemView, versionSelect } from "./program-view";
 import { adherenceBetween } from "./rules/adherence-rules";
-import { formatLongDay, weekStartOf, type IsoDate } from "./rules/calendar-rules";
+import { startOfWeek, type LocalDate } from "@/lib/time/calendar-rules";
+import { formatLongDay } from "@/lib/time/format";
 import { currentStreak, todayPlan, type DueStatus } from "./rules/due-today-rules";
 
 export type TodayItem = {
@@ -29,11 +30,12 @@ export type TodayItem = {
 };
 
 export type TodayView = {
-  clinic: { name: string; phone: string };
-  today: IsoDate;
+  /** The zone every time on the page is shown in. */
+  clinic: { name: string; phone: string; timeZone: string };
+  today: LocalDate;
   todayLabel: string;
   state: "none" | "active" | "not_started" | "ended";
-  startsOn: IsoDate | null;
+  startsOn: LocalDate | null;
   startsOnLabel: string | null;
   program: { id: string; version: number; title: string } | null;
   items: TodayItem[];
@@ -48,7 +50,7 @@ export async function getToday(actor: Actor, options: { now?: Date } = {}): Prom
   await assertCan(actor, "program:read:own");
   const clock = await clinicClock(actor.clinicId, options.now);
   const base: TodayView = {
-    clinic: { name: clock.name, phone: clock.phone },
+    clinic: { name: clock.name, phone: clock.phone, timeZone: clock.timeZone },
     today: clock.today,
     todayLabel: formatLongDay(clock.today),
     state: "none",
@@ -77,7 +79,7 @@ export async function getToday(actor: Actor, options: { now?: Date } = {}): Prom
   const { plan, facts } = await loadPlanAndLogs(program.id, actor.clinicId);
   const due = todayPlan(plan, facts, clock.today);
   const streak = currentStreak(plan, facts, clock.today);
-  const week = adherenceBetween(plan, facts, weekStartOf(clock.today), clock.today);
+  const week = adherenceBetween(plan, facts, startOfWeek(clock.today), clock.today);
   const painToday = facts.filter((f) => f.localDate === clock.today && f.painBefore !== null);
   const common = {
     ...base,

@@ -16,7 +16,7 @@ import {
 import { figureFor, figureShapes, type Shape } from "@/lib/exercises/figures";
 import { SELF_CARE_TIPS } from "@/lib/exercises/self-care";
 import type { ProgramHandout } from "./get-program-handout";
-import { formatLongDay } from "./rules/calendar-rules";
+import { formatLongDay } from "@/lib/time/format";
 
 const s = StyleSheet.create({
   page: { paddingTop: 30, paddingBottom: 44, paddingHorizontal: 40, fontFamily: "Helvetica", fontSize: 10 },
@@ -101,7 +101,7 @@ export type HandoutImages = Map<string, { data: Buffer; format: "png" | "jpg" }>
  * exercise kept whole on one page (so a page holds as many as fit, usually
  * two to four), self-care advice at the end. Black on white throughout.
  */
-export function HandoutDocument({ handout, images }: { handout: ProgramHandout; images: HandoutImages }) {
+function HandoutDocument({ handout, images }: { handout: ProgramHandout; images: HandoutImages }) {
   const v = handout.version;
   return (
     <Document title={`Home exercise program — ${handout.patientName}`} author={handout.clinic.name} language="en">

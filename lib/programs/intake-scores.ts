@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { IntakeScores } from "@/lib/intake/intake-rules";
-import type { IsoDate } from "./rules/calendar-rules";
+import { localDateOf, type LocalDate } from "@/lib/time/calendar-rules";
 
-export type IntakeScorePoint = { date: IsoDate; measure: "NPRS" | "ODI" | "PSFS"; value: number };
+export type IntakeScorePoint = { date: LocalDate; measure: "NPRS" | "ODI" | "PSFS"; value: number };
 
 /**
  * Scores from the patient's submitted intakes and follow-up questionnaires, to
@@ -19,15 +19,9 @@ export async function intakeScoresFor(clinicId: string, patientId: string): Prom
       select: { submittedAt: true, scores: true },
     }),
   ]);
-  const localDate = new Intl.DateTimeFormat("en-CA", {
-    timeZone: clinic.timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  });
   const points: IntakeScorePoint[] = [];
   for (const intake of intakes) {
-    const date = localDate.format(intake.submittedAt!) as IsoDate;
+    const date = localDateOf(intake.submittedAt!, clinic.timeZone);
     const scores = (intake.scores ?? {}) as Partial<IntakeScores>;
     if (scores.nprs) points.push({ date, measure: "NPRS", value: scores.nprs.value });
     if (scores.odi) points.push({ date, measure: "ODI", value: scores.odi.display });

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { adherenceOfActivePrograms } from "./program-adherence";
 import { clinicClock } from "./program-access";
 import { isLowAdherence } from "./rules/adherence-rules";
-import type { IsoDate } from "./rules/calendar-rules";
+import type { LocalDate } from "@/lib/time/calendar-rules";
 
 export type LowAdherenceRow = {
   patientId: string;
@@ -14,7 +14,7 @@ export type LowAdherenceRow = {
   ratio: number;
   done: number;
   prescribed: number;
-  lastActivity: IsoDate | null;
+  lastActivity: LocalDate | null;
 };
 
 /**
@@ -25,7 +25,7 @@ export type LowAdherenceRow = {
 export async function listLowAdherence(
   actor: Actor,
   options: { now?: Date } = {},
-): Promise<{ from: IsoDate; to: IsoDate; rows: LowAdherenceRow[] }> {
+): Promise<{ from: LocalDate; to: LocalDate; rows: LowAdherenceRow[] }> {
   await assertCan(actor, "program:read");
   const clock = await clinicClock(actor.clinicId, options.now);
   const { from, to, rows: programs } = await adherenceOfActivePrograms(actor.clinicId, clock.today);

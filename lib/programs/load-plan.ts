@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { LogFact } from "./rules/adherence-rules";
-import { isoDateOfDateColumn } from "./rules/calendar-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 import type { PainFact } from "./rules/pain-rules";
 import type { ProgramPlan } from "./rules/plan-rules";
 
@@ -27,12 +27,12 @@ type PlanRow = {
 /** Database rows to the plain data the pure rules take. */
 export function toPlan(row: PlanRow): ProgramPlan {
   return {
-    endedOn: row.endedOn ? isoDateOfDateColumn(row.endedOn) : null,
+    endedOn: row.endedOn ? localDateOfDateColumn(row.endedOn) : null,
     versions: row.versions.map((v) => ({
       version: v.version,
-      effectiveFrom: isoDateOfDateColumn(v.effectiveFrom),
-      startDate: isoDateOfDateColumn(v.startDate),
-      endDate: v.endDate ? isoDateOfDateColumn(v.endDate) : null,
+      effectiveFrom: localDateOfDateColumn(v.effectiveFrom),
+      startDate: localDateOfDateColumn(v.startDate),
+      endDate: v.endDate ? localDateOfDateColumn(v.endDate) : null,
       items: v.items,
     })),
   };
@@ -57,7 +57,7 @@ export const logFactSelect = {
 export function toFacts(rows: LogRow[]): Array<LogFact & PainFact> {
   return rows.map((r) => ({
     exerciseId: r.exerciseId,
-    localDate: isoDateOfDateColumn(r.localDate),
+    localDate: localDateOfDateColumn(r.localDate),
     completed: r.completed,
     painBefore: r.painBefore,
     painAfter: r.painAfter,

@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { AppError, forbidden, type FieldErrors } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { clinicClock } from "./program-access";
-import { dateColumnOf, localDateOf } from "./rules/calendar-rules";
+import { localDateOf } from "@/lib/time/calendar-rules";
+import { dateColumnOf } from "@/lib/time/date-column";
 import { logBatchSchema } from "./schema";
 
 /** How far the patient's clock may run ahead of ours, and how long an offline log may wait to be sent. */

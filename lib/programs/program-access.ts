@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { patientOutOfReach, visiblePatients } from "@/lib/patients/patient-access";
-import { todayIn, type IsoDate } from "./rules/calendar-rules";
+import { todayIn, type LocalDate } from "@/lib/time/calendar-rules";
 import { z } from "zod";
 
 const uuid = z.uuid();
@@ -26,7 +26,7 @@ export async function programPatient(actor: Actor, patientId: string, purpose: "
   return patient;
 }
 
-export type ClinicClock = { name: string; phone: string; timeZone: string; today: IsoDate; now: Date };
+export type ClinicClock = { name: string; phone: string; timeZone: string; today: LocalDate; now: Date };
 
 /** The clinic's name, phone and zone, and what day it is there. */
 export async function clinicClock(clinicId: string, now = new Date()): Promise<ClinicClock> {

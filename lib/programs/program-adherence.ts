@@ -2,14 +2,15 @@ import "server-only";
 import { db } from "@/lib/db";
 import { planVersionSelect, logFactSelect, toFacts, toPlan } from "./load-plan";
 import { LOW_ADHERENCE, recentAdherence, type Tally } from "./rules/adherence-rules";
-import { addDays, dateColumnOf, isoDateOfDateColumn, type IsoDate } from "./rules/calendar-rules";
+import { addDays, type LocalDate } from "@/lib/time/calendar-rules";
+import { dateColumnOf, localDateOfDateColumn } from "@/lib/time/date-column";
 
 export type ProgramAdherence = {
   patientId: string;
   patient: { firstName: string; lastName: string; preferredName: string | null };
   programId: string;
   tally: Tally;
-  lastActivity: IsoDate | null;
+  lastActivity: LocalDate | null;
 };
 
 /**
@@ -19,9 +20,9 @@ export type ProgramAdherence = {
  */
 export async function adherenceOfActivePrograms(
   clinicId: string,
-  today: IsoDate,
+  today: LocalDate,
   patientIds?: readonly string[],
-): Promise<{ from: IsoDate; to: IsoDate; rows: ProgramAdherence[] }> {
+): Promise<{ from: LocalDate; to: LocalDate; rows: ProgramAdherence[] }> {
   const from = addDays(today, -LOW_ADHERENCE.windowDays);
   const to = addDays(today, -1);
   const programs = await db.program.findMany({
@@ -61,7 +62,7 @@ export async function adherenceOfActivePrograms(
       patient: p.patient,
       programId: p.id,
       tally: recentAdherence(toPlan(p), toFacts(logsByProgram.get(p.id) ?? []), today),
-      lastActivity: lastDate ? isoDateOfDateColumn(lastDate) : null,
+      lastActivity: lastDate ? localDateOfDateColumn(lastDate) : null,
     };
   });
   return { from, to, rows };

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { loadPlanAndLogs } from "./load-plan";
 import { recentAdherence, weeklyAdherence, type WeekRow } from "./rules/adherence-rules";
-import { addDays, isoDateOfDateColumn, type IsoDate } from "./rules/calendar-rules";
+import { addDays, type LocalDate } from "@/lib/time/calendar-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 import { currentStreak } from "./rules/due-today-rules";
 import { dailyPain, painfulExercises, type DailyPain } from "./rules/pain-rules";
 import { planStart } from "./rules/plan-rules";
@@ -11,7 +12,7 @@ export const HISTORY_WEEKS = 12;
 
 export type RecentLog = {
   id: string;
-  localDate: IsoDate;
+  localDate: LocalDate;
   performedAt: string;
   exerciseName: string;
   version: number;
@@ -31,21 +32,21 @@ export type PainFlagView = {
   rated: number;
   flagged: number;
   largestRise: number;
-  lastFlaggedOn: IsoDate;
+  lastFlaggedOn: LocalDate;
 };
 
 export type ProgramInsights = {
   weeks: WeekRow[];
   pain: DailyPain[];
   streak: number;
-  lastActivity: IsoDate | null;
+  lastActivity: LocalDate | null;
   recent: RecentLog[];
   recentTally: ReturnType<typeof recentAdherence>;
   painFlags: PainFlagView[];
 };
 
 /** Everything the history and follow-up pages show about one program, computed by the pure rules. */
-export async function programInsights(programId: string, clinicId: string, today: IsoDate): Promise<ProgramInsights> {
+export async function programInsights(programId: string, clinicId: string, today: LocalDate): Promise<ProgramInsights> {
   const [{ plan, facts }, recentRows] = await Promise.all([
     loadPlanAndLogs(programId, clinicId),
     db.exerciseLog.findMany({
@@ -81,7 +82,7 @@ export async function programInsights(programId: string, clinicId: string, today
       })
     ).map((e) => [e.id, e.name]),
   );
-  const lastActivity = facts.reduce<IsoDate | null>(
+  const lastActivity = facts.reduce<LocalDate | null>(
     (max, f) => (max === null || f.localDate > max ? f.localDate : max),
     null,
   );
@@ -92,7 +93,7 @@ export async function programInsights(programId: string, clinicId: string, today
     lastActivity,
     recent: recentRows.map((r) => ({
       id: r.id,
-      localDate: isoDateOfDateColumn(r.localDate),
+      localDate: localDateOfDateColumn(r.localDate),
       performedAt: r.performedAt.toISOString(),
       exerciseName: r.exercise.name,
       version: r.version.version,

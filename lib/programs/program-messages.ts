@@ -1,7 +1,8 @@
 import "server-only";
 import { env } from "@/lib/env";
 import type { NewMessage } from "@/lib/notifications/enqueue-message";
-import { formatLongDay, type IsoDate } from "./rules/calendar-rules";
+import type { LocalDate } from "@/lib/time/calendar-rules";
+import { formatLongDay } from "@/lib/time/format";
 
 type Args = {
   clinicId: string;
@@ -11,7 +12,7 @@ type Args = {
   version: number;
   therapistName: string;
   exerciseCount: number;
-  startDate: IsoDate;
+  startDate: LocalDate;
 };
 
 /**

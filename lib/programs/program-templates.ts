@@ -5,7 +5,7 @@ import { assertCan } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/exercises/db-errors";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { parseInput } from "@/lib/validation";
 import { dosageColumns, itemSelect, toItemView, type ProgramItemView } from "./program-view";
 import { saveTemplateSchema } from "./schema";

@@ -1,6 +1,7 @@
 import { describeDosage, type PrescribedDosage } from "@/lib/exercises/dosage-rules";
 import { exerciseSelect, toExerciseView, type ExerciseView } from "@/lib/exercises/exercise-view";
-import { isoDateOfDateColumn, type IsoDate } from "./rules/calendar-rules";
+import type { LocalDate } from "@/lib/time/calendar-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 
 export const itemSelect = {
   id: true,
@@ -110,9 +111,9 @@ export type ProgramVersionView = {
   id: string;
   version: number;
   title: string;
-  startDate: IsoDate;
-  endDate: IsoDate | null;
-  effectiveFrom: IsoDate;
+  startDate: LocalDate;
+  endDate: LocalDate | null;
+  effectiveFrom: LocalDate;
   changeNote: string | null;
   createdByName: string;
   createdAt: string;
@@ -124,9 +125,9 @@ export function toVersionView(v: VersionRow): ProgramVersionView {
     id: v.id,
     version: v.version,
     title: v.title,
-    startDate: isoDateOfDateColumn(v.startDate),
-    endDate: v.endDate ? isoDateOfDateColumn(v.endDate) : null,
-    effectiveFrom: isoDateOfDateColumn(v.effectiveFrom),
+    startDate: localDateOfDateColumn(v.startDate),
+    endDate: v.endDate ? localDateOfDateColumn(v.endDate) : null,
+    effectiveFrom: localDateOfDateColumn(v.effectiveFrom),
     changeNote: v.changeNote,
     createdByName: v.createdByName,
     createdAt: v.createdAt.toISOString(),
@@ -139,7 +140,7 @@ export type VersionSummary = {
   title: string;
   createdByName: string;
   createdAt: string;
-  effectiveFrom: IsoDate;
+  effectiveFrom: LocalDate;
   changeNote: string | null;
   itemCount: number;
   logCount: number;
@@ -150,7 +151,7 @@ export type ProgramView = {
   patientId: string;
   status: "active" | "ended";
   currentVersion: number;
-  endedOn: IsoDate | null;
+  endedOn: LocalDate | null;
   current: ProgramVersionView;
   versions: VersionSummary[];
 };

@@ -3,14 +3,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type Tx } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/exercises/db-errors";
-import { formatDateTime } from "@/lib/format";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { formatDateTime } from "@/lib/time/format";
 import { enqueueMessage } from "@/lib/notifications/enqueue-message";
 import { parseInput } from "@/lib/validation";
 import { clinicClock, programPatient } from "./program-access";
 import { programChangedMessage } from "./program-messages";
 import { dosageColumns } from "./program-view";
-import { addDays, dateColumnOf } from "./rules/calendar-rules";
+import { addDays } from "@/lib/time/calendar-rules";
+import { dateColumnOf } from "@/lib/time/date-column";
 import { saveProgramSchema } from "./schema";
 
 export type SaveProgramResult = { programId: string; version: number; created: boolean };

@@ -17,7 +17,7 @@
  * touch another appointment's span (exactly what the database's exclusion
  * constraint checks), so a buffer can never be squeezed by the slot grid.
  */
-import { addDays, daysBetween, instantOfLocal, weekdayOf, type LocalDate } from "./local-time-rules";
+import { addDays, daysBetween, instantOfLocal, weekdayOf, type LocalDate } from "@/lib/time/calendar-rules";
 
 export type WeeklyBlock = { weekday: number; kind: "work" | "break"; startMinute: number; endMinute: number };
 export type DateOverride = {

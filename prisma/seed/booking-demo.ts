@@ -4,7 +4,7 @@
  * clinic's zone (past ones completed, one no-show, one late cancellation).
  */
 import type { PrismaClient } from "../../lib/generated/prisma/client";
-import { addDays, instantOfLocal, todayIn, weekdayOf } from "../../lib/scheduling/local-time-rules";
+import { addDays, instantOfLocal, todayIn, weekdayOf } from "../../lib/time/calendar-rules";
 import type { SeededDemo } from "./demo-data";
 
 export const DEMO_APPOINTMENT_TYPES = [

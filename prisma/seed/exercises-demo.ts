@@ -16,14 +16,8 @@ import { STARTER_EXERCISES } from "../../lib/exercises/starter-library";
 import type { Dosage } from "../../lib/exercises/dosage-rules";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { dueItem } from "../../lib/programs/rules/due-today-rules";
-import {
-  addDays,
-  dateColumnOf,
-  eachDay,
-  instantAt,
-  todayIn,
-  type IsoDate,
-} from "../../lib/programs/rules/calendar-rules";
+import { addDays, eachDay, instantOfLocal, todayIn, type LocalDate } from "../../lib/time/calendar-rules";
+import { dateColumnOf } from "../../lib/time/date-column";
 import type { SeededDemo } from "./demo-data";
 
 export const DEMO_TEMPLATE_NAME = "Lower back knot — week 1";
@@ -117,15 +111,15 @@ export async function seedExercisesDemo(prisma: PrismaClient, core: SeededDemo):
     },
   });
 
-  type VersionSpec = { specs: Spec[]; from: IsoDate; by: { id: string; name: string }; note?: string; title: string };
-  async function program(patientId: string, start: IsoDate, versions: VersionSpec[]) {
+  type VersionSpec = { specs: Spec[]; from: LocalDate; by: { id: string; name: string }; note?: string; title: string };
+  async function program(patientId: string, start: LocalDate, versions: VersionSpec[]) {
     const p = await prisma.program.create({
       data: {
         clinicId: clinic.id,
         patientId,
         currentVersion: versions.length,
         createdById: versions[0]!.by.id,
-        createdAt: instantAt(start, 10, 0, zone),
+        createdAt: new Date(instantOfLocal(start, 10 * 60, zone)),
       },
     });
     const made = [];
@@ -143,7 +137,7 @@ export async function seedExercisesDemo(prisma: PrismaClient, core: SeededDemo):
             templateId: i === 0 ? template.id : null,
             createdById: v.by.id,
             createdByName: v.by.name,
-            createdAt: instantAt(v.from, 10, 30, zone),
+            createdAt: new Date(instantOfLocal(v.from, 10 * 60 + 30, zone)),
             items: { create: items(v.specs) },
           },
           include: { items: true },
@@ -157,12 +151,12 @@ export async function seedExercisesDemo(prisma: PrismaClient, core: SeededDemo):
   async function logs(
     patientId: string,
     made: Awaited<ReturnType<typeof program>>,
-    start: IsoDate,
+    start: LocalDate,
     opts: { keen: number; seed: number; painFrom: number; painTo: number; flaggedExercise?: string },
   ) {
     const rnd = random(opts.seed);
     const days = eachDay(start, addDays(today, -1));
-    const facts: Array<{ exerciseId: string; localDate: IsoDate; completed: boolean }> = [];
+    const facts: Array<{ exerciseId: string; localDate: LocalDate; completed: boolean }> = [];
     const rows = [];
     const flaggedId = opts.flaggedExercise ? exercises.get(opts.flaggedExercise)?.id : undefined;
     for (const [n, day] of days.entries()) {
@@ -190,7 +184,7 @@ export async function seedExercisesDemo(prisma: PrismaClient, core: SeededDemo):
             exerciseId: item.exerciseId,
             clientKey: randomUUID(),
             completed: true,
-            performedAt: instantAt(day, hour, Math.floor(rnd() * 60), zone),
+            performedAt: new Date(instantOfLocal(day, hour * 60 + Math.floor(rnd() * 60), zone)),
             localDate: dateColumnOf(day),
             setsDone: item.sets,
             repsDone: item.reps,

@@ -23,7 +23,7 @@ import autocannon from "autocannon";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
-import { addDays, todayIn } from "../../lib/scheduling/local-time-rules";
+import { addDays, todayIn } from "../../lib/time/calendar-rules";
 import { createDatabaseIfMissing, freePort, startEmbeddedPostgres } from "../db/embedded-postgres";
 import { applyMigrations, ROOT } from "../db/migrations";
 

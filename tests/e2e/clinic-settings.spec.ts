@@ -3,7 +3,7 @@ import { hash } from "@node-rs/argon2";
 import { sealSecret } from "../../lib/auth/mfa-crypto";
 import { hashRecoveryCode } from "../../lib/auth/mfa-rules";
 import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
-import { addDays, instantOfLocal, todayIn } from "../../lib/scheduling/local-time-rules";
+import { addDays, instantOfLocal, todayIn } from "../../lib/time/calendar-rules";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import { prismaFor } from "../../scripts/db/prisma-client";
 import { E2E_SECRET, readE2eState } from "./e2e-state";

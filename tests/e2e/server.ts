@@ -26,6 +26,7 @@ import { prismaFor } from "../../scripts/db/prisma-client";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const proxylessPort = port + 1;
 const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const tsxCli = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
@@ -96,6 +97,12 @@ async function main() {
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env, stdio: "inherit" });
     if (build.status !== 0) process.exit(build.status ?? 1);
+    // What `npm run build` does next: the service worker, from this build's files (docs/decisions/075).
+    const sw = spawnSync(process.execPath, [tsxCli, "scripts/build-service-worker.ts"], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
+    if (sw.status !== 0) process.exit(sw.status ?? 1);
   }
   const start = (p: number, extra: Record<string, string>) => {
     const child = spawn(process.execPath, [nextBin, "start", "--port", String(p)], {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { apiRoute } from "@/lib/http/respond";
 import { db } from "@/lib/db";
-import { addDays, instantOfLocal, startOfWeek, todayIn } from "@/lib/scheduling/local-time-rules";
+import { addDays, instantOfLocal, startOfWeek, todayIn } from "@/lib/time/calendar-rules";
 
 /** Booking test data through the real database. */
 export async function createAppointmentType(

@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { defaultDosageColumns } from "@/lib/exercises/exercise-view";
 import { STARTER_EXERCISES } from "@/lib/exercises/starter-library";
-import { dateColumnOf, type IsoDate } from "@/lib/programs/rules/calendar-rules";
+import type { LocalDate } from "@/lib/time/calendar-rules";
+import { dateColumnOf } from "@/lib/time/date-column";
 
 /** Exercise and program rows made straight in the database, for tests that need history the API would refuse (back-dated). */
 export async function createExercise(clinicId: string, overrides: Partial<{ name: string; archived: boolean }> = {}) {
@@ -32,9 +33,9 @@ export async function createProgramDirect(
   clinicId: string,
   patientId: string,
   opts: {
-    startDate: IsoDate;
-    effectiveFrom?: IsoDate;
-    endDate?: IsoDate | null;
+    startDate: LocalDate;
+    effectiveFrom?: LocalDate;
+    endDate?: LocalDate | null;
     items: ItemSpec[];
     createdByName?: string;
   },
@@ -78,7 +79,7 @@ export async function createLogDirect(
     versions: Array<{ id: string; items: Array<{ id: string; exerciseId: string }> }>;
   },
   itemIndex: number,
-  localDate: IsoDate,
+  localDate: LocalDate,
   extra: Partial<{ completed: boolean; painBefore: number; painAfter: number }> = {},
 ) {
   const version = program.versions[0]!;

@@ -14,7 +14,7 @@ const { openExerciseMedia } = await import("@/lib/exercises/open-exercise-media"
 const { createExercise, setExerciseArchived, updateExercise } = await import("@/lib/exercises/save-exercise");
 const { uploadExerciseMedia } = await import("@/lib/exercises/upload-exercise-media");
 const { saveProgram } = await import("@/lib/programs/save-program");
-const { todayIn } = await import("@/lib/programs/rules/calendar-rules");
+const { todayIn } = await import("@/lib/time/calendar-rules");
 const { createClinic, createClinicWithPeople, createStaffActor } = await import("../factories");
 const { itemInput } = await import("../factories/exercises");
 

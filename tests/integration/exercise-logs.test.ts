@@ -6,7 +6,8 @@ import { getProgramFollowUp } from "@/lib/programs/get-program-follow-up";
 import { getToday } from "@/lib/programs/get-today";
 import { listLowAdherence } from "@/lib/programs/list-low-adherence";
 import { logExerciseSessions } from "@/lib/programs/log-exercise-sessions";
-import { addDays, isoDateOfDateColumn, todayIn } from "@/lib/programs/rules/calendar-rules";
+import { addDays, todayIn } from "@/lib/time/calendar-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 import { saveProgram } from "@/lib/programs/save-program";
 import { createClinic, createClinicWithPeople, createPatientActor, createStaffActor } from "../factories";
 import { createExercises, createLogDirect, createProgramDirect, itemInput } from "../factories/exercises";
@@ -139,7 +140,7 @@ describe("patient logging", () => {
       logs: [logBody(view.items[0]!.itemId, { performedAt: earlyMorning.toISOString() })],
     });
     const row = await db.exerciseLog.findFirstOrThrow({ where: { patientId: patient.id } });
-    expect(isoDateOfDateColumn(row.localDate)).toBe(yesterday);
+    expect(localDateOfDateColumn(row.localDate)).toBe(yesterday);
     expect(earlyMorning.toISOString().slice(0, 10)).toBe(addDays(yesterday, -1)); // what UTC would have said
   });
 });

@@ -7,7 +7,7 @@ import { getProgramHandout } from "@/lib/programs/get-program-handout";
 import { logExerciseSessions } from "@/lib/programs/log-exercise-sessions";
 import { listProgramTemplates, saveProgramTemplate } from "@/lib/programs/program-templates";
 import { saveProgram } from "@/lib/programs/save-program";
-import { todayIn } from "@/lib/programs/rules/calendar-rules";
+import { todayIn } from "@/lib/time/calendar-rules";
 import { createClinicWithPeople, createStaffActor, createClinic } from "../factories";
 import { createExercise, createExercises, itemInput } from "../factories/exercises";
 import { randomUUID } from "node:crypto";

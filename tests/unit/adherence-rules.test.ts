@@ -7,7 +7,7 @@ import {
   weeklyAdherence,
   type LogFact,
 } from "@/lib/programs/rules/adherence-rules";
-import { eachDay, localDateOf } from "@/lib/programs/rules/calendar-rules";
+import { eachDay, localDateOf } from "@/lib/time/calendar-rules";
 import type { PlanVersion, ProgramPlan } from "@/lib/programs/rules/plan-rules";
 
 // 2026-11-02 is a Monday.

@@ -5,7 +5,7 @@ import { listOwnIntakes } from "@/lib/intake/list-own-intakes";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { getPatient } from "@/lib/patients/get-patient";
-import { formatDateOnly, formatIsoDateOnly } from "@/lib/format";
+import { formatDateOnly, formatIsoDateOnly } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "My care" };
 

@@ -9,7 +9,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { hasRecentReauth, mfaStatus } from "@/lib/auth/mfa";
 import { db } from "@/lib/db";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time/format";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
 
 export const metadata: Metadata = { title: "Account security" };

@@ -13,10 +13,10 @@
  * - Logs of an exercise not in force that day (removed in a later version,
  *   or logged after the end) do not count.
  */
-import { addDays, eachDay, weekStartOf, type IsoDate } from "./calendar-rules";
+import { addDays, eachDay, startOfWeek, type LocalDate } from "@/lib/time/calendar-rules";
 import { itemsOnDay, type ProgramPlan } from "./plan-rules";
 
-export type LogFact = { exerciseId: string; localDate: IsoDate; completed: boolean };
+export type LogFact = { exerciseId: string; localDate: LocalDate; completed: boolean };
 
 export type Tally = {
   prescribed: number;
@@ -38,7 +38,7 @@ function completedByDayAndExercise(logs: LogFact[]): Map<string, number> {
   return counts;
 }
 
-export function adherenceBetween(plan: ProgramPlan, logs: LogFact[], from: IsoDate, to: IsoDate): Tally {
+export function adherenceBetween(plan: ProgramPlan, logs: LogFact[], from: LocalDate, to: LocalDate): Tally {
   const counts = completedByDayAndExercise(logs);
   const expected = new Map<string, number>();
   const counted = new Map<string, number>();
@@ -64,12 +64,12 @@ export function adherenceBetween(plan: ProgramPlan, logs: LogFact[], from: IsoDa
   return { prescribed, done, completedLogs, daysInForce, ratio: prescribed > 0 ? done / prescribed : null };
 }
 
-export type WeekRow = Tally & { weekStart: IsoDate; from: IsoDate; to: IsoDate; inProgress: boolean };
+export type WeekRow = Tally & { weekStart: LocalDate; from: LocalDate; to: LocalDate; inProgress: boolean };
 
 /** One row per week from the week of `from` to the week of `today`; the current week counts up to today. */
-export function weeklyAdherence(plan: ProgramPlan, logs: LogFact[], from: IsoDate, today: IsoDate): WeekRow[] {
+export function weeklyAdherence(plan: ProgramPlan, logs: LogFact[], from: LocalDate, today: LocalDate): WeekRow[] {
   const rows: WeekRow[] = [];
-  for (let weekStart = weekStartOf(from); weekStart <= today; weekStart = addDays(weekStart, 7)) {
+  for (let weekStart = startOfWeek(from); weekStart <= today; weekStart = addDays(weekStart, 7)) {
     const weekEnd = addDays(weekStart, 6);
     const to = weekEnd < today ? weekEnd : today;
     rows.push({
@@ -94,8 +94,8 @@ export const LOW_ADHERENCE = { threshold: 0.5, windowDays: 14, minDaysInForce: 3
 export function recentAdherence(
   plan: ProgramPlan,
   logs: LogFact[],
-  today: IsoDate,
-): Tally & { from: IsoDate; to: IsoDate } {
+  today: LocalDate,
+): Tally & { from: LocalDate; to: LocalDate } {
   const to = addDays(today, -1);
   const from = addDays(today, -LOW_ADHERENCE.windowDays);
   return { ...adherenceBetween(plan, logs, from, to), from, to };

@@ -4,7 +4,7 @@
  * until the goal for the week is met, then shown as done for the week (the
  * patient may still do it).
  */
-import { eachDay, weekStartOf, type IsoDate } from "./calendar-rules";
+import { eachDay, startOfWeek, type LocalDate } from "@/lib/time/calendar-rules";
 import type { LogFact } from "./adherence-rules";
 import { planStart, versionOnDay, type PlanItem, type PlanVersion, type ProgramPlan } from "./plan-rules";
 
@@ -21,10 +21,10 @@ export type DueItem = {
 
 export type TodayPlan =
   | { state: "active"; version: number; items: DueItem[] }
-  | { state: "not_started"; startsOn: IsoDate }
+  | { state: "not_started"; startsOn: LocalDate }
   | { state: "ended" };
 
-function daysDoneBefore(logs: LogFact[], exerciseId: string, weekStart: IsoDate, day: IsoDate): number {
+function daysDoneBefore(logs: LogFact[], exerciseId: string, weekStart: LocalDate, day: LocalDate): number {
   const days = new Set<string>();
   for (const l of logs) {
     if (l.completed && l.exerciseId === exerciseId && l.localDate >= weekStart && l.localDate < day)
@@ -33,9 +33,9 @@ function daysDoneBefore(logs: LogFact[], exerciseId: string, weekStart: IsoDate,
   return days.size;
 }
 
-export function dueItem(item: PlanItem, logs: LogFact[], day: IsoDate): DueItem {
+export function dueItem(item: PlanItem, logs: LogFact[], day: LocalDate): DueItem {
   const doneToday = logs.filter((l) => l.completed && l.exerciseId === item.exerciseId && l.localDate === day).length;
-  const daysDoneThisWeek = daysDoneBefore(logs, item.exerciseId, weekStartOf(day), day);
+  const daysDoneThisWeek = daysDoneBefore(logs, item.exerciseId, startOfWeek(day), day);
   const status: DueStatus =
     doneToday >= item.timesPerDay ? "done_today" : daysDoneThisWeek >= item.daysPerWeek ? "weekly_goal_met" : "due";
   return {
@@ -47,7 +47,7 @@ export function dueItem(item: PlanItem, logs: LogFact[], day: IsoDate): DueItem 
   };
 }
 
-export function todayPlan(plan: ProgramPlan, logs: LogFact[], today: IsoDate): TodayPlan {
+export function todayPlan(plan: ProgramPlan, logs: LogFact[], today: LocalDate): TodayPlan {
   const version: PlanVersion | null = versionOnDay(plan, today);
   if (version)
     return { state: "active", version: version.version, items: version.items.map((i) => dueItem(i, logs, today)) };
@@ -57,10 +57,10 @@ export function todayPlan(plan: ProgramPlan, logs: LogFact[], today: IsoDate): T
 }
 
 /** True when something was due on `day` that the patient could have done (used by the streak). */
-export function anythingDueOn(plan: ProgramPlan, logs: LogFact[], day: IsoDate): boolean {
+function anythingDueOn(plan: ProgramPlan, logs: LogFact[], day: LocalDate): boolean {
   const version = versionOnDay(plan, day);
   if (!version) return false;
-  return version.items.some((i) => daysDoneBefore(logs, i.exerciseId, weekStartOf(day), day) < i.daysPerWeek);
+  return version.items.some((i) => daysDoneBefore(logs, i.exerciseId, startOfWeek(day), day) < i.daysPerWeek);
 }
 
 /**
@@ -68,7 +68,7 @@ export function anythingDueOn(plan: ProgramPlan, logs: LogFact[], day: IsoDate):
  * over yet); a day with nothing due (weekly goals met, or outside the program)
  * neither adds nor breaks the run.
  */
-export function currentStreak(plan: ProgramPlan, logs: LogFact[], today: IsoDate): number {
+export function currentStreak(plan: ProgramPlan, logs: LogFact[], today: LocalDate): number {
   const active = new Set(logs.filter((l) => l.completed).map((l) => l.localDate));
   const first = planStart(plan);
   if (!first) return 0;

@@ -3,13 +3,13 @@
  * of 2 points is clinically meaningful (domain.md, after Farrar et al. 2001),
  * so an exercise after which pain rose by 2 or more is flagged for the therapist.
  */
-import type { IsoDate } from "./calendar-rules";
+import type { LocalDate } from "@/lib/time/calendar-rules";
 
 export const MEANINGFUL_PAIN_RISE = 2;
 
 export type PainFact = {
   exerciseId: string;
-  localDate: IsoDate;
+  localDate: LocalDate;
   painBefore: number | null;
   painAfter: number | null;
 };
@@ -26,11 +26,11 @@ export type PainFlag = {
   /** Of those, sessions where pain rose by 2 or more. */
   flagged: number;
   largestRise: number;
-  lastFlaggedOn: IsoDate;
+  lastFlaggedOn: LocalDate;
 };
 
 /** Exercises with at least one meaningful rise since `since`, most recent first. */
-export function painfulExercises(facts: PainFact[], since: IsoDate): PainFlag[] {
+export function painfulExercises(facts: PainFact[], since: LocalDate): PainFlag[] {
   const byExercise = new Map<string, PainFlag>();
   for (const f of facts) {
     if (f.localDate < since) continue;
@@ -56,7 +56,7 @@ export function painfulExercises(facts: PainFact[], since: IsoDate): PainFlag[] 
     .sort((a, b) => b.lastFlaggedOn.localeCompare(a.lastFlaggedOn) || b.largestRise - a.largestRise);
 }
 
-export type DailyPain = { date: IsoDate; before: number | null; after: number | null };
+export type DailyPain = { date: LocalDate; before: number | null; after: number | null };
 
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
 

@@ -12,7 +12,7 @@ import { apiRoute } from "@/lib/http/respond";
 import { listMyAppointments } from "@/lib/booking/list-my-appointments";
 import { enqueueDueReminders } from "@/lib/booking/reminders";
 import { db } from "@/lib/db";
-import { addDays } from "@/lib/scheduling/local-time-rules";
+import { addDays } from "@/lib/time/calendar-rules";
 import {
   asRoute,
   createAppointmentType,

@@ -7,7 +7,7 @@ import { bookingHandlers } from "@/lib/booking/http-handlers";
 import { apiRoute } from "@/lib/http/respond";
 import { addScheduleOverride, setWeeklyHours } from "@/lib/booking/therapist-schedules";
 import { db } from "@/lib/db";
-import { addDays } from "@/lib/scheduling/local-time-rules";
+import { addDays } from "@/lib/time/calendar-rules";
 import {
   asRoute,
   createAppointmentType,

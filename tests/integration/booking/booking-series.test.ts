@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { bookingHandlers } from "@/lib/booking/http-handlers";
 import { db } from "@/lib/db";
-import { addDays } from "@/lib/scheduling/local-time-rules";
+import { addDays } from "@/lib/time/calendar-rules";
 import {
   createAppointmentType,
   createManyPatients,

@@ -5,7 +5,7 @@ import { bookingContext } from "@/lib/booking/booking-settings";
 import { bookableType, findSlots, indexSlots, searchSlots } from "@/lib/booking/find-slots";
 import { listTherapists } from "@/lib/booking/therapist-schedules";
 import { db } from "@/lib/db";
-import { addDays } from "@/lib/scheduling/local-time-rules";
+import { addDays } from "@/lib/time/calendar-rules";
 import { createAppointmentType, futureMonday, giveWeekdayHours, localInstant } from "../../factories/booking";
 import { createClinicWithPeople, createUser } from "../../factories";
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { retryFailedMessage } from "@/lib/notifications/retry-message";
 import { saveProgramTemplate } from "@/lib/programs/program-templates";
 import { saveProgram } from "@/lib/programs/save-program";
-import { todayIn } from "@/lib/programs/rules/calendar-rules";
+import { todayIn } from "@/lib/time/calendar-rules";
 import { setUserActive } from "@/lib/staff/set-user-active";
 import { createClinicWithPeople } from "../../factories";
 import { createExercise, itemInput } from "../../factories/exercises";

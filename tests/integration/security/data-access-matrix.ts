@@ -24,7 +24,7 @@ import { cancelAppointment } from "@/lib/booking/cancel-appointment";
 import { changeAppointmentStatus } from "@/lib/booking/change-appointment-status";
 import { assertBookableStart, checkBookableStart } from "@/lib/booking/check-start";
 import { loadSchedules } from "@/lib/booking/load-availability";
-import { localDateOf } from "@/lib/scheduling/local-time-rules";
+import { localDateOf } from "@/lib/time/calendar-rules";
 import { bookableType, findSlots } from "@/lib/booking/find-slots";
 import { previousResult } from "@/lib/booking/idempotency";
 import { listCalendar } from "@/lib/booking/list-calendar";

@@ -8,7 +8,8 @@ import {
   type TherapistSchedule,
   type WeeklyBlock,
 } from "@/lib/scheduling/availability-rules";
-import { formatLocalTime, hhmmToMinute } from "@/lib/scheduling/local-time-rules";
+import { formatLocalTime } from "@/lib/time/format";
+import { hhmmToMinute } from "@/lib/time/calendar-rules";
 
 const NY = "America/New_York";
 const h = (hhmm: string) => hhmmToMinute(hhmm)!;

@@ -30,6 +30,8 @@ describe("security headers (proxy)", () => {
     expect(csp).toBe(contentSecurityPolicy(nonce!, false));
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(csp).toContain("frame-ancestors 'none'");
+    // The service worker: same-origin scripts only.
+    expect(csp).toContain("worker-src 'self'");
     expect(csp.split(";").find((d) => d.trim().startsWith("script-src"))).not.toContain("unsafe-inline");
     expect(b.headers.get("content-security-policy")).not.toBe(csp);
     // NextResponse.next({ request: { headers } }) forwards overridden request headers this way.

@@ -10,7 +10,7 @@ import { requirePageActor } from "@/lib/auth/current-actor";
 import { ROLE_LABEL } from "@/lib/auth/permissions";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { listStaffInvitations } from "@/lib/accounts/staff-invitations";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time/format";
 import { listStaff } from "@/lib/staff/list-staff";
 
 export const metadata: Metadata = { title: "Clinic admin" };

@@ -7,7 +7,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { DIFFICULTY_LABEL } from "@/lib/exercises/catalog";
 import { getExerciseHistory } from "@/lib/programs/get-exercise-history";
-import { formatShortDay } from "@/lib/programs/rules/calendar-rules";
+import { formatShortDay } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Exercise history" };
 

@@ -9,7 +9,7 @@ import { ROLE_LABEL } from "@/lib/auth/permissions";
 import { auditChainCounts, listAuditEvents, listClinicUsers } from "@/lib/audit/list-audit-events";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { isAppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -12,9 +12,9 @@ import { getBookingSettings } from "@/lib/booking/booking-settings";
 import { listTherapistSchedules } from "@/lib/booking/therapist-schedules";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
-import { formatDateOnly } from "@/lib/format";
+import { formatIsoDateOnly } from "@/lib/time/format";
 import { clinicToday } from "@/lib/booking/clock";
-import { minuteToHhmm } from "@/lib/scheduling/local-time-rules";
+import { minuteToHhmm } from "@/lib/time/calendar-rules";
 
 export const metadata: Metadata = { title: "Booking setup" };
 
@@ -55,7 +55,7 @@ export default async function BookingSetupPage() {
           <ul className="mt-4 divide-y divide-slate-200">
             {schedules.flatMap((t) =>
               t.overrides.map((o) => {
-                const label = `${t.name}, ${formatDateOnly(new Date(`${o.date}T00:00:00Z`))}: ${o.kind === "time_off" ? "time off" : "extra hours"}${o.startMinute !== null && o.endMinute !== null ? ` ${minuteToHhmm(o.startMinute)}–${minuteToHhmm(o.endMinute)}` : " (whole day)"}`;
+                const label = `${t.name}, ${formatIsoDateOnly(o.date)}: ${o.kind === "time_off" ? "time off" : "extra hours"}${o.startMinute !== null && o.endMinute !== null ? ` ${minuteToHhmm(o.startMinute)}–${minuteToHhmm(o.endMinute)}` : " (whole day)"}`;
                 return (
                   <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>

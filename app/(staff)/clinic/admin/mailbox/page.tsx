@@ -3,7 +3,7 @@ import { RetryMessageButton } from "@/components/staff/retry-message-button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time/format";
 import { listMailbox } from "@/lib/notifications/list-mailbox";
 
 export const metadata: Metadata = { title: "Development mailbox" };

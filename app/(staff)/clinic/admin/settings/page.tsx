@@ -5,7 +5,7 @@ import { requirePageActor } from "@/lib/auth/current-actor";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { supportedTimeZones } from "@/lib/clinics/time-zone-rules";
 import { clinicToday } from "@/lib/booking/clock";
-import { addDays, instantOfLocal } from "@/lib/scheduling/local-time-rules";
+import { addDays, instantOfLocal } from "@/lib/time/calendar-rules";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 

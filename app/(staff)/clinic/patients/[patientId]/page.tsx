@@ -12,7 +12,7 @@ import { getIntakeStatus } from "@/lib/intake/get-intake-status";
 import Link from "next/link";
 import { isAppError } from "@/lib/errors";
 import { listTherapists } from "@/lib/booking/therapist-schedules";
-import { formatDateTime, formatIsoDateOnly } from "@/lib/format";
+import { formatDateTime, formatIsoDateOnly } from "@/lib/time/format";
 import { getPatient } from "@/lib/patients/get-patient";
 
 export const metadata: Metadata = { title: "Patient" };

@@ -10,10 +10,10 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/time/format";
 import { getProgramFollowUp } from "@/lib/programs/get-program-follow-up";
 import { formatPercent, isLowAdherence } from "@/lib/programs/rules/adherence-rules";
-import { formatLongDay, formatShortDay } from "@/lib/programs/rules/calendar-rules";
+import { formatLongDay, formatShortDay } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Home exercise program" };
 

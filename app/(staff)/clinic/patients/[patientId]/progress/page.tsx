@@ -6,7 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { isAppError } from "@/lib/errors";
-import { formatDateOnly } from "@/lib/format";
+import { formatDateOnly } from "@/lib/time/format";
 import { getPatientProgress } from "@/lib/intake/get-patient-progress";
 import type { ProgressRow } from "@/lib/intake/progress-rules";
 import { compareMaps } from "@/lib/pain-map/pain-map-rules";

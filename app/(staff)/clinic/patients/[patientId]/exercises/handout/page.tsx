@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HandoutView } from "@/components/programs/handout-view";
-import { PrintButton } from "@/components/programs/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { buttonClass } from "@/components/ui/button";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";

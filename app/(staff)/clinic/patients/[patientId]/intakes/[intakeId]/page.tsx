@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { IntakeReview } from "@/components/intake/intake-review";
-import { PrintButton } from "@/components/intake/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/authorize";
 import { requirePageActor } from "@/lib/auth/current-actor";
@@ -31,7 +31,7 @@ export default async function IntakePage({ params }: { params: Promise<{ patient
         subtitle={intake.kind === "initial" ? "Intake" : "Follow-up questionnaire"}
         actions={
           <div className="no-print flex flex-wrap items-center gap-2">
-            <PrintButton />
+            <PrintButton variant="secondary" />
             {intake.status === "submitted" && (
               <a
                 href={`/api/intakes/${intake.id}/fhir`}
