@@ -115,6 +115,18 @@ async function measure(url: string, port: number, cookie: string | null, saveAs:
   };
 }
 
+/** A loaded machine sometimes loses Lighthouse's trace (NO_NAVSTART, NO_FCP): such a run is repeated, twice at most. */
+async function measureWithRetry(url: string, port: number, cookie: string | null, saveAs: string | null): Promise<Run> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await measure(url, port, cookie, saveAs);
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      console.warn(`\n${e instanceof Error ? e.message : String(e)}: running it again`);
+    }
+  }
+}
+
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -171,7 +183,7 @@ async function main() {
         const save = process.env.PERF_SAVE;
         if (save) mkdirSync(save, { recursive: true });
         const saveAs = save ? path.join(save, `${page.key}-${i + 1}.json`) : null;
-        runs.push(await measure(url, chrome.port, page.signedIn ? cookie : null, saveAs));
+        runs.push(await measureWithRetry(url, chrome.port, page.signedIn ? cookie : null, saveAs));
         process.stdout.write(".");
       }
       for (const e of new Set(runs.flatMap((r) => r.consoleErrors))) problems.push(`${page.key}: console: ${e}`);
