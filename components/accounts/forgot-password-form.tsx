@@ -4,10 +4,10 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { useJsonPost } from "./api-form";
+import { useAccountPost } from "./api-form";
 
 export function ForgotPasswordForm() {
-  const request = useJsonPost<{ message: string }>("/api/account/password-reset");
+  const request = useAccountPost("requestReset");
   const [sent, setSent] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -2,14 +2,12 @@
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useJsonPost } from "./api-form";
+import { useAccountPost } from "./api-form";
 import { useState } from "react";
 
 /** Front desk: emails the patient a link to set up their portal account (the link itself is never shown here). */
 export function PortalInvitationButton({ patientId, email }: { patientId: string; email: string }) {
-  const send = useJsonPost<{ invitation: { email: string; resent: boolean } }>(
-    `/api/patients/${patientId}/portal-invitation`,
-  );
+  const send = useAccountPost("invitePatient", { patientId });
   const [sent, setSent] = useState<string | null>(null);
   return (
     <div className="flex flex-col gap-3">
@@ -33,7 +31,7 @@ export function PortalInvitationButton({ patientId, email }: { patientId: string
           disabled={send.pending}
           onClick={async () => {
             setSent(null);
-            const result = await send.post({});
+            const result = await send.post();
             if (result.ok) setSent(`Portal invitation sent to ${result.data.invitation.email}.`);
           }}
         >

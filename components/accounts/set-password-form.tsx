@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { newPasswordProblem } from "@/lib/auth/password-rules";
-import { useJsonPost } from "./api-form";
+import { useAccountPost, type AccountEndpoint } from "./api-form";
 
 /**
  * Choosing a password from an emailed link: accepting an invitation, or a
@@ -20,13 +20,13 @@ export function SetPasswordForm({
   doneText,
 }: {
   token: string;
-  endpoint: string;
+  endpoint: Extract<AccountEndpoint, "acceptInvitation" | "completeReset">;
   email: string;
   submitLabel: string;
   doneTitle: string;
   doneText: string;
 }) {
-  const request = useJsonPost<unknown>(endpoint);
+  const request = useAccountPost(endpoint);
   const [done, setDone] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

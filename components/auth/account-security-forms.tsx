@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
+import type { UseFormRegister } from "react-hook-form";
 import {
   changeEmailAction,
   changePasswordAction,
@@ -11,85 +12,120 @@ import {
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useServerForm } from "@/components/ui/use-server-form";
+import type { ActionResult } from "@/lib/http/action-result";
 import { RecoveryCodeList } from "./recovery-code-list";
 
 export function ConfirmIdentityForm({ needsCode }: { needsCode: boolean }) {
   const router = useRouter();
-  const form = useActionForm(confirmIdentityAction, () => router.refresh());
+  const { onSubmit, pending, formError, hasFieldErrors, field } = useServerForm({
+    defaultValues: { password: "", code: "" },
+    // Without two-step sign-in there is no code field, so none is sent.
+    submit: (values) => confirmIdentityAction(needsCode ? values : { password: values.password }),
+    onSuccess: () => router.refresh(),
+    resetOnSuccess: true,
+  });
   return (
-    <form key={form.formKey} onSubmit={form.onSubmit} noValidate className="flex max-w-md flex-col gap-4">
-      <FormError error={form.error} />
+    <form onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-4">
+      <FormError error={hasFieldErrors ? null : formError} />
       <TextField
         label="Your password"
-        name="password"
         type="password"
         autoComplete="current-password"
-        errors={form.fieldErrors.password}
         required
+        {...field("password")}
       />
       {needsCode && (
         <TextField
           label="Authentication code"
-          name="code"
           autoComplete="one-time-code"
           hint="From your authenticator app, or a recovery code."
-          errors={form.fieldErrors.code}
           required
+          {...field("code")}
         />
       )}
-      <Button type="submit" disabled={form.pending}>
-        {form.pending ? "Checking…" : "Confirm it's me"}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Checking…" : "Confirm it's me"}
+      </Button>
+    </form>
+  );
+}
+
+/** One field, one server action, a confirmation once it is saved: changing the password or the sign-in email. */
+function SingleFieldForm({
+  action,
+  field,
+  done,
+  submitLabel,
+  children,
+}: {
+  action: (input: unknown) => Promise<ActionResult>;
+  field: "newPassword" | "newEmail";
+  done: string;
+  submitLabel: string;
+  children: (props: ReturnType<UseFormRegister<Record<string, string>>> & { errors?: string[] }) => ReactNode;
+}) {
+  const [saved, setSaved] = useState(false);
+  const { form, onSubmit, pending, formError, hasFieldErrors, errorsOf } = useServerForm<Record<string, string>>({
+    defaultValues: { [field]: "" },
+    submit: (values) => {
+      setSaved(false);
+      return action(values);
+    },
+    onSuccess: () => setSaved(true),
+    resetOnSuccess: true,
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-4">
+      {saved && <Saved>{done}</Saved>}
+      <FormError error={hasFieldErrors ? null : formError} />
+      {children({ ...form.register(field), errors: errorsOf(field) })}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : submitLabel}
       </Button>
     </form>
   );
 }
 
 export function ChangePasswordForm() {
-  const [done, setDone] = useState(false);
-  const form = useActionForm(changePasswordAction, () => setDone(true));
   return (
-    <form key={form.formKey} onSubmit={form.onSubmit} noValidate className="flex max-w-md flex-col gap-4">
-      {done && <Saved>Password changed. Your other devices are signed out.</Saved>}
-      <FormError error={form.error} />
-      <TextField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 10 characters. A few unrelated words work well."
-        errors={form.fieldErrors.newPassword}
-        required
-      />
-      <Button type="submit" disabled={form.pending}>
-        {form.pending ? "Saving…" : "Change password"}
-      </Button>
-    </form>
+    <SingleFieldForm
+      action={changePasswordAction}
+      field="newPassword"
+      done="Password changed. Your other devices are signed out."
+      submitLabel="Change password"
+    >
+      {(field) => (
+        <TextField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 10 characters. A few unrelated words work well."
+          required
+          {...field}
+        />
+      )}
+    </SingleFieldForm>
   );
 }
 
 export function ChangeEmailForm({ current }: { current: string }) {
-  const [done, setDone] = useState(false);
-  const form = useActionForm(changeEmailAction, () => setDone(true));
   return (
-    <form key={form.formKey} onSubmit={form.onSubmit} noValidate className="flex max-w-md flex-col gap-4">
-      {done && <Saved>Sign-in email changed. Your other devices are signed out.</Saved>}
-      <FormError error={form.error} />
-      <p className="text-slate-700">
-        You sign in as <span className="font-medium text-slate-900">{current}</span>.
-      </p>
-      <TextField
-        label="New sign-in email"
-        name="newEmail"
-        type="email"
-        autoComplete="email"
-        errors={form.fieldErrors.newEmail}
-        required
-      />
-      <Button type="submit" disabled={form.pending}>
-        {form.pending ? "Saving…" : "Change email"}
-      </Button>
-    </form>
+    <SingleFieldForm
+      action={changeEmailAction}
+      field="newEmail"
+      done="Sign-in email changed. Your other devices are signed out."
+      submitLabel="Change email"
+    >
+      {(field) => (
+        <>
+          <p className="text-slate-700">
+            You sign in as <span className="font-medium text-slate-900">{current}</span>.
+          </p>
+          <TextField label="New sign-in email" type="email" autoComplete="email" required {...field} />
+        </>
+      )}
+    </SingleFieldForm>
   );
 }
 

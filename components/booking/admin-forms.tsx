@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
+import type { DefaultValues } from "react-hook-form";
 import {
   addOverrideAction,
   removeOverrideAction,
@@ -12,34 +13,49 @@ import {
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { useServerForm } from "@/components/ui/use-server-form";
+import type { FieldErrors } from "@/lib/errors";
 import type { ActionResult } from "@/lib/http/action-result";
 
-type FieldErrors = Record<string, string[]>;
+type Banner = { tone: "success" | "danger"; text: string } | null;
 
-/** Runs a server action from a form and shows its outcome next to it. */
-function useActionForm<T>(action: (input: unknown) => Promise<ActionResult<T>>, success: (data: T) => string) {
+/**
+ * These forms save through server actions and say how it went next to the
+ * form: a success line, or the server's message (its field errors also go
+ * beside the fields, through useServerForm).
+ */
+function useAdminForm<V extends Record<string, unknown>, T>(
+  action: (input: unknown) => Promise<ActionResult<T>>,
+  success: (data: T) => string,
+  defaultValues: V,
+  toInput: (values: V) => unknown = (values) => values,
+  resetOnSuccess = false,
+) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
-  const run = (input: unknown) =>
-    start(async () => {
-      const r = await action(input);
-      if (r.ok) {
-        setErrors({});
-        setMessage({ tone: "success", text: success(r.data) });
-        router.refresh();
-      } else {
-        setErrors(r.fieldErrors ?? {});
-        setMessage({ tone: "danger", text: r.message });
-      }
-    });
+  const [saved, setSaved] = useState<string | null>(null);
+  const server = useServerForm<V, T>({
+    defaultValues: defaultValues as DefaultValues<V>,
+    submit: (values) => {
+      setSaved(null);
+      return action(toInput(values));
+    },
+    onSuccess: (data) => {
+      setSaved(success(data));
+      router.refresh();
+    },
+    resetOnSuccess,
+  });
+  const message: Banner = saved
+    ? { tone: "success", text: saved }
+    : server.formError
+      ? { tone: "danger", text: server.formError }
+      : null;
   const banner: ReactNode = message ? (
     <Alert tone={message.tone} role={message.tone === "danger" ? "alert" : "status"}>
       {message.text}
     </Alert>
   ) : null;
-  return { pending, errors, banner, run };
+  return { ...server, banner };
 }
 
 export type Settings = {
@@ -51,60 +67,35 @@ export type Settings = {
 };
 
 export function BookingSettingsForm({ settings }: { settings: Settings }) {
-  const { pending, errors, banner, run } = useActionForm(saveBookingSettingsAction, () => "Booking rules saved.");
+  const { onSubmit, pending, banner, field } = useAdminForm(
+    saveBookingSettingsAction,
+    () => "Booking rules saved.",
+    settings,
+  );
   return (
-    <form
-      onSubmit={(e: FormEvent<HTMLFormElement>) => {
-        e.preventDefault();
-        run(Object.fromEntries(new FormData(e.currentTarget)));
-      }}
-      noValidate
-      className="grid gap-4 sm:grid-cols-2"
-    >
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
       {banner && <div className="sm:col-span-2">{banner}</div>}
-      <TextField
-        label="Booking window (days ahead)"
-        name="bookingWindowDays"
-        type="number"
-        min={1}
-        max={730}
-        defaultValue={settings.bookingWindowDays}
-        errors={errors.bookingWindowDays}
-      />
+      <TextField label="Booking window (days ahead)" type="number" min={1} max={730} {...field("bookingWindowDays")} />
       <TextField
         label="Minimum notice for online booking (minutes)"
-        name="minimumNoticeMinutes"
         type="number"
         min={0}
-        defaultValue={settings.minimumNoticeMinutes}
-        errors={errors.minimumNoticeMinutes}
+        {...field("minimumNoticeMinutes")}
       />
       <TextField
         label="Late-cancellation window (hours)"
-        name="lateCancellationHours"
         type="number"
         min={0}
         max={168}
-        defaultValue={settings.lateCancellationHours}
-        errors={errors.lateCancellationHours}
+        {...field("lateCancellationHours")}
       />
-      <TextField
-        label="Slot step (minutes)"
-        name="slotStepMinutes"
-        type="number"
-        min={5}
-        max={120}
-        defaultValue={settings.slotStepMinutes}
-        errors={errors.slotStepMinutes}
-      />
+      <TextField label="Slot step (minutes)" type="number" min={5} max={120} {...field("slotStepMinutes")} />
       <TextField
         label="Reminder before the visit (hours)"
-        name="reminderLeadHours"
         type="number"
         min={1}
         max={168}
-        defaultValue={settings.reminderLeadHours}
-        errors={errors.reminderLeadHours}
+        {...field("reminderLeadHours")}
       />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>
@@ -126,60 +117,38 @@ export type TypeRow = {
 };
 
 export function AppointmentTypeForm({ type }: { type?: TypeRow }) {
-  const { pending, errors, banner, run } = useActionForm(saveAppointmentTypeAction, (d) => `Saved “${d.name}”.`);
-  const [formKey, setFormKey] = useState(0);
+  const { form, onSubmit, pending, banner, field } = useAdminForm(
+    saveAppointmentTypeAction,
+    (d) => `Saved “${d.name}”.`,
+    {
+      name: type?.name ?? "",
+      durationMinutes: type?.durationMinutes ?? 45,
+      bufferAfterMinutes: type?.bufferAfterMinutes ?? 15,
+      colour: type?.colour ?? "#0f766e",
+      onlineBookable: type?.onlineBookable ?? true,
+      active: type?.active ?? true,
+    },
+    (values) => ({ ...values, id: type?.id }),
+    // "Add type" starts empty again; an existing type's form keeps what was saved.
+    !type,
+  );
   return (
     <form
-      key={formKey}
-      onSubmit={(e: FormEvent<HTMLFormElement>) => {
-        e.preventDefault();
-        const f = new FormData(e.currentTarget);
-        run({
-          ...Object.fromEntries(f),
-          id: type?.id,
-          onlineBookable: f.get("onlineBookable") === "on",
-          active: f.get("active") === "on",
-        });
-        if (!type) setFormKey((k) => k + 1);
-      }}
+      onSubmit={onSubmit}
       noValidate
       aria-label={type ? `Edit ${type.name}` : "Add an appointment type"}
       className="grid gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-3"
     >
       {banner && <div className="sm:col-span-3">{banner}</div>}
-      <TextField label="Name" name="name" defaultValue={type?.name} errors={errors.name} />
-      <TextField
-        label="Duration (minutes)"
-        name="durationMinutes"
-        type="number"
-        min={5}
-        max={480}
-        defaultValue={type?.durationMinutes ?? 45}
-        errors={errors.durationMinutes}
-      />
-      <TextField
-        label="Buffer after (minutes)"
-        name="bufferAfterMinutes"
-        type="number"
-        min={0}
-        max={120}
-        defaultValue={type?.bufferAfterMinutes ?? 15}
-        errors={errors.bufferAfterMinutes}
-      />
-      <TextField
-        label="Colour"
-        name="colour"
-        type="color"
-        defaultValue={type?.colour ?? "#0f766e"}
-        errors={errors.colour}
-        className="h-11 p-1"
-      />
+      <TextField label="Name" {...field("name")} />
+      <TextField label="Duration (minutes)" type="number" min={5} max={480} {...field("durationMinutes")} />
+      <TextField label="Buffer after (minutes)" type="number" min={0} max={120} {...field("bufferAfterMinutes")} />
+      <TextField label="Colour" type="color" {...field("colour")} className="h-11 p-1" />
       <label className="flex min-h-11 items-center gap-2 self-end">
-        <input type="checkbox" name="onlineBookable" defaultChecked={type?.onlineBookable ?? true} className="size-5" />{" "}
-        Patients can book online
+        <input type="checkbox" className="size-5" {...form.register("onlineBookable")} /> Patients can book online
       </label>
       <label className="flex min-h-11 items-center gap-2 self-end">
-        <input type="checkbox" name="active" defaultChecked={type?.active ?? true} className="size-5" /> Active
+        <input type="checkbox" className="size-5" {...form.register("active")} /> Active
       </label>
       <div className="sm:col-span-3">
         <Button type="submit" variant={type ? "secondary" : "primary"} disabled={pending}>
@@ -205,29 +174,57 @@ export function WeeklyHoursForm({
   therapistName: string;
   weekly: WeeklyRow[];
 }) {
-  const { pending, errors, banner, run } = useActionForm(setWeeklyHoursAction, () => `Saved ${therapistName}'s hours.`);
   const find = (weekday: number, kind: "work" | "break") =>
     weekly.find((b) => b.weekday === weekday && b.kind === kind);
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const v = (n: string) => String(f.get(n) ?? "").trim();
-    const days = DAY_NAMES.map((_, i) => {
+  const at = (weekday: number, kind: "work" | "break", edge: "startMinute" | "endMinute") => {
+    const minute = find(weekday, kind)?.[edge];
+    return minute !== undefined ? hhmm(minute) : "";
+  };
+  const cells = Object.fromEntries(
+    DAY_NAMES.flatMap((_, i) => {
       const w = i + 1;
-      return {
-        weekday: w,
-        work: v(`start-${w}`) || v(`end-${w}`) ? [{ start: v(`start-${w}`), end: v(`end-${w}`) }] : [],
-        breaks: v(`bstart-${w}`) || v(`bend-${w}`) ? [{ start: v(`bstart-${w}`), end: v(`bend-${w}`) }] : [],
-      };
-    });
-    run({ therapistId, days });
-  }
+      return [
+        [`start-${w}`, at(w, "work", "startMinute")],
+        [`end-${w}`, at(w, "work", "endMinute")],
+        [`bstart-${w}`, at(w, "break", "startMinute")],
+        [`bend-${w}`, at(w, "break", "endMinute")],
+      ];
+    }),
+  ) as Record<string, string>;
+  const [dayErrors, setDayErrors] = useState<FieldErrors>({});
+  const { form, onSubmit, pending, banner } = useAdminForm(
+    async (input) => {
+      const result = await setWeeklyHoursAction(input);
+      // The server names a day's problems by its index (days.3.work...): shown on that day's row.
+      setDayErrors(result.ok ? {} : (result.fieldErrors ?? {}));
+      return result;
+    },
+    () => `Saved ${therapistName}'s hours.`,
+    cells,
+    (values) => {
+      const v = (n: string) => String(values[n] ?? "").trim();
+      const days = DAY_NAMES.map((_, i) => {
+        const w = i + 1;
+        return {
+          weekday: w,
+          work: v(`start-${w}`) || v(`end-${w}`) ? [{ start: v(`start-${w}`), end: v(`end-${w}`) }] : [],
+          breaks: v(`bstart-${w}`) || v(`bend-${w}`) ? [{ start: v(`bstart-${w}`), end: v(`bend-${w}`) }] : [],
+        };
+      });
+      return { therapistId, days };
+    },
+  );
   const errorFor = (i: number) =>
-    Object.entries(errors)
+    Object.entries(dayErrors)
       .filter(([k]) => k.startsWith(`days.${i}.`))
       .flatMap(([, v]) => v);
   return (
-    <form onSubmit={submit} noValidate aria-label={`Weekly hours for ${therapistName}`} className="flex flex-col gap-3">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`Weekly hours for ${therapistName}`}
+      className="flex flex-col gap-3"
+    >
       {banner}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
@@ -254,15 +251,12 @@ export function WeeklyHoursForm({
           <tbody>
             {DAY_NAMES.map((day, i) => {
               const w = i + 1;
-              const work = find(w, "work");
-              const brk = find(w, "break");
               const err = errorFor(i);
-              const cell = (name: string, value: number | undefined, label: string) => (
+              const cell = (name: string, label: string) => (
                 <td className="py-1 pr-2">
                   <input
                     type="time"
-                    name={`${name}-${w}`}
-                    defaultValue={value !== undefined ? hhmm(value) : ""}
+                    {...form.register(`${name}-${w}`)}
                     aria-label={`${day} ${label} (${therapistName})`}
                     className="min-h-11 rounded-lg border border-slate-400 px-2"
                   />
@@ -274,10 +268,10 @@ export function WeeklyHoursForm({
                     {day}
                     {err.length > 0 && <span className="block text-sm font-medium text-red-700">{err.join(" ")}</span>}
                   </th>
-                  {cell("start", work?.startMinute, "starts")}
-                  {cell("end", work?.endMinute, "ends")}
-                  {cell("bstart", brk?.startMinute, "break from")}
-                  {cell("bend", brk?.endMinute, "break until")}
+                  {cell("start", "starts")}
+                  {cell("end", "ends")}
+                  {cell("bstart", "break from")}
+                  {cell("bend", "break until")}
                 </tr>
               );
             })}
@@ -295,33 +289,32 @@ export function WeeklyHoursForm({
 }
 
 export function OverrideForm({ therapists }: { therapists: Array<{ id: string; name: string }> }) {
-  const { pending, errors, banner, run } = useActionForm(addOverrideAction, () => "Date override added.");
+  const { onSubmit, pending, banner, field } = useAdminForm(addOverrideAction, () => "Date override added.", {
+    therapistId: therapists[0]?.id ?? "",
+    date: "",
+    kind: "time_off",
+    start: "",
+    end: "",
+    note: "",
+  });
   return (
-    <form
-      onSubmit={(e: FormEvent<HTMLFormElement>) => {
-        e.preventDefault();
-        run(Object.fromEntries(new FormData(e.currentTarget)));
-      }}
-      noValidate
-      aria-label="Add a date override"
-      className="grid gap-3 sm:grid-cols-3"
-    >
+    <form onSubmit={onSubmit} noValidate aria-label="Add a date override" className="grid gap-3 sm:grid-cols-3">
       {banner && <div className="sm:col-span-3">{banner}</div>}
-      <SelectField label="Therapist" name="therapistId" errors={errors.therapistId}>
+      <SelectField label="Therapist" {...field("therapistId")}>
         {therapists.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}
           </option>
         ))}
       </SelectField>
-      <TextField label="Date" name="date" type="date" errors={errors.date} />
-      <SelectField label="Kind" name="kind" errors={errors.kind}>
+      <TextField label="Date" type="date" {...field("date")} />
+      <SelectField label="Kind" {...field("kind")}>
         <option value="time_off">Time off</option>
         <option value="extra_hours">Extra hours</option>
       </SelectField>
-      <TextField label="From (empty = whole day off)" name="start" type="time" errors={errors.start} />
-      <TextField label="Until" name="end" type="time" errors={errors.end} />
-      <TextField label="Note" name="note" errors={errors.note} />
+      <TextField label="From (empty = whole day off)" type="time" {...field("start")} />
+      <TextField label="Until" type="time" {...field("end")} />
+      <TextField label="Note" {...field("note")} />
       <div className="sm:col-span-3">
         <Button type="submit" disabled={pending}>
           {pending ? "Adding…" : "Add override"}
@@ -332,10 +325,15 @@ export function OverrideForm({ therapists }: { therapists: Array<{ id: string; n
 }
 
 export function RemoveOverrideButton({ id, label }: { id: string; label: string }) {
-  const { pending, banner, run } = useActionForm(removeOverrideAction, () => "Removed.");
+  const { onSubmit, pending, banner } = useAdminForm(
+    removeOverrideAction,
+    () => "Removed.",
+    {},
+    () => id,
+  );
   return (
     <>
-      <Button variant="ghost" disabled={pending} onClick={() => run(id)} aria-label={`Remove ${label}`}>
+      <Button variant="ghost" disabled={pending} onClick={() => void onSubmit()} aria-label={`Remove ${label}`}>
         Remove
       </Button>
       {banner}

@@ -6,25 +6,23 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import {
-  ApiError,
+  STATUS_ACTIONS,
+  STATUS_ACTION_NAMES,
   STATUS_LABEL,
-  api,
+  canApply,
+  isChangeable,
+  statusActionTimingError,
+  type StatusAction,
+} from "@/lib/booking/status-rules";
+import { ApiError } from "@/lib/http/api-client";
+import {
+  bookingApi,
   dateLabel,
   localDate,
-  patch,
-  post,
   timeLabel,
   type CalendarAppointment,
   type CalendarData,
-  type SlotsData,
 } from "./booking-api";
-
-const STATUS_ACTIONS: Array<{ action: string; label: string; from: string[]; afterStart?: boolean }> = [
-  { action: "check_in", label: "Check in", from: ["booked"] },
-  { action: "undo_check_in", label: "Undo check-in", from: ["checked_in"] },
-  { action: "complete", label: "Complete", from: ["booked", "checked_in"], afterStart: true },
-  { action: "no_show", label: "Mark no-show", from: ["booked"], afterStart: true },
-];
 
 /** Details and every action on one appointment, all usable from the keyboard (the drag's equivalent is "Move"). */
 export function AppointmentActions({
@@ -49,17 +47,16 @@ export function AppointmentActions({
   const therapist = data.therapists.find((t) => t.id === a.therapistId);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["calendar"] });
   const status = useMutation({
-    mutationFn: (action: string) =>
-      post(`/api/booking/appointments/${a.id}/status`, { expectedVersion: a.version, action }),
+    mutationFn: (action: StatusAction) =>
+      bookingApi.status({ params: { appointmentId: a.id }, body: { expectedVersion: a.version, action } }),
     onSuccess: (_r, action) => {
       void refresh();
-      onDone(`${STATUS_ACTIONS.find((s) => s.action === action)?.label ?? "Updated"}: ${a.patient.name}.`);
+      onDone(`${STATUS_ACTIONS[action].label}: ${a.patient.name}.`);
     },
     onError: (e) => {
       if (e instanceof ApiError && e.status === 409) void refresh();
     },
   });
-  const started = Date.parse(a.startsAt) <= now;
   return (
     <div className="flex flex-col gap-4">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
@@ -104,17 +101,14 @@ export function AppointmentActions({
       )}
       {mode === "view" && canManage && (
         <div className="flex flex-wrap gap-2">
-          {STATUS_ACTIONS.filter((s) => s.from.includes(a.status) && (!s.afterStart || started)).map((s) => (
-            <Button
-              key={s.action}
-              variant="secondary"
-              disabled={status.isPending}
-              onClick={() => status.mutate(s.action)}
-            >
-              {s.label}
+          {STATUS_ACTION_NAMES.filter(
+            (action) => canApply(action, a.status) && !statusActionTimingError(action, Date.parse(a.startsAt), now),
+          ).map((action) => (
+            <Button key={action} variant="secondary" disabled={status.isPending} onClick={() => status.mutate(action)}>
+              {STATUS_ACTIONS[action].label}
             </Button>
           ))}
-          {a.status === "booked" && (
+          {isChangeable(a.status) && (
             <>
               <Button variant="secondary" onClick={() => setMode("move")}>
                 Move…
@@ -152,14 +146,17 @@ function MoveForm({
   const slots = useQuery({
     queryKey: ["slots", a.appointmentTypeId, therapistId, date, a.patientId],
     queryFn: () =>
-      api<SlotsData>(
-        `/api/booking/slots?${new URLSearchParams({ appointmentTypeId: a.appointmentTypeId, therapistId, from: date, to: date, patientId: a.patientId })}`,
-      ),
+      bookingApi.slots({
+        query: { appointmentTypeId: a.appointmentTypeId, therapistId, from: date, to: date, patientId: a.patientId },
+      }),
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(date),
   });
   const move = useMutation({
     mutationFn: () =>
-      patch(`/api/booking/appointments/${a.id}`, { expectedVersion: a.version, startsAt: start, therapistId }),
+      bookingApi.move({
+        params: { appointmentId: a.id },
+        body: { expectedVersion: a.version, startsAt: start, therapistId },
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ["calendar"] });
       onDone(`Moved ${a.patient.name} to ${dateLabel(start, tz, "short")} at ${timeLabel(start, tz)}.`);
@@ -253,11 +250,11 @@ function CancelForm({
 }) {
   const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
-  const [initiatedBy, setInitiatedBy] = useState("patient");
+  const [initiatedBy, setInitiatedBy] = useState<"patient" | "clinic">("patient");
   const reasonId = useId();
   const cancel = useMutation({
     mutationFn: () =>
-      post(`/api/booking/appointments/${a.id}/cancel`, { expectedVersion: a.version, reason, initiatedBy }),
+      bookingApi.cancel({ params: { appointmentId: a.id }, body: { expectedVersion: a.version, reason, initiatedBy } }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ["calendar"] });
       onDone(`Cancelled ${a.patient.name}'s appointment.`);
@@ -301,7 +298,11 @@ function CancelForm({
           </p>
         )}
       </div>
-      <SelectField label="Who asked for it" value={initiatedBy} onChange={(e) => setInitiatedBy(e.target.value)}>
+      <SelectField
+        label="Who asked for it"
+        value={initiatedBy}
+        onChange={(e) => setInitiatedBy(e.target.value as "patient" | "clinic")}
+      >
         <option value="patient">The patient (late-cancellation rule applies)</option>
         <option value="clinic">The clinic</option>
       </SelectField>

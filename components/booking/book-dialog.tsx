@@ -5,13 +5,15 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { ApiError } from "@/lib/http/api-client";
 import {
-  ApiError,
+  bookingApi,
+  freshSlotsOf,
   newIdempotencyKey,
-  post,
   timeLabel,
   dateLabel,
   type AppointmentType,
+  type BookBody,
   type SlotGroup,
 } from "./booking-api";
 import { PatientPicker, type PickedPatient } from "./patient-picker";
@@ -39,8 +41,7 @@ export function BookForm({
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [fresh, setFresh] = useState<SlotGroup[]>([]);
   const mutation = useMutation({
-    mutationFn: (body: unknown) =>
-      post<{ appointment: { id: string } }>("/api/booking/appointments", body, { "Idempotency-Key": key }),
+    mutationFn: (body: BookBody) => bookingApi.book({ body, headers: { "Idempotency-Key": key } }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ["calendar"] });
       onDone(
@@ -50,9 +51,9 @@ export function BookForm({
     onError: (e) => {
       setErrors(e instanceof ApiError ? e.fieldErrors : {});
       setFresh(
-        e instanceof ApiError
-          ? e.freshSlots.filter((s) => s.therapistIds.includes(target.therapistId)).slice(0, 6)
-          : [],
+        freshSlotsOf(e)
+          .filter((s) => s.therapistIds.includes(target.therapistId))
+          .slice(0, 6),
       );
       // A refused booking is finished: the next attempt is a new request with a new key.
       setKey(newIdempotencyKey());

@@ -1,111 +1,28 @@
-/** Client-side types and fetchers for the booking JSON API (the server's zod schemas are the contract). */
+/** The booking JSON API for the browser: a typed client and the types of what it answers. */
 
-export type AppointmentStatus = "booked" | "checked_in" | "completed" | "cancelled" | "no_show";
+import type { z } from "zod";
+import type { bookingContracts, seriesConflictSchema, slotGroupSchema } from "@/lib/booking/contracts";
+import { bookingRoutes } from "@/lib/booking/routes";
+import { ApiError, apiClient } from "@/lib/http/api-client";
+import type { RequestOf, ResponseOf } from "@/lib/http/endpoint";
 
-export type Appointment = {
-  id: string;
-  therapistId: string;
-  patientId: string;
-  appointmentTypeId: string;
-  seriesId: string | null;
-  startsAt: string;
-  endsAt: string;
-  blockedUntil: string;
-  status: AppointmentStatus;
-  version: number;
-  lateCancellation: boolean;
-  cancelReason: string | null;
-  cancelledAt: string | null;
-  bookedVia: string;
-};
+type C = typeof bookingContracts;
 
-export type CalendarAppointment = Appointment & {
-  patient: { id: string; name: string; phone: string | null };
-  intake: "done" | "not_done" | "unknown";
-  emergencyRedFlag: boolean;
-};
+/** The booking API, typed by its contracts (lib/booking/contracts.ts); only the routes are bundled. */
+export const bookingApi = apiClient<C>(bookingRoutes);
 
-export type AppointmentType = {
-  id: string;
-  name: string;
-  colour: string;
-  durationMinutes: number;
-  bufferAfterMinutes: number;
-  onlineBookable: boolean;
-  active: boolean;
-};
-
-export type CalendarData = {
-  timeZone: string;
-  timeZoneName: string;
-  view: "day" | "week";
-  from: string;
-  to: string;
-  days: Array<{ date: string; startMs: number; endMs: number }>;
-  slotStepMinutes: number;
-  therapists: Array<{ id: string; name: string; working: Array<{ date: string; start: string; end: string }> }>;
-  appointmentTypes: AppointmentType[];
-  appointments: CalendarAppointment[];
-};
-
-/** A booking conflict's fresh times (a few, by therapist id). */
-export type SlotGroup = { start: string; end: string; therapistIds: string[] };
-export type SlotsData = {
-  timeZone: string;
-  timeZoneName: string;
-  therapists: Array<{ id: string; name: string }>;
-  appointmentType: { id: string; name: string; durationMinutes: number };
-  /** Each start time once; `therapistIndexes` are positions in `therapists`. */
-  slots: Array<{ start: string; end: string; therapistIndexes: number[] }>;
-};
-
-export type SeriesConflict = {
-  date: string;
-  startsAt: string;
-  reason: string;
-  alternatives: Array<{ start: string; therapistId: string }>;
-};
-
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly fieldErrors: Record<string, string[]> = {},
-    readonly freshSlots: SlotGroup[] = [],
-    readonly conflicts: SeriesConflict[] = [],
-  ) {
-    super(message);
-  }
-}
-
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, {
-    ...init,
-    headers: {
-      accept: "application/json",
-      ...(init.body ? { "content-type": "application/json" } : {}),
-      ...init.headers,
-    },
-  });
-  if (res.status === 204) return undefined as T;
-  const json = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = json?.error ?? {};
-    throw new ApiError(
-      e.message ?? "Something went wrong. Please try again.",
-      res.status,
-      e.fieldErrors ?? {},
-      e.freshSlots ?? [],
-      e.conflicts ?? [],
-    );
-  }
-  return json as T;
-}
-
-export const post = <T>(path: string, body: unknown, headers: Record<string, string> = {}) =>
-  api<T>(path, { method: "POST", body: JSON.stringify(body), headers });
-
-export const patch = <T>(path: string, body: unknown) => api<T>(path, { method: "PATCH", body: JSON.stringify(body) });
+export type Appointment = ResponseOf<C["book"]>["appointment"];
+export type CalendarData = ResponseOf<C["calendar"]>;
+export type CalendarAppointment = CalendarData["appointments"][number];
+export type AppointmentType = CalendarData["appointmentTypes"][number];
+export type SlotsData = ResponseOf<C["slots"]>;
+export type MineData = ResponseOf<C["mine"]>;
+export type BookBody = RequestOf<C["book"]>;
+export type SeriesBody = RequestOf<C["bookSeries"]>;
+/** A booking conflict's fresh times (a few, by therapist id), sent in the 409's body. */
+export type SlotGroup = z.input<typeof slotGroupSchema>;
+/** A series date that could not be booked, with alternatives, sent in the 409's body. */
+export type SeriesConflict = z.input<typeof seriesConflictSchema>;
 
 /** Dates as YYYY-MM-DD strings; day arithmetic on the calendar date alone, no zone involved. */
 export function addDaysIso(date: string, days: number): string {
@@ -154,14 +71,20 @@ export function localMinute(iso: string | number, timeZone: string): number {
   return get("hour") * 60 + get("minute");
 }
 
-export const STATUS_LABEL: Record<AppointmentStatus, string> = {
-  booked: "Booked",
-  checked_in: "Checked in",
-  completed: "Completed",
-  cancelled: "Cancelled",
-  no_show: "No-show",
-};
-
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
+}
+
+/** The fresh free times a 409 "just taken" carries. */
+export function freshSlotsOf(error: unknown): SlotGroup[] {
+  return error instanceof ApiError && Array.isArray(error.extra.freshSlots)
+    ? (error.extra.freshSlots as SlotGroup[])
+    : [];
+}
+
+/** The dates a refused series could not get, with alternatives. */
+export function seriesConflictsOf(error: unknown): SeriesConflict[] {
+  return error instanceof ApiError && Array.isArray(error.extra.conflicts)
+    ? (error.extra.conflicts as SeriesConflict[])
+    : [];
 }

@@ -4,28 +4,28 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { api } from "./booking-api";
+import { bookingApi } from "./booking-api";
 
 /** The patient's personal calendar feed: a secret URL, shown once, that can be replaced or turned off. */
-type FeedStatus = { active: boolean; createdAt: string | null };
+type FeedStatus = Awaited<ReturnType<typeof bookingApi.feedStatus>>;
 
 export function CalendarFeedCard({ initial }: { initial?: FeedStatus }) {
   const queryClient = useQueryClient();
   const [url, setUrl] = useState<string | null>(null);
   const status = useQuery({
     queryKey: ["calendar-feed"],
-    queryFn: () => api<FeedStatus>("/api/booking/calendar-feed"),
+    queryFn: () => bookingApi.feedStatus(),
     initialData: initial,
   });
   const create = useMutation({
-    mutationFn: () => api<{ url: string }>("/api/booking/calendar-feed", { method: "POST" }),
+    mutationFn: () => bookingApi.createFeed(),
     onSuccess: (r) => {
       setUrl(r.url);
       void queryClient.invalidateQueries({ queryKey: ["calendar-feed"] });
     },
   });
   const revoke = useMutation({
-    mutationFn: () => api<void>("/api/booking/calendar-feed", { method: "DELETE" }),
+    mutationFn: () => bookingApi.revokeFeed(),
     onSuccess: () => {
       setUrl(null);
       void queryClient.invalidateQueries({ queryKey: ["calendar-feed"] });

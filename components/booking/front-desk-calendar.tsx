@@ -17,14 +17,13 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { AppointmentActions } from "./appointment-actions";
 import { BookForm, type BookTarget } from "./book-dialog";
+import { STATUS_LABEL, isChangeable, type AppointmentStatus } from "@/lib/booking/status-rules";
+import { ApiError } from "@/lib/http/api-client";
 import {
-  ApiError,
-  STATUS_LABEL,
   addDaysIso,
-  api,
+  bookingApi,
   dateLabel,
   localMinute,
-  patch,
   timeLabel,
   todayInZone,
   type CalendarAppointment,
@@ -34,8 +33,9 @@ import { SeriesForm } from "./series-form";
 
 type Column = { key: string; date: string; therapistId: string; therapistName: string };
 
-const STATUS_STYLE: Record<string, string> = {
+const STATUS_STYLE: Record<AppointmentStatus, string> = {
   booked: "bg-white",
+  cancelled: "bg-white",
   checked_in: "bg-sky-50",
   completed: "bg-slate-100",
   no_show: "bg-amber-50",
@@ -66,7 +66,7 @@ export function FrontDeskCalendar({
   const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
   const { data, error, isPending, dataUpdatedAt } = useQuery({
     queryKey: ["calendar", date, view],
-    queryFn: () => api<CalendarData>(`/api/booking/calendar?${new URLSearchParams({ date, view })}`),
+    queryFn: () => bookingApi.calendar({ query: { date, view } }),
     staleTime: 10_000,
     refetchInterval: 30_000,
   });
@@ -76,10 +76,13 @@ export function FrontDeskCalendar({
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const move = useMutation({
     mutationFn: (v: { appointment: CalendarAppointment; therapistId: string; start: number }) =>
-      patch(`/api/booking/appointments/${v.appointment.id}`, {
-        expectedVersion: v.appointment.version,
-        startsAt: new Date(v.start).toISOString(),
-        therapistId: v.therapistId,
+      bookingApi.move({
+        params: { appointmentId: v.appointment.id },
+        body: {
+          expectedVersion: v.appointment.version,
+          startsAt: new Date(v.start).toISOString(),
+          therapistId: v.therapistId,
+        },
       }),
     onSuccess: (_r, v) =>
       setMessage({
@@ -384,7 +387,7 @@ function Grid({
               colour={type?.colour ?? "#64748b"}
               typeName={type?.name ?? "Appointment"}
               timeZone={tz}
-              draggable={canManage && a.status === "booked"}
+              draggable={canManage && isChangeable(a.status)}
               therapistName={data.therapists.find((t) => t.id === a.therapistId)?.name ?? ""}
               onSelect={() => onSelect(a.id)}
             />,
@@ -482,7 +485,7 @@ function AppointmentBlock({
       onClick={onSelect}
       aria-label={label}
       data-appointment-id={a.id}
-      className={`relative z-10 mx-1 overflow-hidden rounded-md border border-slate-300 px-2 py-1 text-left text-xs text-slate-900 shadow-sm ${STATUS_STYLE[a.status] ?? "bg-white"} ${isDragging ? "opacity-80 shadow-lg" : ""}`}
+      className={`relative z-10 mx-1 overflow-hidden rounded-md border border-slate-300 px-2 py-1 text-left text-xs text-slate-900 shadow-sm ${STATUS_STYLE[a.status]} ${isDragging ? "opacity-80 shadow-lg" : ""}`}
       style={{
         gridRow: `${row} / span ${span}`,
         gridColumn: col,

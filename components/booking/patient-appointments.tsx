@@ -6,36 +6,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
-import {
-  ApiError,
-  STATUS_LABEL,
-  api,
-  dateLabel,
-  newIdempotencyKey,
-  patch,
-  post,
-  timeLabel,
-  type Appointment,
-  type AppointmentType,
-} from "./booking-api";
+import { STATUS_LABEL } from "@/lib/booking/status-rules";
+import { ApiError } from "@/lib/http/api-client";
+import { bookingApi, dateLabel, newIdempotencyKey, timeLabel, type MineData } from "./booking-api";
 import { SlotPicker, type PickedSlot } from "./slot-picker";
 
-type Mine = Appointment & {
-  therapistName: string;
-  typeName: string;
-  colour: string;
-  canReschedule: boolean;
-  canCancel: boolean;
-  cancelWouldBeLate: boolean;
-};
-type MineData = {
-  timeZone: string;
-  timeZoneName: string;
-  clinicPhone: string;
-  lateCancellationHours: number;
-  upcoming: Mine[];
-  past: Mine[];
-};
+type Mine = MineData["upcoming"][number];
 
 /** The patient's appointments: see, book, move and cancel, on a phone first. */
 export function PatientAppointments({
@@ -54,7 +30,7 @@ export function PatientAppointments({
   const [booking, setBooking] = useState(false);
   const { data, error } = useQuery({
     queryKey: ["my-appointments"],
-    queryFn: () => api<MineData>("/api/booking/appointments/mine"),
+    queryFn: () => bookingApi.mine(),
     initialData: initial,
   });
   const done = (text: string) => {
@@ -137,7 +113,7 @@ function BookFlow({
   const queryClient = useQueryClient();
   const types = useQuery({
     queryKey: ["booking-types"],
-    queryFn: () => api<{ appointmentTypes: AppointmentType[] }>("/api/booking/appointment-types"),
+    queryFn: () => bookingApi.appointmentTypes(),
   });
   const [typeId, setTypeId] = useState("");
   const [therapistId, setTherapistId] = useState("");
@@ -146,11 +122,10 @@ function BookFlow({
   const effectiveType = typeId || types.data?.appointmentTypes[0]?.id || "";
   const book = useMutation({
     mutationFn: () =>
-      post(
-        "/api/booking/appointments",
-        { appointmentTypeId: effectiveType, therapistId: picked!.therapistId, startsAt: picked!.start },
-        { "Idempotency-Key": key },
-      ),
+      bookingApi.book({
+        body: { appointmentTypeId: effectiveType, therapistId: picked!.therapistId, startsAt: picked!.start },
+        headers: { "Idempotency-Key": key },
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ["my-appointments"] });
       onDone(
@@ -257,10 +232,9 @@ function UpcomingItem({
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["my-appointments"] });
   const move = useMutation({
     mutationFn: () =>
-      patch(`/api/booking/appointments/${a.id}`, {
-        expectedVersion: a.version,
-        startsAt: picked!.start,
-        therapistId: picked!.therapistId,
+      bookingApi.move({
+        params: { appointmentId: a.id },
+        body: { expectedVersion: a.version, startsAt: picked!.start, therapistId: picked!.therapistId },
       }),
     onSuccess: () => {
       void refresh();
@@ -275,7 +249,8 @@ function UpcomingItem({
     },
   });
   const cancel = useMutation({
-    mutationFn: () => post(`/api/booking/appointments/${a.id}/cancel`, { expectedVersion: a.version, reason }),
+    mutationFn: () =>
+      bookingApi.cancel({ params: { appointmentId: a.id }, body: { expectedVersion: a.version, reason } }),
     onSuccess: () => {
       void refresh();
       onDone(`Cancelled your ${a.typeName} on ${dateLabel(a.startsAt, tz)}.`);

@@ -2,14 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useId, useState } from "react";
+import { patientsApi, type PatientSummary } from "@/components/patients/patients-api";
 
-export type PickedPatient = {
-  id: string;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  phone: string | null;
-};
+export type PickedPatient = Pick<PatientSummary, "id" | "firstName" | "lastName" | "dateOfBirth" | "phone">;
 
 /** Search the clinic's patients by name, phone or date of birth and pick one (a listbox of radio buttons). */
 export function PatientPicker({
@@ -26,16 +21,8 @@ export function PatientPicker({
   const id = useId();
   const { data, isFetching } = useQuery({
     queryKey: ["patients", deferred],
-    queryFn: async () => {
-      // POST, not ?q=: a patient's name must not end up in a URL (docs/decisions/046).
-      const res = await fetch("/api/patients/search", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ q: deferred, take: 8 }),
-      });
-      if (!res.ok) throw new Error("Could not search patients.");
-      return ((await res.json()) as { patients: PickedPatient[] }).patients;
-    },
+    // POST, not ?q=: a patient's name must not end up in a URL (docs/decisions/046).
+    queryFn: () => patientsApi.search({ body: { q: deferred, take: 8 } }).then((r) => r.patients),
     enabled: deferred.length >= 2,
   });
   if (value)

@@ -5,7 +5,16 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { ApiError, dateLabel, newIdempotencyKey, post, timeLabel, type CalendarData } from "./booking-api";
+import { ApiError } from "@/lib/http/api-client";
+import {
+  bookingApi,
+  dateLabel,
+  newIdempotencyKey,
+  seriesConflictsOf,
+  timeLabel,
+  type CalendarData,
+  type SeriesBody,
+} from "./booking-api";
 import { PatientPicker, type PickedPatient } from "./patient-picker";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -19,8 +28,7 @@ export function SeriesForm({ data, onDone }: { data: CalendarData; onDone: (m: s
   const [key, setKey] = useState(newIdempotencyKey);
   const types = data.appointmentTypes.filter((t) => t.active);
   const series = useMutation({
-    mutationFn: (body: unknown) =>
-      post<{ appointments: unknown[] }>("/api/booking/series", body, { "Idempotency-Key": key }),
+    mutationFn: (body: SeriesBody) => bookingApi.bookSeries({ body, headers: { "Idempotency-Key": key } }),
     onSuccess: (r) => {
       void queryClient.invalidateQueries({ queryKey: ["calendar"] });
       onDone(`Booked ${r.appointments.length} appointments for ${patient?.firstName} ${patient?.lastName}.`);
@@ -29,16 +37,19 @@ export function SeriesForm({ data, onDone }: { data: CalendarData; onDone: (m: s
   });
   const err = series.error instanceof ApiError ? series.error : null;
   const fe = err?.fieldErrors ?? {};
+  const conflicts = seriesConflictsOf(err);
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
+    const text = (name: string) => String(f.get(name) ?? "");
     series.mutate({
-      patientId: patient?.id,
-      therapistId: f.get("therapistId"),
-      appointmentTypeId: f.get("appointmentTypeId"),
-      firstDate: f.get("firstDate"),
-      time: f.get("time"),
-      weeks: f.get("weeks"),
+      // Missing answers go to the server as blanks, which answers with a message beside each field.
+      patientId: patient?.id ?? "",
+      therapistId: text("therapistId"),
+      appointmentTypeId: text("appointmentTypeId"),
+      firstDate: text("firstDate"),
+      time: text("time"),
+      weeks: text("weeks"),
       weekdays,
     });
   }
@@ -47,9 +58,9 @@ export function SeriesForm({ data, onDone }: { data: CalendarData; onDone: (m: s
     <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Book a series">
       {err && (
         <Alert tone="danger" role="alert" title={err.message}>
-          {err.conflicts.length > 0 && (
+          {conflicts.length > 0 && (
             <ul className="mt-2 list-disc pl-5">
-              {err.conflicts.map((c) => (
+              {conflicts.map((c) => (
                 <li key={c.date}>
                   <span className="font-semibold">{dateLabel(`${c.date}T12:00:00Z`, "UTC")}</span>: {c.reason}
                   {c.alternatives.length > 0 && (

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { addDaysIso, api, dateLabel, localDate, timeLabel, todayInZone, type SlotsData } from "./booking-api";
+import { addDaysIso, bookingApi, dateLabel, localDate, timeLabel, todayInZone, type SlotsData } from "./booking-api";
 
 export type PickedSlot = { start: string; therapistId: string; therapistName: string };
 
@@ -32,10 +32,7 @@ export function SlotPicker({
   const to = addDaysIso(from, WINDOW_DAYS - 1);
   const { data, isFetching, error } = useQuery({
     queryKey: ["slots", appointmentTypeId, therapistId, from],
-    queryFn: () =>
-      api<SlotsData>(
-        `/api/booking/slots?${new URLSearchParams({ appointmentTypeId, from, to, ...(therapistId ? { therapistId } : {}) })}`,
-      ),
+    queryFn: () => bookingApi.slots({ query: { appointmentTypeId, from, to, therapistId: therapistId || undefined } }),
     enabled: Boolean(appointmentTypeId),
   });
   const byDay = new Map<string, SlotsData["slots"]>();

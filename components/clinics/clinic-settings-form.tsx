@@ -1,16 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useRef, useState } from "react";
 import { saveClinicSettingsAction } from "@/app/(staff)/clinic/admin/settings/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
+import { useServerForm } from "@/components/ui/use-server-form";
 import { timeZonesByArea } from "@/lib/clinics/time-zone-rules";
 
 type Values = { name: string; address: string; phone: string; email: string; timeZone: string };
-type FieldErrors = Record<string, string[]>;
 
 const zoneName = (zone: string) => zone.replaceAll("_", " ");
 
@@ -38,39 +38,46 @@ export function ClinicSettingsForm({
   timeZones: string[];
 }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Values | null>(null);
   const [seenUpdatedAt, setSeenUpdatedAt] = useState(settings.updatedAt);
   const zones = timeZones.includes(settings.timeZone) ? timeZones : [settings.timeZone, ...timeZones];
+  // A new zone is saved only from the dialog that explains what changes; the form's own submit asks first.
+  const confirmed = useRef(false);
 
-  const save = (values: Values, confirmTimeZoneChange: boolean) =>
-    start(async () => {
+  const { onSubmit, pending, formError, field } = useServerForm<Values, { updatedAt: string; changed: string[] }>({
+    defaultValues: {
+      name: settings.name,
+      address: settings.address,
+      phone: settings.phone,
+      email: settings.email,
+      timeZone: settings.timeZone,
+    },
+    submit: async (values) => {
+      setSaved(null);
+      const confirmTimeZoneChange = confirmed.current;
+      confirmed.current = false;
+      if (values.timeZone !== settings.timeZone && !confirmTimeZoneChange) {
+        setConfirming(values);
+        return null;
+      }
       const r = await saveClinicSettingsAction({ ...values, confirmTimeZoneChange, expectedUpdatedAt: seenUpdatedAt });
       setConfirming(null);
-      if (r.ok) {
-        setErrors({});
-        setSeenUpdatedAt(r.data.updatedAt);
-        setMessage({
-          tone: "success",
-          text: r.data.changed.length
-            ? "Clinic settings saved."
-            : "Nothing changed: the settings were already like this.",
-        });
-        router.refresh();
-      } else {
-        setErrors(r.fieldErrors ?? {});
-        setMessage({ tone: "danger", text: r.message });
-      }
-    });
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = Object.fromEntries(new FormData(event.currentTarget)) as Values;
-    if (values.timeZone !== settings.timeZone) setConfirming(values);
-    else save(values, false);
-  }
+      return r;
+    },
+    onSuccess: (data) => {
+      setSeenUpdatedAt(data.updatedAt);
+      setSaved(
+        data.changed.length ? "Clinic settings saved." : "Nothing changed: the settings were already like this.",
+      );
+      router.refresh();
+    },
+  });
+  const message = saved
+    ? { tone: "success" as const, text: saved }
+    : formError
+      ? { tone: "danger" as const, text: formError }
+      : null;
 
   return (
     <>
@@ -82,45 +89,22 @@ export function ClinicSettingsForm({
             </Alert>
           </div>
         )}
-        <TextField
-          label="Clinic name"
-          name="name"
-          defaultValue={settings.name}
-          autoComplete="organization"
-          errors={errors.name}
-        />
-        <TextField
-          label="Phone"
-          name="phone"
-          type="tel"
-          defaultValue={settings.phone}
-          autoComplete="tel"
-          errors={errors.phone}
-        />
+        <TextField label="Clinic name" autoComplete="organization" {...field("name")} />
+        <TextField label="Phone" type="tel" autoComplete="tel" {...field("phone")} />
         <div className="sm:col-span-2">
-          <TextField
-            label="Address"
-            name="address"
-            defaultValue={settings.address}
-            autoComplete="street-address"
-            errors={errors.address}
-          />
+          <TextField label="Address" autoComplete="street-address" {...field("address")} />
         </div>
         <TextField
           label="Email"
-          name="email"
           type="email"
           hint="Red-flag alerts are sent here, and patients see it on their calendar invitations."
-          defaultValue={settings.email}
           autoComplete="email"
-          errors={errors.email}
+          {...field("email")}
         />
         <SelectField
           label="Time zone"
-          name="timeZone"
           hint="The calendar, working hours and reminders run in this zone."
-          defaultValue={settings.timeZone}
-          errors={errors.timeZone}
+          {...field("timeZone")}
         >
           {timeZonesByArea(zones).map((group) => (
             <optgroup key={group.area} label={group.area}>
@@ -148,7 +132,13 @@ export function ClinicSettingsForm({
           />
         )}
         <div className="mt-5 flex flex-wrap gap-2">
-          <Button onClick={() => confirming && save(confirming, true)} disabled={pending}>
+          <Button
+            onClick={() => {
+              confirmed.current = true;
+              void onSubmit();
+            }}
+            disabled={pending}
+          >
             {pending ? "Saving…" : "Change time zone and save"}
           </Button>
           <Button variant="secondary" onClick={() => setConfirming(null)}>

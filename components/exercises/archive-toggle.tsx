@@ -3,18 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { exercisesApi } from "./exercises-api";
 
 export function ArchiveToggle({ exerciseId, archived }: { exerciseId: string; archived: boolean }) {
   const router = useRouter();
   const toggle = useMutation({
-    mutationFn: async () => {
-      const res = await fetch(`/api/exercises/${exerciseId}`, {
-        method: "PATCH",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ archived: !archived }),
-      });
-      if (!res.ok) throw new Error("Could not change it. Please try again.");
-    },
+    mutationFn: () => exercisesApi.setArchived({ params: { exerciseId }, body: { archived: !archived } }),
     onSuccess: () => router.refresh(),
   });
   return (

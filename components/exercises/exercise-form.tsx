@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import {
   BODY_AREA_LABEL,
   BODY_AREAS,
@@ -15,6 +15,7 @@ import {
   POSITIONS,
   type Equipment,
   type Position,
+  type BodyArea,
 } from "@/lib/exercises/catalog";
 import { dosageBody, toDosageForm, type DosageForm } from "@/lib/exercises/dosage-form";
 import type { ExerciseView } from "@/lib/exercises/exercise-view";
@@ -22,55 +23,9 @@ import { FIGURE_KEYS, FIGURES } from "@/lib/exercises/figures";
 import { exerciseInputSchema } from "@/lib/exercises/schema";
 import { DosageFields } from "./dosage-fields";
 import { ExerciseFigure } from "./exercise-figure";
-
-type FieldErrors = Record<string, string[]>;
-
-function TextArea({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-  errors,
-  rows = 4,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  onChange: (v: string) => void;
-  errors?: string[];
-  rows?: number;
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        rows={rows}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={
-          [hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined
-        }
-        className={`min-h-11 w-full rounded-lg border bg-white px-3 py-2 text-base ${errors?.length ? "border-red-700" : "border-slate-400"}`}
-      />
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+import type { FieldErrors } from "@/lib/errors";
+import { ApiError } from "@/lib/http/api-client";
+import { exercisesApi } from "./exercises-api";
 
 const DEFAULT_DOSAGE: DosageForm = toDosageForm({
   kind: "reps",
@@ -89,7 +44,7 @@ export function ExerciseForm({ exercise }: { exercise?: ExerciseView }) {
   const router = useRouter();
   const [name, setName] = useState(exercise?.name ?? "");
   const [summary, setSummary] = useState(exercise?.summary ?? "");
-  const [bodyArea, setBodyArea] = useState<string>(exercise?.bodyArea ?? "lower_back");
+  const [bodyArea, setBodyArea] = useState<BodyArea>(exercise?.bodyArea ?? "lower_back");
   const [position, setPosition] = useState<Position>(exercise?.position ?? "standing");
   const [equipment, setEquipment] = useState<Equipment[]>(exercise?.equipment ?? []);
   const [muscles, setMuscles] = useState(exercise?.targetMuscles.join(", ") ?? "");
@@ -115,19 +70,13 @@ export function ExerciseForm({ exercise }: { exercise?: ExerciseView }) {
   });
 
   const save = useMutation({
-    mutationFn: async () => {
-      const res = await fetch(exercise ? `/api/exercises/${exercise.id}` : "/api/exercises", {
-        method: exercise ? "PUT" : "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body()),
-      });
-      const json = await res.json().catch(() => null);
-      if (!res.ok) {
-        setErrors(json?.error?.fieldErrors ?? {});
-        throw new Error(json?.error?.message ?? "Could not save the exercise.");
-      }
-      return json.exercise as ExerciseView;
-    },
+    mutationFn: () =>
+      (exercise
+        ? exercisesApi.update({ params: { exerciseId: exercise.id }, body: body() })
+        : exercisesApi.create({ body: body() })
+      ).then((r) => r.exercise),
+    // The server's field errors go beside the fields, like the ones the schema finds here.
+    onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors : {}),
     onSuccess: (saved) => {
       if (!exercise) router.push(`/clinic/exercises/${saved.id}?created=1`);
       router.refresh();
@@ -173,7 +122,7 @@ export function ExerciseForm({ exercise }: { exercise?: ExerciseView }) {
         <SelectField
           label="Body area"
           value={bodyArea}
-          onChange={(e) => setBodyArea(e.target.value)}
+          onChange={(e) => setBodyArea(e.target.value as BodyArea)}
           errors={errors.bodyArea}
         >
           {BODY_AREAS.map((b) => (
@@ -219,30 +168,27 @@ export function ExerciseForm({ exercise }: { exercise?: ExerciseView }) {
         </fieldset>
       </div>
       <TextArea
-        id="ex-steps"
         label="Steps"
         hint="One step per line, in plain words."
         value={steps}
-        onChange={setSteps}
+        onChange={(e) => setSteps(e.target.value)}
         errors={errors.steps}
         rows={5}
       />
       <div className="grid gap-4 md:grid-cols-2">
         <TextArea
-          id="ex-cues"
           label="Cues (optional)"
           hint="One per line."
           value={cues}
-          onChange={setCues}
+          onChange={(e) => setCues(e.target.value)}
           errors={errors.cues}
           rows={3}
         />
         <TextArea
-          id="ex-cautions"
           label="Cautions (optional)"
           hint="One per line."
           value={cautions}
-          onChange={setCautions}
+          onChange={(e) => setCautions(e.target.value)}
           errors={errors.cautions}
           rows={3}
         />

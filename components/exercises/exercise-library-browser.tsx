@@ -6,16 +6,10 @@ import { useDeferredValue, useState } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import { ExerciseFilterSelects } from "./exercise-filter-selects";
 import { BODY_AREA_LABEL, POSITION_LABEL } from "@/lib/exercises/catalog";
-import type { ExerciseView } from "@/lib/exercises/exercise-view";
 import { ExerciseFigure } from "./exercise-figure";
+import { exercisesApi } from "./exercises-api";
 
-async function fetchLibrary(filters: Record<string, string>) {
-  const res = await fetch(`/api/exercises?${new URLSearchParams(filters)}`, {
-    headers: { accept: "application/json" },
-  });
-  if (!res.ok) throw new Error((await res.json().catch(() => null))?.error?.message ?? "Could not load the library.");
-  return (await res.json()) as { exercises: ExerciseView[]; muscles: string[] };
-}
+const fetchLibrary = (filters: Record<string, string>) => exercisesApi.list({ query: filters });
 
 /** Search and filter the clinic's library; each result opens its page. */
 export function ExerciseLibraryBrowser() {

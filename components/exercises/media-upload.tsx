@@ -6,6 +6,8 @@ import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ACCEPTED_MEDIA, MEDIA_LIMITS } from "@/lib/exercises/media-rules";
+import { ApiError } from "@/lib/http/api-client";
+import { exercisesApi } from "./exercises-api";
 
 const MB = 1024 * 1024;
 
@@ -19,9 +21,9 @@ export function MediaUpload({ exerciseId, hasMedia }: { exerciseId: string; hasM
     mutationFn: async (f: File) => {
       const form = new FormData();
       form.set("file", f);
-      const res = await fetch(`/api/exercises/${exerciseId}/media`, { method: "POST", body: form });
-      const json = await res.json().catch(() => null);
-      if (!res.ok) throw new Error(json?.error?.fieldErrors?.file?.[0] ?? json?.error?.message ?? "Upload failed.");
+      await exercisesApi.uploadMedia({ params: { exerciseId }, form }).catch((e: unknown) => {
+        throw e instanceof ApiError && e.fieldErrors.file ? new Error(e.fieldErrors.file[0]) : e;
+      });
     },
     onSuccess: () => {
       setFile(null);
@@ -30,10 +32,7 @@ export function MediaUpload({ exerciseId, hasMedia }: { exerciseId: string; hasM
     onError: (e) => setError(e.message),
   });
   const remove = useMutation({
-    mutationFn: async () => {
-      const res = await fetch(`/api/exercises/${exerciseId}/media`, { method: "DELETE" });
-      if (!res.ok) throw new Error("Could not remove it.");
-    },
+    mutationFn: () => exercisesApi.removeMedia({ params: { exerciseId } }),
     onSuccess: () => router.refresh(),
   });
 

@@ -1,15 +1,20 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useJsonPost } from "@/components/accounts/api-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { newPasswordProblem } from "@/lib/auth/password-rules";
+import type { FieldErrors } from "@/lib/errors";
+import { ApiError } from "@/lib/http/api-client";
+import { intakeApi } from "./intake-api";
 
 /** Right after submitting: choose a password to reach the portal later, as the same patient. */
 export function AccountSetupForm({ setupToken, defaultEmail }: { setupToken: string; defaultEmail: string }) {
-  const create = useJsonPost<{ account: { email: string } }>("/api/intake/account");
+  // Local state, not the query library: the intake page loads without it (docs/decisions/072).
+  const [pending, setPending] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -19,13 +24,22 @@ export function AccountSetupForm({ setupToken, defaultEmail }: { setupToken: str
     const password = String(form.get("password") ?? "");
     // The password rule without zod (this form is on the public intake page); the server checks the email.
     const problem = newPasswordProblem(password);
+    setMessage(null);
     if (problem) {
-      create.setErrors({ password: [problem] });
-      create.setMessage(null);
+      setErrors({ password: [problem] });
       return;
     }
-    const result = await create.post({ setupToken, email, password });
-    if (result.ok) setCreated(result.data.account.email);
+    setPending(true);
+    try {
+      const { account } = await intakeApi.createAccount({ body: { setupToken, email, password } });
+      setCreated(account.email);
+    } catch (e) {
+      // The server's field errors go beside the fields, like the one checked here.
+      setErrors(e instanceof ApiError ? e.fieldErrors : {});
+      setMessage(e instanceof Error ? e.message : "We could not create your account.");
+    } finally {
+      setPending(false);
+    }
   }
 
   if (created) {
@@ -47,9 +61,9 @@ export function AccountSetupForm({ setupToken, defaultEmail }: { setupToken: str
         Choose a password to see your exercises, appointments and answers later. This link stops working in an hour.
       </p>
       <form onSubmit={onSubmit} noValidate className="mt-4 flex max-w-md flex-col gap-4">
-        {create.message && !Object.keys(create.errors).length && (
+        {message && !Object.keys(errors).length && (
           <Alert tone="danger" role="alert">
-            {create.message}
+            {message}
           </Alert>
         )}
         <TextField
@@ -58,7 +72,7 @@ export function AccountSetupForm({ setupToken, defaultEmail }: { setupToken: str
           type="email"
           autoComplete="username"
           defaultValue={defaultEmail}
-          errors={create.errors.email}
+          errors={errors.email}
         />
         <TextField
           label="Choose a password"
@@ -66,10 +80,10 @@ export function AccountSetupForm({ setupToken, defaultEmail }: { setupToken: str
           type="password"
           autoComplete="new-password"
           hint="At least 10 characters. A few unrelated words work well."
-          errors={create.errors.password}
+          errors={errors.password}
         />
-        <Button type="submit" disabled={create.pending}>
-          {create.pending ? "Creating…" : "Create my account"}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create my account"}
         </Button>
       </form>
     </section>

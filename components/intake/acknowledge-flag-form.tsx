@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { ApiError } from "@/lib/http/api-client";
+import { intakeApi } from "./intake-api";
 
 /** A clinician clears a red flag with a note of what they did. */
 export function AcknowledgeFlagForm({ flagId, label }: { flagId: string; label: string }) {
@@ -15,14 +17,10 @@ export function AcknowledgeFlagForm({ flagId, label }: { flagId: string; label: 
     event.preventDefault();
     const note = String(new FormData(event.currentTarget).get("note") ?? "");
     startTransition(async () => {
-      const res = await fetch(`/api/red-flags/${flagId}/acknowledge`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ note }),
-      });
-      const body = await res.json().catch(() => null);
-      if (!res.ok) {
-        setError(body?.error?.fieldErrors?.note?.[0] ?? body?.error?.message ?? "Could not acknowledge the flag.");
+      try {
+        await intakeApi.acknowledgeFlag({ params: { flagId }, body: { note } });
+      } catch (e) {
+        setError(e instanceof ApiError ? (e.fieldErrors.note?.[0] ?? e.message) : "Could not acknowledge the flag.");
         return;
       }
       setError(null);

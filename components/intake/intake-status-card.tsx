@@ -7,6 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { PatientIntakeStatus } from "@/lib/intake/get-intake-status";
 import { ProgressBadge, TierBadge } from "./badges";
+import { ApiError } from "@/lib/http/api-client";
+import { intakeApi } from "./intake-api";
 
 type Sent = { url: string; expiresAt: string; emailedTo: string | null; resent: boolean };
 
@@ -46,17 +48,14 @@ export function IntakeStatusCard({
 
   function send(kind: "initial" | "follow_up") {
     startTransition(async () => {
-      const res = await fetch(`/api/patients/${patientId}/intake-links`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ kind }),
-      });
-      const body = await res.json().catch(() => null);
-      if (!res.ok) {
-        setMessage({ tone: "danger", text: body?.error?.message ?? "Could not send the link." });
+      let link: Sent;
+      try {
+        ({ link } = await intakeApi.sendLink({ params: { patientId }, body: { kind } }));
+      } catch (e) {
+        setMessage({ tone: "danger", text: e instanceof ApiError ? e.message : "Could not send the link." });
         return;
       }
-      setSent(body.link);
+      setSent(link);
       setCopied(false);
       setMessage(null);
       router.refresh();
@@ -65,14 +64,15 @@ export function IntakeStatusCard({
 
   function revoke(intakeId: string) {
     startTransition(async () => {
-      const res = await fetch(`/api/intakes/${intakeId}/links`, { method: "DELETE" });
-      const body = await res.json().catch(() => null);
-      setSent(null);
-      setMessage(
-        res.ok
-          ? { tone: "success", text: "The link no longer works. Answers already typed are kept." }
-          : { tone: "danger", text: body?.error?.message ?? "Could not revoke the link." },
+      const outcome = await intakeApi.revokeLinks({ params: { intakeId } }).then(
+        () => ({ tone: "success" as const, text: "The link no longer works. Answers already typed are kept." }),
+        (e: unknown) => ({
+          tone: "danger" as const,
+          text: e instanceof ApiError ? e.message : "Could not revoke the link.",
+        }),
       );
+      setSent(null);
+      setMessage(outcome);
       router.refresh();
     });
   }

@@ -1,15 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type SelectHTMLAttributes } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { EditableField, PatientDetails } from "@/lib/patients/patient-details";
-import { SEX_LABEL, SEX_OPTIONS, updatePatientSchema } from "@/lib/patients/schema";
-
-type FieldErrors = Record<string, string[]>;
+import { ApiError } from "@/lib/http/api-client";
+import { SEX_LABEL, SEX_OPTIONS, updatePatientSchema, type UpdatePatientInput } from "@/lib/patients/schema";
+import { settle, useServerForm } from "@/components/ui/use-server-form";
+import { patientsApi } from "./patients-api";
 type Therapist = { id: string; name: string };
 
 const FIELD_LABEL: Record<EditableField, string> = {
@@ -28,26 +29,6 @@ const FIELD_LABEL: Record<EditableField, string> = {
   emergencyContactRelationship: "Relationship to patient",
   primaryTherapistId: "Primary therapist",
 };
-
-type SaveResult =
-  | { ok: true; changed: EditableField[] }
-  | { ok: false; message: string; fieldErrors?: FieldErrors; current?: PatientDetails };
-
-async function patchPatient(patientId: string, body: unknown): Promise<SaveResult> {
-  const res = await fetch(`/api/patients/${patientId}`, {
-    method: "PATCH",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => null);
-  if (res.ok) return { ok: true, changed: json.changed as EditableField[] };
-  return {
-    ok: false,
-    message: json?.error?.message ?? "Could not save the details.",
-    fieldErrors: json?.error?.fieldErrors,
-    current: json?.error?.current,
-  };
-}
 
 function show(value: string | null | undefined) {
   return value ? value : "—";
@@ -73,10 +54,8 @@ export function PatientDetailsCard({
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [base, setBase] = useState(patient);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<{ message: string; changedByOthers: EditableField[] } | null>(null);
   const [saved, setSaved] = useState<EditableField[] | null>(null);
-  const [pending, setPending] = useState(false);
   // The server's newer props win over a base kept from an earlier conflict.
   if (patient.version > base.version) setBase(patient);
 
@@ -95,57 +74,14 @@ export function PatientDetailsCard({
         .join(" ")
     : null;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaved(null);
-    setProblem(null);
-    const values = { ...Object.fromEntries(new FormData(event.currentTarget)), expectedVersion: base.version };
-    const parsed = updatePatientSchema.safeParse(values);
-    if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
-      setFieldErrors(errors);
-      return;
-    }
-    setPending(true);
-    const result = await patchPatient(patient.id, values);
-    setPending(false);
-    if (result.ok) {
-      setFieldErrors({});
-      setEditing(false);
-      setSaved(result.changed);
-      router.refresh();
-      return;
-    }
-    setFieldErrors(result.fieldErrors ?? {});
-    if (result.current) {
-      const current = result.current;
-      const changedByOthers = (Object.keys(FIELD_LABEL) as EditableField[]).filter(
-        (f) => (current[f] ?? null) !== (base[f] ?? null),
-      );
-      setBase(current);
-      router.refresh();
-      setProblem({ message: result.message, changedByOthers });
-    } else {
-      setProblem({ message: result.message, changedByOthers: [] });
-    }
-  }
-
-  // Labels come from FIELD_LABEL, so the form and the "Changed: …" message name a field alike.
-  const textField = (
-    name: Exclude<EditableField, "sex" | "primaryTherapistId">,
-    { type = "text", required = false }: { type?: "text" | "date" | "email" | "tel"; required?: boolean } = {},
-  ) => (
-    <TextField
-      label={required ? FIELD_LABEL[name] : `${FIELD_LABEL[name]} (optional)`}
-      name={name}
-      type={type}
-      defaultValue={base[name] ?? ""}
-      autoComplete="off"
-      errors={fieldErrors[name]}
-      required={required}
-    />
-  );
+  const onConflict = (message: string, current: PatientDetails) => {
+    const changedByOthers = (Object.keys(FIELD_LABEL) as EditableField[]).filter(
+      (f) => (current[f] ?? null) !== (base[f] ?? null),
+    );
+    setBase(current);
+    router.refresh();
+    setProblem({ message, changedByOthers });
+  };
 
   return (
     <Card
@@ -187,58 +123,27 @@ export function PatientDetailsCard({
         </div>
       )}
       {editing ? (
-        <form
+        <DetailsForm
+          // A conflict loads the saved details as the new base: the form starts again from them.
           key={base.version}
-          onSubmit={onSubmit}
-          noValidate
-          className="grid gap-4 sm:grid-cols-2"
-          aria-label="Edit patient details"
-        >
-          {textField("firstName", { required: true })}
-          {textField("lastName", { required: true })}
-          {textField("preferredName")}
-          {textField("dateOfBirth", { type: "date", required: true })}
-          <SelectField label="Sex (optional)" name="sex" defaultValue={base.sex ?? ""} errors={fieldErrors.sex}>
-            <option value="">Not recorded</option>
-            {SEX_OPTIONS.map((s) => (
-              <option key={s} value={s}>
-                {SEX_LABEL[s]}
-              </option>
-            ))}
-          </SelectField>
-          {textField("email", { type: "email" })}
-          {textField("phone", { type: "tel" })}
-          {textField("addressLine")}
-          {textField("city")}
-          {textField("postalCode")}
-          <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
-            <legend className="mb-2 font-semibold text-slate-900">Emergency contact</legend>
-            {textField("emergencyContactName")}
-            {textField("emergencyContactPhone", { type: "tel" })}
-            {textField("emergencyContactRelationship")}
-          </fieldset>
-          <PrimaryTherapistSelect
-            therapists={therapists}
-            current={base.primaryTherapist}
-            defaultValue={base.primaryTherapistId ?? ""}
-            errors={fieldErrors.primaryTherapistId}
-          />
-          <div className="flex flex-wrap gap-3 sm:col-span-2">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : "Save changes"}
-            </Button>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setEditing(false);
-                setFieldErrors({});
-                setProblem(null);
-              }}
-            >
-              Cancel
-            </Button>
-          </div>
-        </form>
+          base={base}
+          therapists={therapists}
+          onStart={() => {
+            setSaved(null);
+            setProblem(null);
+          }}
+          onSaved={(changed) => {
+            setEditing(false);
+            setSaved(changed);
+            router.refresh();
+          }}
+          onConflict={onConflict}
+          onProblem={(message) => setProblem({ message, changedByOthers: [] })}
+          onCancel={() => {
+            setEditing(false);
+            setProblem(null);
+          }}
+        />
       ) : (
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2" data-testid="patient-details">
           <dt className="text-slate-600">Date of birth</dt>
@@ -266,26 +171,117 @@ export function PatientDetailsCard({
   );
 }
 
+type DetailsValues = Omit<Record<EditableField, string>, "sex"> & { sex: NonNullable<UpdatePatientInput["sex"]> };
+
+function DetailsForm({
+  base,
+  therapists,
+  onStart,
+  onSaved,
+  onConflict,
+  onProblem,
+  onCancel,
+}: {
+  base: PatientDetails;
+  therapists: Therapist[];
+  onStart: () => void;
+  onSaved: (changed: EditableField[]) => void;
+  onConflict: (message: string, current: PatientDetails) => void;
+  onProblem: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const defaultValues = Object.fromEntries(
+    (Object.keys(FIELD_LABEL) as EditableField[]).map((f) => [f, base[f] ?? ""]),
+  ) as DetailsValues;
+  const { form, onSubmit, pending, errorsOf, field } = useServerForm<DetailsValues, { changed: string[] }>({
+    defaultValues,
+    schema: updatePatientSchema.omit({ expectedVersion: true }),
+    submit: (values) => {
+      onStart();
+      return settle(
+        patientsApi
+          .update({ params: { patientId: base.id }, body: { ...values, expectedVersion: base.version } })
+          .catch((e: unknown) => {
+            // A refusal is told above the form, with what someone else changed for a conflict;
+            // field errors still go beside the fields.
+            if (e instanceof ApiError && e.extra.current) onConflict(e.message, e.extra.current as PatientDetails);
+            else if (e instanceof ApiError) onProblem(e.message);
+            throw e;
+          }),
+      );
+    },
+    onSuccess: (data) => onSaved(data.changed as EditableField[]),
+  });
+
+  // Labels come from FIELD_LABEL, so the form and the "Changed: …" message name a field alike.
+  const textField = (
+    name: Exclude<EditableField, "sex" | "primaryTherapistId">,
+    { type = "text", required = false }: { type?: "text" | "date" | "email" | "tel"; required?: boolean } = {},
+  ) => (
+    <TextField
+      label={required ? FIELD_LABEL[name] : `${FIELD_LABEL[name]} (optional)`}
+      type={type}
+      autoComplete="off"
+      errors={errorsOf(name)}
+      required={required}
+      {...form.register(name)}
+    />
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label="Edit patient details">
+      {textField("firstName", { required: true })}
+      {textField("lastName", { required: true })}
+      {textField("preferredName")}
+      {textField("dateOfBirth", { type: "date", required: true })}
+      <SelectField label="Sex (optional)" {...field("sex")}>
+        <option value="">Not recorded</option>
+        {SEX_OPTIONS.map((s) => (
+          <option key={s} value={s}>
+            {SEX_LABEL[s]}
+          </option>
+        ))}
+      </SelectField>
+      {textField("email", { type: "email" })}
+      {textField("phone", { type: "tel" })}
+      {textField("addressLine")}
+      {textField("city")}
+      {textField("postalCode")}
+      <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
+        <legend className="mb-2 font-semibold text-slate-900">Emergency contact</legend>
+        {textField("emergencyContactName")}
+        {textField("emergencyContactPhone", { type: "tel" })}
+        {textField("emergencyContactRelationship")}
+      </fieldset>
+      <PrimaryTherapistSelect
+        therapists={therapists}
+        current={base.primaryTherapist}
+        {...field("primaryTherapistId")}
+      />
+      <div className="flex flex-wrap gap-3 sm:col-span-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save changes"}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 /** The clinic's active therapists; a former primary therapist stays listed so saving other fields keeps them. */
 export function PrimaryTherapistSelect({
   therapists,
   current,
-  defaultValue,
-  errors,
+  ...select
 }: {
   therapists: Therapist[];
   current?: { id: string; name: string; active: boolean } | null;
-  defaultValue: string;
   errors?: string[];
-}) {
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "children">) {
   const listed = current && !therapists.some((t) => t.id === current.id);
   return (
-    <SelectField
-      label="Primary therapist (optional)"
-      name="primaryTherapistId"
-      defaultValue={defaultValue}
-      errors={errors}
-    >
+    <SelectField label="Primary therapist (optional)" {...select}>
       <option value="">No one yet</option>
       {listed && (
         <option value={current.id} disabled>

@@ -3,28 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useId, useState } from "react";
+import { patientsApi } from "./patients-api";
 
-type PatientRow = {
-  id: string;
-  firstName: string;
-  lastName: string;
-  preferredName: string | null;
-  dateOfBirth: string;
-  phone: string | null;
-  email: string | null;
-  active: boolean;
-};
-
-async function fetchPatients(q: string, includeInactive: boolean): Promise<PatientRow[]> {
-  // POST, not ?q=: a patient's name must not end up in a URL (docs/decisions/046).
-  const res = await fetch("/api/patients/search", {
-    method: "POST",
-    headers: { accept: "application/json", "content-type": "application/json" },
-    body: JSON.stringify({ q, includeInactive }),
-  });
-  if (!res.ok) throw new Error((await res.json().catch(() => null))?.error?.message ?? "Could not load patients.");
-  return ((await res.json()) as { patients: PatientRow[] }).patients;
-}
+// POST, not ?q=: a patient's name must not end up in a URL (docs/decisions/046).
+const fetchPatients = (q: string, includeInactive: boolean) =>
+  patientsApi.search({ body: { q, includeInactive } }).then((r) => r.patients);
 
 /**
  * Find a patient by name, phone or date of birth; results link to the

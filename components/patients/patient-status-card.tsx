@@ -7,23 +7,19 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 
+import { ApiError } from "@/lib/http/api-client";
+import { patientsApi } from "./patients-api";
+
 type Outcome = { tone: "success" | "danger"; title: string; text: string };
 
 async function postStatus(patientId: string, body: { active: boolean; reason?: string }) {
-  const res = await fetch(`/api/patients/${patientId}/status`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => null);
-  if (!res.ok)
-    return {
-      ok: false as const,
-      message: (json?.error?.fieldErrors?.reason?.[0] ??
-        json?.error?.message ??
-        "Could not change the status.") as string,
-    };
-  return { ok: true as const, upcomingVisits: json.upcomingVisits as number };
+  try {
+    const { upcomingVisits } = await patientsApi.setActive({ params: { patientId }, body });
+    return { ok: true as const, upcomingVisits };
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    return { ok: false as const, message: e.fieldErrors.reason?.[0] ?? e.message };
+  }
 }
 
 /**

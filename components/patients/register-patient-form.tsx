@@ -1,44 +1,29 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { settle, useServerForm } from "@/components/ui/use-server-form";
 import { formatIsoDateOnly } from "@/lib/time/format";
 import type { DuplicateCandidate } from "@/lib/patients/patient-errors";
+import { ApiError } from "@/lib/http/api-client";
 import { registerPatientSchema } from "@/lib/patients/schema";
+import { patientsApi } from "./patients-api";
 import { PrimaryTherapistSelect } from "./patient-details-card";
 
-type FieldErrors = Record<string, string[]>;
 type Created = { id: string; firstName: string; lastName: string };
-
-class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors?: FieldErrors,
-    readonly duplicates?: DuplicateCandidate[],
-  ) {
-    super(message);
-  }
-}
-
-async function postPatient(body: Record<string, unknown>): Promise<Created> {
-  const res = await fetch("/api/patients", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => null);
-  if (!res.ok)
-    throw new ApiError(
-      json?.error?.message ?? "Could not register the patient.",
-      json?.error?.fieldErrors,
-      json?.error?.duplicates,
-    );
-  return json.patient as Created;
-}
+type RegisterValues = {
+  firstName: string;
+  lastName: string;
+  preferredName: string;
+  dateOfBirth: string;
+  email: string;
+  phone: string;
+  primaryTherapistId: string;
+};
 
 /**
  * The same zod schema runs here (instant feedback) and on the server (the real
@@ -48,47 +33,51 @@ async function postPatient(body: Record<string, unknown>): Promise<Created> {
  */
 export function RegisterPatientForm({ therapists = [] }: { therapists?: { id: string; name: string }[] }) {
   const queryClient = useQueryClient();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formKey, setFormKey] = useState(0);
-  const [duplicates, setDuplicates] = useState<{
-    candidates: DuplicateCandidate[];
-    values: Record<string, unknown>;
-  } | null>(null);
-  const mutation = useMutation({
-    mutationFn: postPatient,
-    onSuccess: () => {
-      setFieldErrors({});
+  const [created, setCreated] = useState<Created | null>(null);
+  const [duplicates, setDuplicates] = useState<{ candidates: DuplicateCandidate[]; message: string } | null>(null);
+  const confirmDuplicate = useRef(false);
+  const { onSubmit, pending, formError, hasFieldErrors, field } = useServerForm<RegisterValues, Created>({
+    defaultValues: {
+      firstName: "",
+      lastName: "",
+      preferredName: "",
+      dateOfBirth: "",
+      email: "",
+      phone: "",
+      primaryTherapistId: "",
+    },
+    schema: registerPatientSchema,
+    submit: (values) => {
+      const confirm = confirmDuplicate.current;
+      confirmDuplicate.current = false;
+      setCreated(null);
       setDuplicates(null);
-      setFormKey((k) => k + 1);
+      return settle(
+        patientsApi
+          .register({ body: { ...values, ...(confirm ? { confirmDuplicate: true } : {}) } })
+          .then((r) => r.patient)
+          .catch((e: unknown) => {
+            const candidates =
+              e instanceof ApiError ? (e.extra.duplicates as DuplicateCandidate[] | undefined) : undefined;
+            if (e instanceof ApiError && candidates?.length) setDuplicates({ candidates, message: e.message });
+            throw e;
+          }),
+      );
+    },
+    onSuccess: (patient) => {
+      setCreated(patient);
       void queryClient.invalidateQueries({ queryKey: ["patients"] });
     },
-    onError: (e, values) => {
-      setFieldErrors(e instanceof ApiError ? (e.fieldErrors ?? {}) : {});
-      setDuplicates(e instanceof ApiError && e.duplicates?.length ? { candidates: e.duplicates, values } : null);
-    },
+    resetOnSuccess: true,
   });
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setDuplicates(null);
-    const values = Object.fromEntries(new FormData(event.currentTarget));
-    const parsed = registerPatientSchema.safeParse(values);
-    if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
-      setFieldErrors(errors);
-      return;
-    }
-    mutation.mutate(values);
-  }
-
   return (
-    <form key={formKey} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-      {mutation.isSuccess && (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
+      {created && (
         <div className="sm:col-span-2">
           <Alert tone="success" role="status" title="Patient registered">
-            <Link className="font-medium underline" href={`/clinic/patients/${mutation.data.id}`}>
-              Open {mutation.data.firstName} {mutation.data.lastName}
+            <Link className="font-medium underline" href={`/clinic/patients/${created.id}`}>
+              Open {created.firstName} {created.lastName}
             </Link>
           </Alert>
         </div>
@@ -96,7 +85,7 @@ export function RegisterPatientForm({ therapists = [] }: { therapists?: { id: st
       {duplicates && (
         <div className="sm:col-span-2" data-testid="duplicate-warning">
           <Alert tone="warning" role="alert" title="Already registered?">
-            <p>{mutation.error?.message}</p>
+            <p>{duplicates.message}</p>
             <ul className="mt-2 list-disc pl-5">
               {duplicates.candidates.map((c) => (
                 <li key={c.id}>
@@ -110,8 +99,11 @@ export function RegisterPatientForm({ therapists = [] }: { therapists?: { id: st
             <div className="mt-3">
               <Button
                 variant="secondary"
-                disabled={mutation.isPending}
-                onClick={() => mutation.mutate({ ...duplicates.values, confirmDuplicate: true })}
+                disabled={pending}
+                onClick={() => {
+                  confirmDuplicate.current = true;
+                  void onSubmit();
+                }}
               >
                 Register anyway
               </Button>
@@ -119,36 +111,23 @@ export function RegisterPatientForm({ therapists = [] }: { therapists?: { id: st
           </Alert>
         </div>
       )}
-      {mutation.isError && !duplicates && !Object.keys(fieldErrors).length && (
+      {formError && !duplicates && !hasFieldErrors && (
         <div className="sm:col-span-2">
           <Alert tone="danger" role="alert">
-            {mutation.error.message}
+            {formError}
           </Alert>
         </div>
       )}
-      <TextField label="First name" name="firstName" autoComplete="off" errors={fieldErrors.firstName} required />
-      <TextField label="Last name" name="lastName" autoComplete="off" errors={fieldErrors.lastName} required />
-      <TextField
-        label="Preferred name (optional)"
-        name="preferredName"
-        autoComplete="off"
-        errors={fieldErrors.preferredName}
-      />
-      <TextField label="Date of birth" name="dateOfBirth" type="date" errors={fieldErrors.dateOfBirth} required />
-      <TextField label="Email (optional)" name="email" type="email" autoComplete="off" errors={fieldErrors.email} />
-      <TextField
-        label="Mobile phone (optional)"
-        name="phone"
-        type="tel"
-        autoComplete="off"
-        errors={fieldErrors.phone}
-      />
-      {therapists.length > 0 && (
-        <PrimaryTherapistSelect therapists={therapists} defaultValue="" errors={fieldErrors.primaryTherapistId} />
-      )}
+      <TextField label="First name" autoComplete="off" {...field("firstName")} required />
+      <TextField label="Last name" autoComplete="off" {...field("lastName")} required />
+      <TextField label="Preferred name (optional)" autoComplete="off" {...field("preferredName")} />
+      <TextField label="Date of birth" type="date" {...field("dateOfBirth")} required />
+      <TextField label="Email (optional)" type="email" autoComplete="off" {...field("email")} />
+      <TextField label="Mobile phone (optional)" type="tel" autoComplete="off" {...field("phone")} />
+      {therapists.length > 0 && <PrimaryTherapistSelect therapists={therapists} {...field("primaryTherapistId")} />}
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Registering…" : "Register patient"}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Registering…" : "Register patient"}
         </Button>
       </div>
     </form>

@@ -3,14 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { exercisesApi } from "@/components/exercises/exercises-api";
 
 export function ArchiveTemplateButton({ templateId, name }: { templateId: string; name: string }) {
   const router = useRouter();
   const archive = useMutation({
-    mutationFn: async () => {
-      const res = await fetch(`/api/program-templates/${templateId}`, { method: "DELETE" });
-      if (!res.ok) throw new Error("Could not archive the template.");
-    },
+    mutationFn: () => exercisesApi.archiveTemplate({ params: { templateId } }),
     onSuccess: () => router.refresh(),
   });
   return (

@@ -4,21 +4,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { exercisesApi } from "@/components/exercises/exercises-api";
 
 /** Ends the program today, after an explicit second step (no browser dialog, so it works the same by keyboard). */
 export function EndProgramButton({ programId, version }: { programId: string; version: number }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const end = useMutation({
-    mutationFn: async () => {
-      const res = await fetch(`/api/programs/${programId}/end`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ baseVersion: version }),
-      });
-      if (!res.ok)
-        throw new Error((await res.json().catch(() => null))?.error?.message ?? "Could not end the program.");
-    },
+    mutationFn: () => exercisesApi.endProgram({ params: { programId }, body: { baseVersion: version } }),
     onSuccess: () => router.refresh(),
   });
   if (!confirming)

@@ -24,6 +24,7 @@ import { useDeferredValue, useRef, useState, type FormEvent } from "react";
 import { DosageFields } from "@/components/exercises/dosage-fields";
 import { ExerciseFigure } from "@/components/exercises/exercise-figure";
 import { ExerciseFilterSelects } from "@/components/exercises/exercise-filter-selects";
+import { exercisesApi } from "@/components/exercises/exercises-api";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -32,6 +33,8 @@ import type { ExerciseView } from "@/lib/exercises/exercise-view";
 import type { ProgramTemplateView } from "@/lib/programs/program-templates";
 import type { ProgramView } from "@/lib/programs/program-view";
 import { saveProgramSchema } from "@/lib/programs/schema";
+import type { FieldErrors } from "@/lib/errors";
+import { ApiError } from "@/lib/http/api-client";
 
 type LibraryExercise = Pick<
   ExerciseView,
@@ -46,32 +49,6 @@ type LibraryExercise = Pick<
   | "targetMuscles"
 >;
 type Row = { exercise: LibraryExercise; dosage: DosageForm };
-type FieldErrors = Record<string, string[]>;
-
-class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly fieldErrors: FieldErrors = {},
-  ) {
-    super(message);
-  }
-}
-
-async function api<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, {
-    ...init,
-    headers: { "content-type": "application/json", accept: "application/json" },
-  });
-  const json = await res.json().catch(() => null);
-  if (!res.ok)
-    throw new ApiError(
-      json?.error?.message ?? "Something went wrong. Please try again.",
-      res.status,
-      json?.error?.fieldErrors,
-    );
-  return json as T;
-}
 
 function errorsFrom(issues: { path: PropertyKey[]; message: string }[]): FieldErrors {
   const out: FieldErrors = {};
@@ -189,8 +166,7 @@ function LibraryPicker({ added, onAdd }: { added: Set<string>; onAdd: (e: Librar
   const deferred = useDeferredValue(filters);
   const { data, isPending, error } = useQuery({
     queryKey: ["exercise-library", deferred],
-    queryFn: () =>
-      api<{ exercises: LibraryExercise[]; muscles: string[] }>(`/api/exercises?${new URLSearchParams(deferred)}`),
+    queryFn: () => exercisesApi.list({ query: deferred }),
     placeholderData: (prev) => prev,
   });
   const set = (k: keyof typeof filters) => (e: { target: { value: string } }) =>
@@ -298,7 +274,7 @@ export function ProgramBuilder({
 
   const current = useQuery({
     queryKey: ["program", patient.id],
-    queryFn: () => api<{ program: ProgramView | null }>(`/api/patients/${patient.id}/program`),
+    queryFn: () => exercisesApi.getProgram({ params: { patientId: patient.id } }),
     enabled: false,
   });
 
@@ -313,11 +289,7 @@ export function ProgramBuilder({
   });
 
   const save = useMutation({
-    mutationFn: () =>
-      api<{ result: { version: number } }>(`/api/patients/${patient.id}/program`, {
-        method: "PUT",
-        body: JSON.stringify(body()),
-      }),
+    mutationFn: () => exercisesApi.saveProgram({ params: { patientId: patient.id }, body: body() }),
     onSuccess: ({ result }) => {
       router.push(`/clinic/patients/${patient.id}/exercises?saved=${result.version}`);
       router.refresh();
@@ -331,11 +303,7 @@ export function ProgramBuilder({
   });
 
   const saveTemplate = useMutation({
-    mutationFn: () =>
-      api<{ template: { name: string } }>("/api/program-templates", {
-        method: "POST",
-        body: JSON.stringify({ name: templateName, items: body().items }),
-      }),
+    mutationFn: () => exercisesApi.saveTemplate({ body: { name: templateName, items: body().items } }),
     onSuccess: ({ template }) => {
       setTemplateName("");
       setAnnouncement(`Saved as the template “${template.name}”.`);

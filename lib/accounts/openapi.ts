@@ -1,14 +1,5 @@
-import {
-  credential,
-  described,
-  errorResponses,
-  errorSchema,
-  jsonBody,
-  needs,
-  ok,
-  pathParam,
-} from "@/lib/openapi/helpers";
-import { acceptInvitationSchema, completePasswordResetSchema, requestPasswordResetSchema } from "./schema";
+import { credential, errorSchema, fromContract, needs, ok } from "@/lib/openapi/helpers";
+import { accountContracts as c } from "./contracts";
 
 const gone = { "410": ok(errorSchema, "The link is unknown, expired, revoked or already used") };
 const conflict = { "409": ok(errorSchema, "An account already exists") };
@@ -22,12 +13,10 @@ export function accountsOpenApiPaths(): Record<string, unknown> {
         summary:
           "Forgot your password: emails a 30-minute reset link to an active account. The same 202 whether or not the address has one",
         ...credential("none"),
-        requestBody: jsonBody(requestPasswordResetSchema),
-        responses: {
-          "202": described("{ message }"),
-          "429": ok(errorSchema, "Too many requests for this address or from this client"),
-          ...errorResponses,
-        },
+        ...fromContract(c.requestReset, {
+          description: "Accepted",
+          responses: { "429": ok(errorSchema, "Too many requests for this address or from this client") },
+        }),
       },
     },
     "/api/account/password-reset/complete": {
@@ -35,8 +24,7 @@ export function accountsOpenApiPaths(): Record<string, unknown> {
         tags: ["accounts"],
         summary: "Set a new password with the emailed reset token; ends every session of the account",
         ...credential("account-link-token"),
-        requestBody: jsonBody(completePasswordResetSchema),
-        responses: { "200": described("{ reset: { role } }"), ...gone, ...errorResponses },
+        ...fromContract(c.completeReset, { responses: gone }),
       },
     },
     "/api/account/invitation": {
@@ -44,8 +32,7 @@ export function accountsOpenApiPaths(): Record<string, unknown> {
         tags: ["accounts"],
         summary: "Accept a staff or patient-portal invitation: the emailed token and a new password create the account",
         ...credential("account-link-token"),
-        requestBody: jsonBody(acceptInvitationSchema),
-        responses: { "201": described("{ account: { email, role } }"), ...conflict, ...gone, ...errorResponses },
+        ...fromContract(c.acceptInvitation, { responses: { ...conflict, ...gone } }),
       },
     },
     "/api/patients/{patientId}/portal-invitation": {
@@ -53,12 +40,7 @@ export function accountsOpenApiPaths(): Record<string, unknown> {
         tags: ["accounts"],
         summary: "Email a registered patient without an account a link to set up the portal (front desk, admin)",
         ...needs("patient:register"),
-        parameters: [pathParam("patientId")],
-        responses: {
-          "201": described("{ invitation: { id, email, expiresAt, resent } }"),
-          ...conflict,
-          ...errorResponses,
-        },
+        ...fromContract(c.invitePatient, { responses: conflict }),
       },
     },
   };

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { decode } from "next-auth/jwt";
 
 const BASE_NAME = "next-auth.session-token";
@@ -39,11 +40,32 @@ export async function sessionIdFromCookies(
     .sort((a, b) => a.index - b.index)
     .map((c) => c.value)
     .join("");
+  const key = createHash("sha256").update(secret).update("\0").update(token).digest("base64");
+  const known = decrypted.get(key);
+  if (known)
+    return known.exp !== null && known.exp <= Math.floor(Date.now() / 1000) - CLOCK_TOLERANCE_S ? null : known.sid;
   try {
     const jwt = await decode({ token, secret });
-    return typeof jwt?.sid === "string" ? jwt.sid : null;
+    const sid = typeof jwt?.sid === "string" ? jwt.sid : null;
+    if (decrypted.size >= MAX_REMEMBERED_TOKENS) decrypted.clear();
+    decrypted.set(key, { sid, exp: typeof jwt?.exp === "number" ? jwt.exp : null });
+    return sid;
   } catch {
     // Tampered, expired or from another secret: the same as no cookie (getServerSession answers null too).
     return null;
   }
 }
+
+/**
+ * next-auth derives its decryption key from the secret (HKDF) on every
+ * decode: about a millisecond of server CPU per signed-in request, more than
+ * the rest of reading the session (docs/decisions/079). A token always
+ * decrypts to the same payload, so each one that decrypted is remembered with
+ * its expiry, keyed by a hash (the map holds no usable token). The expiry is
+ * checked again on every request, as next-auth's decode checks it (15 s of
+ * clock skew), and the session row still decides everything else. Failures
+ * are not remembered. Bounded.
+ */
+const decrypted = new Map<string, { sid: string | null; exp: number | null }>();
+const MAX_REMEMBERED_TOKENS = 10_000;
+const CLOCK_TOLERANCE_S = 15;

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
@@ -13,11 +12,6 @@ import { casFailure, findVisibleAppointment } from "./load-appointment";
 import { cancelAppointmentSchema } from "./schema";
 import { isLateCancellation, patientMayCancel } from "./status-rules";
 
-const staffCancelSchema = cancelAppointmentSchema.extend({
-  /** The late-cancellation rule is about patients: a clinic-initiated cancellation is never "late". */
-  initiatedBy: z.enum(["patient", "clinic"]).default("patient"),
-});
-
 /**
  * Cancels one appointment (one occurrence of a series is just that row: the
  * others are untouched). Compare-and-set; a reason is required; a patient's
@@ -25,7 +19,7 @@ const staffCancelSchema = cancelAppointmentSchema.extend({
  */
 export async function cancelAppointment(actor: Actor, appointmentId: string, input: unknown, now = new Date()) {
   await assertMayBook(actor);
-  const data = parseInput(staffCancelSchema, input);
+  const data = parseInput(cancelAppointmentSchema, input);
   const initiatedBy = actor.role === "patient" ? "patient" : data.initiatedBy;
   const current = await findVisibleAppointment(actor, appointmentId, {
     id: true,

@@ -13,6 +13,7 @@ import { addDays, startOfLocalDay, todayIn } from "@/lib/time/calendar-rules";
 import { zoneDisplayName } from "@/lib/time/format";
 import { parseInput } from "@/lib/validation";
 import type { BookingSettings } from "./booking-settings";
+import { isoInstant } from "./iso-instant-rules";
 import { loadPatientBusy, loadSchedules } from "./load-availability";
 import { loadSlotSearch } from "./load-slot-search";
 import { slotQuerySchema } from "./schema";
@@ -76,8 +77,8 @@ export function groupSlots(slots: readonly Slot[]): SlotGroup[] {
     else {
       lastStart = s.start;
       out.push({
-        start: new Date(s.start).toISOString(),
-        end: new Date(s.end).toISOString(),
+        start: isoInstant(s.start),
+        end: isoInstant(s.end),
         therapistIds: [s.therapistId],
       });
     }
@@ -103,8 +104,8 @@ export function indexSlots(slots: readonly Slot[], therapists: ReadonlyArray<{ i
     else {
       lastStart = s.start;
       out.push({
-        start: new Date(s.start).toISOString(),
-        end: new Date(s.end).toISOString(),
+        start: isoInstant(s.start),
+        end: isoInstant(s.end),
         therapistIndexes: [index],
       });
     }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { busyJson, overridesJson, weeklyJson } from "./schedule-sql";
+import { busyIntervalsOf, busyJson, overridesJson, weeklyJson, type BusyJson } from "./schedule-sql";
 import type { Interval, TherapistSchedule } from "@/lib/scheduling/availability-rules";
 import { ACTIVE_STATUSES } from "./status-rules";
 
@@ -16,8 +16,7 @@ type ScheduleRow = {
   therapistId: string;
   weekly: TherapistSchedule["weekly"] | null;
   overrides: TherapistSchedule["overrides"] | null;
-  /** [startsAt, blockedUntil] pairs in epoch ms, ordered by start. */
-  busy: Array<[number, number]> | null;
+  busy: BusyJson | null;
 };
 
 /**
@@ -50,7 +49,7 @@ export async function loadSchedules(
     therapistId: r.therapistId,
     weekly: r.weekly ?? [],
     overrides: r.overrides ?? [],
-    busy: (r.busy ?? []).map(([start, end]) => ({ start, end })),
+    busy: busyIntervalsOf(r.busy),
   }));
 }
 

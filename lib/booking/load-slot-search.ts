@@ -6,7 +6,14 @@ import { addDays, type LocalDate } from "@/lib/time/calendar-rules";
 import { settingsOf, type BookingSettings } from "./booking-settings";
 import { MAX_APPOINTMENT_SPAN_MS } from "./load-availability";
 import { DAY_MS, LAST_MS } from "./query-bounds";
-import { appointmentTypeJson, busyJson, overridesJson, weeklyJson } from "./schedule-sql";
+import {
+  appointmentTypeJson,
+  busyIntervalsOf,
+  busyJson,
+  overridesJson,
+  weeklyJson,
+  type BusyJson,
+} from "./schedule-sql";
 import { ACTIVE_STATUSES } from "./status-rules";
 
 /** An appointment type as both one-query loaders return it. */
@@ -39,7 +46,7 @@ type Row = { [K in keyof BookingSettings]: number | null } & {
     name: string;
     weekly: TherapistSchedule["weekly"] | null;
     overrides: TherapistSchedule["overrides"] | null;
-    busy: Array<[number, number]> | null;
+    busy: BusyJson | null;
   }> | null;
   patientBusy: Array<[number, number]> | null;
   patientFound: boolean | null;
@@ -117,7 +124,7 @@ export async function loadSlotSearch(
       therapistId: t.id,
       weekly: t.weekly ?? [],
       overrides: t.overrides ?? [],
-      busy: intervals(t.busy),
+      busy: busyIntervalsOf(t.busy),
     })),
     patientBusy: p.patientId && row.patientFound ? intervals(row.patientBusy) : null,
   };

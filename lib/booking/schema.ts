@@ -157,6 +157,8 @@ export const cancelAppointmentSchema = z.object({
     .trim()
     .min(3, "Give a reason for cancelling (at least 3 characters).")
     .max(300, "Reason can be at most 300 characters."),
+  /** The late-cancellation rule is about patients: a clinic-initiated cancellation is never "late" (staff only). */
+  initiatedBy: z.enum(["patient", "clinic"]).default("patient"),
 });
 
 export const statusChangeSchema = z.object({

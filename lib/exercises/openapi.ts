@@ -1,17 +1,16 @@
-import { endProgramSchema, logBatchSchema, saveProgramSchema, saveTemplateSchema } from "@/lib/programs/schema";
+import { logBatchSchema } from "@/lib/programs/schema";
 import {
   described,
   errorResponses,
   errorSchema,
+  fromContract,
   jsonBody,
   needs,
   ok,
   pathParam,
-  queryParams,
 } from "@/lib/openapi/helpers";
-import { archiveExerciseSchema, exerciseFilterSchema, exerciseInputSchema } from "./schema";
+import { exerciseContracts as c } from "./contracts";
 
-const exerciseId = pathParam("exerciseId");
 const patientId = pathParam("patientId");
 const stale = { "409": ok(errorSchema, "Someone saved a newer version first") };
 
@@ -23,15 +22,13 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "The clinic's exercise library, filtered",
         ...needs("program:read"),
-        parameters: queryParams(exerciseFilterSchema),
-        responses: { "200": described("{ exercises, muscles }"), ...errorResponses },
+        ...fromContract(c.list),
       },
       post: {
         tags: ["exercises"],
         summary: "Add an exercise to the library",
         ...needs("exercise-library:write"),
-        requestBody: jsonBody(exerciseInputSchema),
-        responses: { "201": described("{ exercise }"), ...errorResponses },
+        ...fromContract(c.create),
       },
     },
     "/api/exercises/{exerciseId}": {
@@ -39,24 +36,19 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "One library exercise",
         ...needs("program:read"),
-        parameters: [exerciseId],
-        responses: { "200": described("{ exercise }"), ...errorResponses },
+        ...fromContract(c.get),
       },
       put: {
         tags: ["exercises"],
         summary: "Edit a library exercise",
         ...needs("exercise-library:write"),
-        parameters: [exerciseId],
-        requestBody: jsonBody(exerciseInputSchema),
-        responses: { "200": described("{ exercise }"), ...errorResponses },
+        ...fromContract(c.update),
       },
       patch: {
         tags: ["exercises"],
         summary: "Archive or restore a library exercise",
         ...needs("exercise-library:write"),
-        parameters: [exerciseId],
-        requestBody: jsonBody(archiveExerciseSchema),
-        responses: { "200": described("{ exercise }"), ...errorResponses },
+        ...fromContract(c.setArchived),
       },
     },
     "/api/exercises/{exerciseId}/media": {
@@ -64,7 +56,7 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "Upload a picture or video (multipart/form-data, one `file`; checked from its bytes)",
         ...needs("exercise-library:write"),
-        parameters: [exerciseId],
+        ...fromContract(c.uploadMedia),
         requestBody: {
           required: true,
           content: {
@@ -77,14 +69,12 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
             },
           },
         },
-        responses: { "201": described("{ exercise }"), ...errorResponses },
       },
       delete: {
         tags: ["exercises"],
         summary: "Remove the exercise's picture or video",
         ...needs("exercise-library:write"),
-        parameters: [exerciseId],
-        responses: { "200": described("{ exercise }"), ...errorResponses },
+        ...fromContract(c.removeMedia),
       },
     },
     "/api/exercise-media/{mediaId}": {
@@ -101,16 +91,16 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "The patient's current home exercise program",
         ...needs(["program:read", "program:read:own"]),
-        parameters: [patientId],
-        responses: { "200": described("{ program }"), ...errorResponses },
+        ...fromContract(c.getProgram),
       },
       put: {
         tags: ["exercises"],
         summary: "Assign (baseVersion null) or save a new version (baseVersion = the version edited)",
         ...needs("program:write"),
-        parameters: [patientId],
-        requestBody: jsonBody(saveProgramSchema),
-        responses: { "200": described("{ result }"), "201": described("{ result }"), ...stale, ...errorResponses },
+        ...fromContract(c.saveProgram, {
+          description: "A new version of the program",
+          responses: { "201": ok(c.saveProgram.response, "The program, assigned for the first time"), ...stale },
+        }),
       },
     },
     "/api/patients/{patientId}/program/follow-up": {
@@ -136,14 +126,13 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "The clinic's program templates",
         ...needs("program:read"),
-        responses: { "200": described("{ templates }"), ...errorResponses },
+        ...fromContract(c.listTemplates),
       },
       post: {
         tags: ["exercises"],
         summary: "Save a program template",
         ...needs("program:write"),
-        requestBody: jsonBody(saveTemplateSchema),
-        responses: { "201": described("{ template }"), ...errorResponses },
+        ...fromContract(c.saveTemplate),
       },
     },
     "/api/program-templates/{templateId}": {
@@ -151,8 +140,7 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "Archive a program template",
         ...needs("program:write"),
-        parameters: [pathParam("templateId")],
-        responses: { "200": described("{ archived: true }"), ...errorResponses },
+        ...fromContract(c.archiveTemplate),
       },
     },
     "/api/programs/{programId}/end": {
@@ -160,9 +148,7 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "End a program (compare-and-set on baseVersion)",
         ...needs("program:write"),
-        parameters: [pathParam("programId")],
-        requestBody: jsonBody(endProgramSchema),
-        responses: { "200": described("{ ended: true }"), ...stale, ...errorResponses },
+        ...fromContract(c.endProgram, { responses: stale }),
       },
     },
     "/api/clinic/low-adherence": {

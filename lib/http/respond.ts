@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { ZodError, type z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation";
+import type { Contract, ResponseOf } from "./endpoint";
 import { describeErrorForLog } from "./log-safe-error";
 
 export type ErrorBody = {
@@ -89,3 +90,31 @@ export function queryOf(req: Request): Record<string, string> {
 }
 
 export type Infer<S extends z.ZodType> = z.output<S>;
+
+/** Health data and account answers must not sit in shared or browser caches. */
+export const NO_STORE = { headers: { "Cache-Control": "no-store" } } satisfies ResponseInit;
+
+/** What JSON.stringify turns into T: a Date where the wire has a string (its toJSON is the ISO string). */
+type Serializable<T> = T extends string
+  ? T | Date
+  : T extends readonly (infer U)[]
+    ? readonly Serializable<U>[]
+    : T extends object
+      ? { [K in keyof T]: Serializable<T[K]> }
+      : T;
+
+/**
+ * Answers with an endpoint's success body and status: the body must fit the
+ * contract's response schema (checked by the compiler, not at run time, so a
+ * big calendar is not parsed twice).
+ */
+export function respond<C extends Contract>(
+  contract: C,
+  ...[body, init]: C["response"] extends z.ZodType
+    ? [Serializable<ResponseOf<C>>, ResponseInit?]
+    : [undefined?, ResponseInit?]
+): NextResponse {
+  const status = init?.status ?? contract.status ?? 200;
+  if (status === 204) return new NextResponse(null, { ...init, status });
+  return NextResponse.json(body, { ...init, status });
+}

@@ -1,11 +1,10 @@
-import { createAccountSchema } from "./create-account-from-intake";
-import { acknowledgeRedFlagSchema } from "./acknowledge-red-flag";
+import { intakeContracts as c } from "./contracts";
 import { saveDraftSchema, submitIntakeSchema } from "./schema";
-import { sendIntakeLinkSchema } from "./send-intake-link";
 import {
   credential,
   described,
   errorResponses,
+  fromContract,
   jsonBody,
   needs,
   ok,
@@ -57,8 +56,7 @@ export function intakeOpenApiPaths(): Record<string, unknown> {
         tags: ["intake"],
         summary: "Right after submitting through a link: choose a password for the portal",
         ...credential("account-setup-token"),
-        requestBody: jsonBody(createAccountSchema),
-        responses: { "201": described("{ account }"), ...conflict, ...gone, ...errorResponses },
+        ...fromContract(c.createAccount, { responses: { ...conflict, ...gone } }),
       },
     },
     "/api/intakes/{intakeId}": {
@@ -102,8 +100,7 @@ export function intakeOpenApiPaths(): Record<string, unknown> {
         tags: ["intake"],
         summary: "Stop the intake's link from working (front desk)",
         ...needs("intake-link:send"),
-        parameters: [intakeId],
-        responses: { "200": described("{ revoked }"), ...errorResponses },
+        ...fromContract(c.revokeLinks),
       },
     },
     "/api/patients/{patientId}/intake-links": {
@@ -111,9 +108,7 @@ export function intakeOpenApiPaths(): Record<string, unknown> {
         tags: ["intake"],
         summary: "Send (or resend) an intake or follow-up link; the link is returned once",
         ...needs("intake-link:send"),
-        parameters: [pathParam("patientId")],
-        requestBody: jsonBody(sendIntakeLinkSchema),
-        responses: { "201": described("{ link }"), ...errorResponses },
+        ...fromContract(c.sendLink),
       },
     },
     "/api/patients/{patientId}/intake-status": {
@@ -138,13 +133,7 @@ export function intakeOpenApiPaths(): Record<string, unknown> {
         tags: ["intake"],
         summary: "A clinician acknowledges a red flag with a note",
         ...needs("red-flag:acknowledge"),
-        parameters: [pathParam("flagId")],
-        requestBody: jsonBody(acknowledgeRedFlagSchema),
-        responses: {
-          "200": described("{ acknowledged }"),
-          "409": ok(errorSchema, "Already acknowledged"),
-          ...errorResponses,
-        },
+        ...fromContract(c.acknowledgeFlag, { responses: { "409": ok(errorSchema, "Already acknowledged") } }),
       },
     },
   };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
+import type { Contract } from "@/lib/http/endpoint";
 
 /**
  * Building blocks for each domain's part of the OpenAPI document. Bodies and
@@ -17,6 +18,9 @@ export const errorSchema = z.object({
     fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
   }),
 });
+
+/** An error body with more in it for the client to act on (fresh slots, duplicates, the current record). */
+export const errorWith = (extra: z.ZodRawShape) => z.object({ error: errorSchema.shape.error.extend(extra) });
 
 export const jsonBody = (schema: z.ZodType) => ({
   required: true,
@@ -75,3 +79,34 @@ export const credential = (
 ): Access => ({
   "x-mend-credential": kind,
 });
+
+/**
+ * An operation's parameters, body and success response, from the endpoint's
+ * contract (the same schemas the handler parses and answers with). `more` adds
+ * the extra responses (409s, 410s) and parameters (headers) an operation has.
+ */
+export function fromContract(
+  contract: Contract,
+  more: { responses?: Record<string, unknown>; parameters?: unknown[]; description?: string } = {},
+) {
+  const status = contract.status ?? 200;
+  const pathParams = [...contract.path.matchAll(/\{(\w+)\}/g)].map(([, name]) =>
+    // Ids are UUIDs; anything else in a path (a link token) is an opaque string.
+    name!.endsWith("Id") ? pathParam(name!) : pathParam(name!, { type: "string" }),
+  );
+  const parameters = [
+    ...pathParams,
+    ...(contract.query ? queryParams(contract.query) : []),
+    ...(more.parameters ?? []),
+  ];
+  const description = more.description ?? (status === 201 ? "Created" : "OK");
+  return {
+    ...(parameters.length ? { parameters } : {}),
+    ...(contract.request ? { requestBody: jsonBody(contract.request) } : {}),
+    responses: {
+      [String(status)]: contract.response ? ok(contract.response, description) : { description },
+      ...errorResponses,
+      ...more.responses,
+    },
+  };
+}

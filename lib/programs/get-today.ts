@@ -2,15 +2,12 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
-import { holdTimerSeconds } from "@/lib/exercises/dosage-rules";
+import { notFound } from "@/lib/errors";
+import { describeDosage, holdTimerSeconds, type PrescribedDosage } from "@/lib/exercises/dosage-rules";
 import type { ExerciseView } from "@/lib/exercises/exercise-view";
-import type { PrescribedDosage } from "@/lib/exercises/dosage-rules";
-import { loadPlanAndLogs } from "./load-plan";
-import { clinicClock } from "./program-access";
-import { toItemView, versionSelect } from "./program-view";
+import { loadTodayFacts, loadTodayVersionItems } from "./load-today";
 import { adherenceBetween } from "./rules/adherence-rules";
-import { startOfWeek, type LocalDate } from "@/lib/time/calendar-rules";
+import { startOfWeek, todayIn, type LocalDate } from "@/lib/time/calendar-rules";
 import { formatLongDay } from "@/lib/time/format";
 import { currentStreak, todayPlan, type DueStatus } from "./rules/due-today-rules";
 
@@ -48,11 +45,15 @@ export type TodayView = {
 /** The signed-in patient's exercises due today, in the clinic's time zone. */
 export async function getToday(actor: Actor, options: { now?: Date } = {}): Promise<TodayView> {
   await assertCan(actor, "program:read:own");
-  const clock = await clinicClock(actor.clinicId, options.now);
+  // Two reads and the audit row, the last two side by side (docs/decisions/078): as Prisma
+  // calls it was ten reads, one after another, on the page a patient opens most.
+  const loaded = await loadTodayFacts(actor.clinicId, actor.patientId);
+  if (!loaded) throw notFound("That clinic");
+  const today = todayIn(loaded.clinic.timeZone, options.now ?? new Date());
   const base: TodayView = {
-    clinic: { name: clock.name, phone: clock.phone, timeZone: clock.timeZone },
-    today: clock.today,
-    todayLabel: formatLongDay(clock.today),
+    clinic: { name: loaded.clinic.name, phone: loaded.clinic.phone, timeZone: loaded.clinic.timeZone },
+    today,
+    todayLabel: formatLongDay(today),
     state: "none",
     startsOn: null,
     startsOnLabel: null,
@@ -62,84 +63,55 @@ export async function getToday(actor: Actor, options: { now?: Date } = {}): Prom
     week: { done: 0, prescribed: 0 },
     painBeforeToday: null,
   };
-  if (!actor.patientId) return base;
-  const program = await db.program.findFirst({
-    where: { patientId: actor.patientId, clinicId: actor.clinicId },
-    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
-    select: { id: true, currentVersion: true },
-  });
+  const program = actor.patientId ? loaded.program : null;
   if (!program) return base;
-  await recordAudit(actor, {
-    action: "program.read",
-    patientId: actor.patientId,
-    recordType: "Program",
-    recordId: program.id,
-    details: { view: "today" },
-  });
-  const { plan, facts } = await loadPlanAndLogs(program.id, actor.clinicId);
-  const due = todayPlan(plan, facts, clock.today);
-  const streak = currentStreak(plan, facts, clock.today);
-  const week = adherenceBetween(plan, facts, startOfWeek(clock.today), clock.today);
-  const painToday = facts.filter((f) => f.localDate === clock.today && f.painBefore !== null);
+  const { plan, facts } = program;
+  const due = todayPlan(plan, facts, today);
+  const streak = currentStreak(plan, facts, today);
+  const week = adherenceBetween(plan, facts, startOfWeek(today), today);
+  const painToday = facts.filter((f) => f.localDate === today && f.painBefore !== null);
   const common = {
     ...base,
     streak,
     week: { done: week.done, prescribed: week.prescribed },
     painBeforeToday: painToday.at(-1)?.painBefore ?? null,
   };
+  const audit = recordAudit(actor, {
+    action: "program.read",
+    patientId: actor.patientId,
+    recordType: "Program",
+    recordId: program.id,
+    details: { view: "today" },
+  });
   if (due.state !== "active") {
-    const current = await db.programVersion.findUniqueOrThrow({
-      where: {
-        clinicId_programId_version: {
-          clinicId: actor.clinicId,
-          programId: program.id,
-          version: program.currentVersion,
-        },
-      },
-      select: { version: true, title: true },
-    });
+    await audit;
+    const version = program.currentVersion;
     return {
       ...common,
       state: due.state,
       startsOn: due.state === "not_started" ? due.startsOn : null,
       startsOnLabel: due.state === "not_started" ? formatLongDay(due.startsOn) : null,
-      program: { id: program.id, ...current },
+      program: { id: program.id, version, title: program.titles.get(version) ?? "" },
     };
   }
-  const version = await db.programVersion.findUniqueOrThrow({
-    where: { clinicId_programId_version: { clinicId: actor.clinicId, programId: program.id, version: due.version } },
-    select: versionSelect,
-  });
+  const [, rows] = await Promise.all([audit, loadTodayVersionItems(actor.clinicId, program.id, due.version)]);
   const status = new Map(due.items.map((d) => [d.exerciseId, d]));
   return {
     ...common,
     state: "active",
-    program: { id: program.id, version: version.version, title: version.title },
-    items: version.items.map((row) => {
-      const item = toItemView(row);
-      const d = status.get(item.exercise.id)!;
-      const e = item.exercise;
+    program: { id: program.id, version: due.version, title: program.titles.get(due.version) ?? "" },
+    items: rows.map((row) => {
+      const d = status.get(row.exercise.id)!;
       return {
-        itemId: item.id,
+        itemId: row.id,
         status: d.status,
         doneToday: d.doneToday,
         remainingToday: d.remainingToday,
         daysDoneThisWeek: d.daysDoneThisWeek,
-        exercise: {
-          id: e.id,
-          name: e.name,
-          summary: e.summary,
-          position: e.position,
-          steps: e.steps,
-          cues: e.cues,
-          cautions: e.cautions,
-          figureKey: e.figureKey,
-          media: e.media,
-          equipment: e.equipment,
-        },
-        dosage: item.dosage,
-        dosageText: item.dosageText,
-        holdSeconds: holdTimerSeconds(item.dosage),
+        exercise: row.exercise,
+        dosage: row.dosage,
+        dosageText: describeDosage(row.dosage),
+        holdSeconds: holdTimerSeconds(row.dosage),
       };
     }),
   };

@@ -141,6 +141,21 @@ export function workingIntervals(
   return blocks;
 }
 
+/**
+ * True when the list is already what mergeIntervals would make of it, as far
+ * as the slot search cares: sorted, none empty, none overlapping. A
+ * therapist's visits are (the database's exclusion constraint and the loaders'
+ * ORDER BY), so the search skips re-sorting and copying them.
+ */
+function isSortedAndDisjoint(intervals: readonly Interval[]): boolean {
+  let lastEnd = -Infinity;
+  for (const i of intervals) {
+    if (i.end <= i.start || i.start < lastEnd) return false;
+    lastEnd = i.end;
+  }
+  return true;
+}
+
 /** Index of the first interval in the sorted, merged list that ends after `at`. */
 function firstEndingAfter(sorted: readonly Interval[], at: number): number {
   let lo = 0;
@@ -153,6 +168,67 @@ function firstEndingAfter(sorted: readonly Interval[], at: number): number {
   return lo;
 }
 
+/**
+ * The local dates of a range with their weekdays. Calendar facts that never
+ * change, remembered like instants: every search this week asks for one of a
+ * few ranges, and each date costs Temporal a few microseconds. Bounded.
+ */
+const rangeDates = new Map<string, ReadonlyArray<{ date: LocalDate; weekday: number }>>();
+const MAX_REMEMBERED_RANGES = 2_000;
+
+function datesOf(from: LocalDate, days: number): ReadonlyArray<{ date: LocalDate; weekday: number }> {
+  const key = `${from}|${days}`;
+  let list = rangeDates.get(key);
+  if (!list) {
+    const out: Array<{ date: LocalDate; weekday: number }> = [];
+    let weekday = weekdayOf(from);
+    for (let d = 0, date = from; d <= days; d++, date = addDays(date, 1)) {
+      out.push({ date, weekday });
+      weekday = (weekday % 7) + 1;
+    }
+    list = Object.freeze(out);
+    if (rangeDates.size >= MAX_REMEMBERED_RANGES) rangeDates.clear();
+    rangeDates.set(key, list);
+  }
+  return list;
+}
+
+/**
+ * A weekday's hours (work minus breaks) as instants on each date, per zone and
+ * pattern of hours: like instants, they never change within a process, and
+ * therapists mostly share a few patterns, so a search resolves each pattern
+ * and date once rather than once per therapist and request. Busy times are
+ * never remembered: they are read fresh by every search. Bounded.
+ */
+type WeekdayHours = { blocks: WeeklyBlock[]; key: string; byDate: Map<LocalDate, readonly Interval[]> };
+const weekdayHours = new Map<string, WeekdayHours>();
+const MAX_REMEMBERED_PATTERNS = 5_000;
+const MAX_REMEMBERED_DATES_PER_PATTERN = 1_500;
+
+function hoursFor(timeZone: string, blocks: WeeklyBlock[]): WeekdayHours {
+  // One weekday's blocks, in their order: "1 w480-1080 b720-780" (workingIntervals reads the weekday).
+  let key = `${blocks[0]!.weekday}`;
+  for (const b of blocks) key += ` ${b.kind === "work" ? "w" : "b"}${b.startMinute}-${b.endMinute}`;
+  const zoneKey = `${timeZone}|${key}`;
+  let hours = weekdayHours.get(zoneKey);
+  if (!hours) {
+    hours = { blocks, key, byDate: new Map() };
+    if (weekdayHours.size >= MAX_REMEMBERED_PATTERNS) weekdayHours.clear();
+    weekdayHours.set(zoneKey, hours);
+  }
+  return hours;
+}
+
+function hoursOn(hours: WeekdayHours, date: LocalDate, weekday: number, timeZone: string, resolve: Resolve) {
+  let blocks = hours.byDate.get(date);
+  if (!blocks) {
+    blocks = Object.freeze(workingIntervals({ weekly: hours.blocks, overrides: [] }, date, timeZone, resolve, weekday));
+    if (hours.byDate.size >= MAX_REMEMBERED_DATES_PER_PATTERN) hours.byDate.clear();
+    hours.byDate.set(date, blocks);
+  }
+  return blocks;
+}
+
 /** Free slots for every therapist, ordered by start then therapist. */
 export function computeFreeSlots(query: SlotQuery, therapists: readonly TherapistSchedule[]): Slot[] {
   const days = daysBetween(query.from, query.to);
@@ -161,58 +237,63 @@ export function computeFreeSlots(query: SlotQuery, therapists: readonly Therapis
   if (query.durationMinutes <= 0 || query.stepMinutes <= 0 || query.bufferAfterMinutes < 0)
     throw new RangeError("Duration and step must be positive and the buffer not negative.");
 
-  const resolve = resolver(query.timeZone);
+  const timeZone = query.timeZone;
+  const resolve = resolver(timeZone);
   const visitMs = query.durationMinutes * MINUTE;
   const blockedMs = (query.durationMinutes + query.bufferAfterMinutes) * MINUTE;
   const stepMs = query.stepMinutes * MINUTE;
   const earliest = query.earliestStart ?? -Infinity;
   const patientBusy = mergeIntervals(query.patientBusy ?? []);
-  const slots: Slot[] = [];
+  const dates = datesOf(query.from, days);
 
-  // Dates, weekdays and each distinct day pattern's working time are worked out once per
-  // query, not once per therapist: clinics mostly share a few patterns of hours.
-  const dates: Array<{ date: LocalDate; weekday: number }> = [];
-  for (let d = 0, date = query.from; d <= days; d++, date = addDays(date, 1)) {
-    if (query.lastBookableDate && date > query.lastBookableDate) break;
-    dates.push({ date, weekday: weekdayOf(date) });
-  }
-  const patterns = new Map<string, Interval[]>();
-
-  // Therapists in id order, each one's slots in time order: a stable sort by start alone then
-  // gives "by start, then therapist" without comparing ids per slot.
-  const ordered = [...therapists].sort((a, b) => (a.therapistId < b.therapistId ? -1 : 1));
-  for (const therapist of ordered) {
-    const busy = mergeIntervals(therapist.busy);
-    const weeklyByDay = new Map<number, { blocks: WeeklyBlock[]; key: string }>();
-    for (const b of therapist.weekly) {
-      const day = weeklyByDay.get(b.weekday) ?? { blocks: [], key: "" };
-      day.blocks.push(b);
-      weeklyByDay.set(b.weekday, day);
-    }
-    for (const day of weeklyByDay.values()) day.key = JSON.stringify(day.blocks);
-    const overridesByDate = new Map<LocalDate, DateOverride[]>();
-    for (const o of therapist.overrides) {
-      const list = overridesByDate.get(o.date);
-      if (list) list.push(o);
-      else overridesByDate.set(o.date, [o]);
-    }
-
-    for (const { date, weekday } of dates) {
-      const weekly = weeklyByDay.get(weekday);
-      const overrides = overridesByDate.get(date);
-      if (!weekly && !overrides) continue;
-      const key = `${date}|${weekly?.key ?? ""}|${overrides ? JSON.stringify(overrides) : ""}`;
-      let blocks = patterns.get(key);
-      if (!blocks) {
-        blocks = workingIntervals(
-          { weekly: weekly?.blocks ?? [], overrides: overrides ?? [] },
-          date,
-          query.timeZone,
-          resolve,
-          weekday,
-        );
-        patterns.set(key, blocks);
+  // Per therapist, in id order: merged busy times, hours by weekday, overrides by date.
+  const prepared = [...therapists]
+    .sort((a, b) => (a.therapistId < b.therapistId ? -1 : 1))
+    .map((therapist) => {
+      const byWeekday = new Map<number, WeeklyBlock[]>();
+      for (const b of therapist.weekly) {
+        const list = byWeekday.get(b.weekday);
+        if (list) list.push(b);
+        else byWeekday.set(b.weekday, [b]);
       }
+      const hours: Array<WeekdayHours | undefined> = [];
+      for (const [weekday, blocks] of byWeekday) hours[weekday] = hoursFor(timeZone, blocks);
+      let overrides: Map<LocalDate, DateOverride[]> | null = null;
+      for (const o of therapist.overrides) {
+        overrides ??= new Map();
+        const list = overrides.get(o.date);
+        if (list) list.push(o);
+        else overrides.set(o.date, [o]);
+      }
+      const busy = isSortedAndDisjoint(therapist.busy) ? therapist.busy : mergeIntervals(therapist.busy);
+      return { id: therapist.therapistId, busy, hours, overrides };
+    });
+  // A date with overrides is worked out per search (they are rare and per therapist).
+  const withOverrides = new Map<string, Interval[]>();
+
+  const slots: Slot[] = [];
+  // Date by date, every therapist in id order: a stable sort of one date's slots by start then
+  // gives "by start, then therapist" (a date's slots all start before the next date's).
+  for (const { date, weekday } of dates) {
+    if (query.lastBookableDate && date > query.lastBookableDate) break;
+    const first = slots.length;
+    for (const therapist of prepared) {
+      const hours = therapist.hours[weekday];
+      const overrides = therapist.overrides?.get(date);
+      let blocks: readonly Interval[];
+      if (!overrides) {
+        if (!hours) continue;
+        blocks = hoursOn(hours, date, weekday, timeZone, resolve);
+      } else {
+        const key = `${date}|${hours?.key ?? ""}|${JSON.stringify(overrides)}`;
+        let computed = withOverrides.get(key);
+        if (!computed) {
+          computed = workingIntervals({ weekly: hours?.blocks ?? [], overrides }, date, timeZone, resolve, weekday);
+          withOverrides.set(key, computed);
+        }
+        blocks = computed;
+      }
+      const busy = therapist.busy;
       for (const block of blocks) {
         // Candidates are block.start + k * step. Whenever one is refused (too early, or
         // overlapping an interval), every candidate before that interval's end is refused
@@ -231,13 +312,17 @@ export function computeFreeSlots(query: SlotQuery, therapists: readonly Therapis
             k = Math.max(k + 1, Math.ceil((patientBusy[p]!.end - block.start) / stepMs));
             continue;
           }
-          slots.push({ therapistId: therapist.therapistId, start, end: start + visitMs });
+          slots.push({ therapistId: therapist.id, start, end: start + visitMs });
           k++;
         }
       }
     }
+    if (slots.length - first > 1) {
+      const day = slots.slice(first).sort((a, b) => a.start - b.start);
+      for (let i = 0; i < day.length; i++) slots[first + i] = day[i]!;
+    }
   }
-  return slots.sort((a, b) => a.start - b.start);
+  return slots;
 }
 
 /**

@@ -1,10 +1,14 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { sessionCookieName, sessionIdFromCookies } from "@/lib/auth/session-cookie";
 
 const SECRET = "unit-test-secret-at-least-32-characters-long";
 const NAME = "next-auth.session-token";
 const SID = "0190a5b4-1c2d-7e3f-8a9b-0c1d2e3f4a5b";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("reading the session id from next-auth's cookie", () => {
   it("reads the sid next-auth encoded, whole or in chunks", async () => {
@@ -36,6 +40,22 @@ describe("reading the session id from next-auth's cookie", () => {
     // exp is checked (next-auth allows 15 s of clock skew).
     const expired = await encode({ token: { sid: SID }, secret: SECRET, maxAge: -60 });
     expect(await sessionIdFromCookies([{ name: NAME, value: expired }], NAME, SECRET)).toBeNull();
+  });
+
+  it("still expires a token it has read before, and still refuses one it refused", async () => {
+    const token = await encode({ token: { sid: SID }, secret: SECRET, maxAge: 60 });
+    expect(await sessionIdFromCookies([{ name: NAME, value: token }], NAME, SECRET)).toBe(SID);
+    vi.useFakeTimers({ now: Date.now() + 70_000 });
+    // Within next-auth's 15 s of clock skew it still reads; after it, it does not.
+    expect(await sessionIdFromCookies([{ name: NAME, value: token }], NAME, SECRET)).toBe(SID);
+    vi.setSystemTime(Date.now() + 10_000);
+    expect(await sessionIdFromCookies([{ name: NAME, value: token }], NAME, SECRET)).toBeNull();
+    vi.useRealTimers();
+    // The same token under another secret is another key: refused, though this one was read.
+    expect(await sessionIdFromCookies([{ name: NAME, value: token }], NAME, `${SECRET}-other`)).toBeNull();
+    const tampered = `${token.slice(0, -4)}${token.slice(-4) === "AAAA" ? "BBBB" : "AAAA"}`;
+    for (let i = 0; i < 2; i++)
+      expect(await sessionIdFromCookies([{ name: NAME, value: tampered }], NAME, SECRET)).toBeNull();
   });
 
   it("names the cookie as next-auth does", () => {

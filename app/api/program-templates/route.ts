@@ -1,14 +1,14 @@
-import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current-actor";
-import { apiRoute, readJson } from "@/lib/http/respond";
+import { exerciseContracts as c } from "@/lib/exercises/contracts";
+import { apiRoute, readJson, respond } from "@/lib/http/respond";
 import { listProgramTemplates, saveProgramTemplate } from "@/lib/programs/program-templates";
 
 export const GET = apiRoute(async () => {
   const actor = await requireActor();
-  return NextResponse.json({ templates: await listProgramTemplates(actor) });
+  return respond(c.listTemplates, { templates: await listProgramTemplates(actor) });
 });
 
 export const POST = apiRoute(async (req) => {
   const actor = await requireActor();
-  return NextResponse.json({ template: await saveProgramTemplate(actor, await readJson(req)) }, { status: 201 });
+  return respond(c.saveTemplate, { template: await saveProgramTemplate(actor, await readJson(req)) });
 });

@@ -26,7 +26,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       </p>
       <SetPasswordForm
         token={token}
-        endpoint="/api/account/invitation"
+        endpoint="acceptInvitation"
         email={link.email}
         submitLabel="Create my account"
         doneTitle="Your account is ready"

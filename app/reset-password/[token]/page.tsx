@@ -15,7 +15,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     <PublicCard title="Choose a new password" subtitle={`For ${link.email}`}>
       <SetPasswordForm
         token={token}
-        endpoint="/api/account/password-reset/complete"
+        endpoint="completeReset"
         email={link.email}
         submitLabel="Set new password"
         doneTitle="Your password was changed"

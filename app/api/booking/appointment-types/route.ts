@@ -1,8 +1,8 @@
-import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current-actor";
 import { listAppointmentTypes } from "@/lib/booking/appointment-types";
-import { apiRoute } from "@/lib/http/respond";
+import { bookingContracts } from "@/lib/booking/contracts";
+import { apiRoute, respond } from "@/lib/http/respond";
 
 export const GET = apiRoute(async () =>
-  NextResponse.json({ appointmentTypes: await listAppointmentTypes(await requireActor()) }),
+  respond(bookingContracts.appointmentTypes, { appointmentTypes: await listAppointmentTypes(await requireActor()) }),
 );

@@ -1,16 +1,18 @@
-import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current-actor";
 import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/lib/booking/calendar-feed";
-import { apiRoute } from "@/lib/http/respond";
+import { bookingContracts } from "@/lib/booking/contracts";
+import { apiRoute, respond } from "@/lib/http/respond";
 
-export const GET = apiRoute(async () => NextResponse.json(await calendarFeedStatus(await requireActor())));
+export const GET = apiRoute(async () =>
+  respond(bookingContracts.feedStatus, await calendarFeedStatus(await requireActor())),
+);
 
 /** A new secret URL; the previous one stops working. */
 export const POST = apiRoute(async () =>
-  NextResponse.json(await createCalendarFeed(await requireActor()), { status: 201 }),
+  respond(bookingContracts.createFeed, await createCalendarFeed(await requireActor())),
 );
 
 export const DELETE = apiRoute(async () => {
   await revokeCalendarFeed(await requireActor());
-  return new NextResponse(null, { status: 204 });
+  return respond(bookingContracts.revokeFeed);
 });

@@ -1,6 +1,6 @@
-import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current-actor";
-import { apiRoute, readJson } from "@/lib/http/respond";
+import { apiRoute, readJson, respond } from "@/lib/http/respond";
+import { patientContracts } from "@/lib/patients/contracts";
 import { searchPatients } from "@/lib/patients/search-patients";
 
 /**
@@ -10,5 +10,5 @@ import { searchPatients } from "@/lib/patients/search-patients";
  */
 export const POST = apiRoute(async (req) => {
   const actor = await requireActor();
-  return NextResponse.json({ patients: await searchPatients(actor, await readJson(req)) });
+  return respond(patientContracts.search, { patients: await searchPatients(actor, await readJson(req)) });
 });

@@ -1,10 +1,10 @@
 import { completePasswordReset } from "@/lib/accounts/complete-password-reset";
 import { requestOrigin } from "@/lib/auth/request-origin";
-import { apiRoute, readJson } from "@/lib/http/respond";
-import { privateJson } from "@/lib/intake/http";
+import { apiRoute, NO_STORE, readJson, respond } from "@/lib/http/respond";
+import { accountContracts } from "@/lib/accounts/contracts";
 
 /** The emailed reset link's token (in the body, out of access logs) and the new password. */
 export const POST = apiRoute(async (req) => {
   const reset = await completePasswordReset(await readJson(req), requestOrigin(req.headers));
-  return privateJson({ reset });
+  return respond(accountContracts.completeReset, { reset }, NO_STORE);
 });

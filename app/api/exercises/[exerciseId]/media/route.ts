@@ -1,9 +1,9 @@
-import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors";
 import { MAX_UPLOAD_BYTES } from "@/lib/exercises/media-rules";
 import { removeExerciseMedia, uploadExerciseMedia } from "@/lib/exercises/upload-exercise-media";
-import { apiRoute } from "@/lib/http/respond";
+import { exerciseContracts as c } from "@/lib/exercises/contracts";
+import { apiRoute, respond } from "@/lib/http/respond";
 
 type Ctx = { params: Promise<{ exerciseId: string }> };
 
@@ -36,10 +36,10 @@ export const POST = apiRoute(async (req, ctx: Ctx) => {
     name: file.name,
     bytes: new Uint8Array(await file.arrayBuffer()),
   });
-  return NextResponse.json({ exercise }, { status: 201 });
+  return respond(c.uploadMedia, { exercise });
 });
 
 export const DELETE = apiRoute(async (_req, ctx: Ctx) => {
   const actor = await requireActor();
-  return NextResponse.json({ exercise: await removeExerciseMedia(actor, (await ctx.params).exerciseId) });
+  return respond(c.removeMedia, { exercise: await removeExerciseMedia(actor, (await ctx.params).exerciseId) });
 });

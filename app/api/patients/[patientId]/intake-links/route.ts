@@ -1,6 +1,6 @@
 import { requireActor } from "@/lib/auth/current-actor";
-import { apiRoute, readJson } from "@/lib/http/respond";
-import { privateJson } from "@/lib/intake/http";
+import { apiRoute, NO_STORE, readJson, respond } from "@/lib/http/respond";
+import { intakeContracts } from "@/lib/intake/contracts";
 import { sendIntakeLink } from "@/lib/intake/send-intake-link";
 
 type Ctx = { params: Promise<{ patientId: string }> };
@@ -9,5 +9,5 @@ type Ctx = { params: Promise<{ patientId: string }> };
 export const POST = apiRoute(async (req, ctx: Ctx) => {
   const actor = await requireActor();
   const link = await sendIntakeLink(actor, (await ctx.params).patientId, await readJson(req));
-  return privateJson({ link }, { status: 201 });
+  return respond(intakeContracts.sendLink, { link }, NO_STORE);
 });

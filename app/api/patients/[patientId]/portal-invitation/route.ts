@@ -1,7 +1,7 @@
 import { sendPortalInvitation } from "@/lib/accounts/send-portal-invitation";
 import { requireActor } from "@/lib/auth/current-actor";
-import { apiRoute } from "@/lib/http/respond";
-import { privateJson } from "@/lib/intake/http";
+import { apiRoute, NO_STORE, respond } from "@/lib/http/respond";
+import { accountContracts } from "@/lib/accounts/contracts";
 
 type Ctx = { params: Promise<{ patientId: string }> };
 
@@ -9,5 +9,5 @@ type Ctx = { params: Promise<{ patientId: string }> };
 export const POST = apiRoute(async (req, ctx: Ctx) => {
   const actor = await requireActor();
   const invitation = await sendPortalInvitation(actor, (await ctx.params).patientId);
-  return privateJson({ invitation }, { status: 201 });
+  return respond(accountContracts.invitePatient, { invitation }, NO_STORE);
 });

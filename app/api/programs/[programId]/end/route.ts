@@ -1,10 +1,10 @@
-import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current-actor";
-import { apiRoute, readJson } from "@/lib/http/respond";
+import { exerciseContracts as c } from "@/lib/exercises/contracts";
+import { apiRoute, readJson, respond } from "@/lib/http/respond";
 import { endProgram } from "@/lib/programs/end-program";
 
 export const POST = apiRoute(async (req, ctx: { params: Promise<{ programId: string }> }) => {
   const actor = await requireActor();
   await endProgram(actor, (await ctx.params).programId, await readJson(req));
-  return NextResponse.json({ ended: true });
+  return respond(c.endProgram, { ended: true });
 });
