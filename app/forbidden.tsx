@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 export default function Forbidden() {
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
@@ -9,9 +7,11 @@ export default function Forbidden() {
         You are signed in, but your account cannot open this page. If you think it should, ask your clinic&rsquo;s
         admin.
       </p>
-      <Link href="/" className="mt-6 inline-block font-semibold text-brand-800 underline">
+      {/* A plain link: these pages sit in the root layout, so next/link here would load on every page (docs/decisions/072). */}
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
+      <a href="/" className="mt-6 inline-block font-semibold text-brand-800 underline">
         Go to your home page
-      </Link>
+      </a>
     </main>
   );
 }

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 export default function NotFound() {
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
@@ -8,9 +6,11 @@ export default function NotFound() {
       <p className="mt-3 text-slate-700">
         The link may be old, or the record may belong to someone else. Nothing was changed.
       </p>
-      <Link href="/" className="mt-6 inline-block font-semibold text-brand-800 underline">
+      {/* A plain link: these pages sit in the root layout, so next/link here would load on every page (docs/decisions/072). */}
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
+      <a href="/" className="mt-6 inline-block font-semibold text-brand-800 underline">
         Go to your home page
-      </Link>
+      </a>
     </main>
   );
 }

@@ -7,12 +7,15 @@ import { Button } from "@/components/ui/button";
 import { bookingApi } from "./booking-api";
 
 /** The patient's personal calendar feed: a secret URL, shown once, that can be replaced or turned off. */
-export function CalendarFeedCard() {
+type FeedStatus = Awaited<ReturnType<typeof bookingApi.feedStatus>>;
+
+export function CalendarFeedCard({ initial }: { initial?: FeedStatus }) {
   const queryClient = useQueryClient();
   const [url, setUrl] = useState<string | null>(null);
   const status = useQuery({
     queryKey: ["calendar-feed"],
     queryFn: () => bookingApi.feedStatus(),
+    initialData: initial,
   });
   const create = useMutation({
     mutationFn: () => bookingApi.createFeed(),

@@ -15,10 +15,13 @@ type Mine = MineData["upcoming"][number];
 
 /** The patient's appointments: see, book, move and cancel, on a phone first. */
 export function PatientAppointments({
+  initial,
   timeZone,
   therapists,
   blockedMessage,
 }: {
+  /** Rendered with the page (the appointments page loads them on the server), so the lists do not pop in. */
+  initial?: MineData;
   timeZone: string;
   therapists: Array<{ id: string; name: string }>;
   blockedMessage: string | null;
@@ -28,6 +31,7 @@ export function PatientAppointments({
   const { data, error } = useQuery({
     queryKey: ["my-appointments"],
     queryFn: () => bookingApi.mine(),
+    initialData: initial,
   });
   const done = (text: string) => {
     setMessage(text);

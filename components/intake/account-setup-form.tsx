@@ -1,47 +1,54 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { emailSchema, newPasswordSchema } from "@/lib/auth/schema";
+import { newPasswordProblem } from "@/lib/auth/password-rules";
 import type { FieldErrors } from "@/lib/errors";
 import { ApiError } from "@/lib/http/api-client";
 import { intakeApi } from "./intake-api";
 
 /** Right after submitting: choose a password to reach the portal later, as the same patient. */
 export function AccountSetupForm({ setupToken, defaultEmail }: { setupToken: string; defaultEmail: string }) {
+  // Local state, not the query library: the intake page loads without it (docs/decisions/072).
+  const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const create = useMutation({
-    mutationFn: (input: { email: string; password: string }) =>
-      intakeApi.createAccount({ body: { setupToken, ...input } }).then((r) => r.account),
-    // The server's field errors go beside the fields, like the ones checked here.
-    onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors : {}),
-  });
+  const [message, setMessage] = useState<string | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email") ?? "");
     const password = String(form.get("password") ?? "");
-    const found: FieldErrors = {};
-    const e = emailSchema.safeParse(email);
-    if (!e.success) found.email = e.error.issues.map((i) => i.message);
-    const p = newPasswordSchema.safeParse(password);
-    if (!p.success) found.password = p.error.issues.map((i) => i.message);
-    setErrors(found);
-    if (Object.keys(found).length === 0) create.mutate({ email, password });
+    // The password rule without zod (this form is on the public intake page); the server checks the email.
+    const problem = newPasswordProblem(password);
+    setMessage(null);
+    if (problem) {
+      setErrors({ password: [problem] });
+      return;
+    }
+    setPending(true);
+    try {
+      const { account } = await intakeApi.createAccount({ body: { setupToken, email, password } });
+      setCreated(account.email);
+    } catch (e) {
+      // The server's field errors go beside the fields, like the one checked here.
+      setErrors(e instanceof ApiError ? e.fieldErrors : {});
+      setMessage(e instanceof Error ? e.message : "We could not create your account.");
+    } finally {
+      setPending(false);
+    }
   }
 
-  if (create.isSuccess) {
+  if (created) {
     return (
       <Alert tone="success" role="status" title="Your account is ready">
-        Sign in with {create.data.email} to see your care plan and appointments.{" "}
-        <Link href="/sign-in" className="font-semibold underline">
+        Sign in with {created} to see your care plan and appointments.{" "}
+        <a href="/sign-in" className="font-semibold underline">
           Sign in
-        </Link>
+        </a>
       </Alert>
     );
   }
@@ -54,9 +61,9 @@ export function AccountSetupForm({ setupToken, defaultEmail }: { setupToken: str
         Choose a password to see your exercises, appointments and answers later. This link stops working in an hour.
       </p>
       <form onSubmit={onSubmit} noValidate className="mt-4 flex max-w-md flex-col gap-4">
-        {create.isError && !Object.keys(errors).length && (
+        {message && !Object.keys(errors).length && (
           <Alert tone="danger" role="alert">
-            {create.error.message}
+            {message}
           </Alert>
         )}
         <TextField
@@ -75,8 +82,8 @@ export function AccountSetupForm({ setupToken, defaultEmail }: { setupToken: str
           hint="At least 10 characters. A few unrelated words work well."
           errors={errors.password}
         />
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create my account"}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create my account"}
         </Button>
       </form>
     </section>

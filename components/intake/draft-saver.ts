@@ -1,4 +1,5 @@
-import type { DraftAnswers, IntakeStepId } from "@/lib/intake/schema";
+import type { DraftAnswers } from "@/lib/intake/schema";
+import type { IntakeStepId } from "@/lib/intake/steps";
 
 /** Saved within 2 s of the last change (the limit), leaving room for the request itself. */
 const DEBOUNCE_MS = 1200;

@@ -1,39 +1,22 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { IntakeForFilling } from "@/lib/intake/get-intake-for-filling";
 import { evaluateRedFlags } from "@/lib/intake/red-flag-rules";
 import { CURRENT_RED_FLAG_RULESET } from "@/lib/intake/red-flags/current";
-import {
-  INTAKE_STEPS,
-  STEP_TITLE,
-  validateStep,
-  type DraftAnswers,
-  type FieldErrorMap,
-  type IntakeStepId,
-} from "@/lib/intake/schema";
+import type { DraftAnswers, FieldErrorMap } from "@/lib/intake/schema";
+import { INTAKE_STEPS, STEP_TITLE, type IntakeStepId } from "@/lib/intake/steps";
 import type { SubmittedIntake } from "@/lib/intake/submit-intake";
-import { AccountSetupForm } from "./account-setup-form";
 import { EmergencyBanner } from "./emergency-banner";
 import { SaveIndicator } from "./save-indicator";
-import {
-  ConsentStep,
-  ContactStep,
-  FactorsStep,
-  HistoryStep,
-  OdiStep,
-  PainMapStep,
-  PsfsStep,
-  ReasonStep,
-  RedFlagsStep,
-  StartBackStep,
-  TreatmentsStep,
-} from "./steps";
+import { preloadSteps, StepBody } from "./step-body";
 import { clearBackup, DraftSaver, readBackup, type SaveState } from "./draft-saver";
+
+// Shown only after sending, and only on the emailed link.
+const AccountSetupForm = dynamic(() => import("./account-setup-form").then((m) => m.AccountSetupForm));
 
 export type IntakeEndpoints = { load: string; save: string; submit: string };
 
@@ -165,8 +148,16 @@ export function IntakeForm({
     return () => window.removeEventListener("popstate", onPop);
   }, [goTo, steps.length]);
 
-  function checkStep(): boolean {
-    const found = validateStep(step, answers[step]);
+  /** The step's answers against the server's own schema, loaded on first use (zod stays off the first load). */
+  async function checkStep(): Promise<boolean> {
+    let found: FieldErrorMap;
+    try {
+      const { validateStep } = await import("@/lib/intake/schema");
+      found = validateStep(step, answers[step]);
+    } catch {
+      // The checks could not be fetched (no network): move on; sending checks every step again on the server.
+      found = {};
+    }
     setErrors(found);
     if (Object.keys(found).length) {
       requestAnimationFrame(() => summaryRef.current?.focus());
@@ -175,8 +166,18 @@ export function IntakeForm({
     return true;
   }
 
-  const submit = useMutation({
-    mutationFn: async (): Promise<SubmittedIntake> => {
+  const preloaded = useRef(false);
+  const preloadOnce = () => {
+    // Offline, a failed fetch could be remembered by the chunk loader: wait for a touch with a network.
+    if (preloaded.current || !navigator.onLine) return;
+    preloaded.current = true;
+    preloadSteps();
+  };
+
+  const [sending, setSending] = useState(false);
+  async function submit() {
+    setSending(true);
+    try {
       await saver.flush();
       submissionKey.current ??= newKey();
       const res = await fetch(endpoints.submit, {
@@ -187,24 +188,24 @@ export function IntakeForm({
       const body = await res.json().catch(() => null);
       if (!res.ok) {
         const fieldErrors = (body?.error?.fieldErrors ?? {}) as FieldErrorMap;
-        const withProblems = steps.filter((s) => Object.keys(fieldErrors).some((k) => k.startsWith(`${s}.`)));
         setErrors(fieldErrors);
-        throw Object.assign(new Error(body?.error?.message ?? "We could not send your answers. Please try again."), {
-          steps: withProblems,
+        setSubmitProblem({
+          message: body?.error?.message ?? "We could not send your answers. Please try again.",
+          steps: steps.filter((s) => Object.keys(fieldErrors).some((k) => k.startsWith(`${s}.`))),
         });
+        requestAnimationFrame(() => summaryRef.current?.focus());
+        return;
       }
-      return body.submitted as SubmittedIntake;
-    },
-    onSuccess: (result) => {
       clearBackup(initial.id);
-      setDone(result);
+      setDone(body.submitted as SubmittedIntake);
       window.scrollTo({ top: 0 });
-    },
-    onError: (e: Error & { steps?: IntakeStepId[] }) => {
-      setSubmitProblem({ message: e.message, steps: e.steps ?? [] });
+    } catch {
+      setSubmitProblem({ message: "We could not reach the clinic. Check your connection and try again.", steps: [] });
       requestAnimationFrame(() => summaryRef.current?.focus());
-    },
-  });
+    } finally {
+      setSending(false);
+    }
+  }
 
   if (done) {
     return (
@@ -223,7 +224,8 @@ export function IntakeForm({
   const errorList = Object.entries(stepErrors);
 
   return (
-    <div className="flex flex-col gap-5">
+    // The patient's first touch fetches the remaining steps' code while the network is known to work.
+    <div className="flex flex-col gap-5" onPointerDownCapture={preloadOnce} onKeyDownCapture={preloadOnce}>
       {emergency && <EmergencyBanner ref={bannerRef} clinicPhone={initial.clinic.phone} />}
       <div className="sticky top-0 z-10 -mx-4 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur sm:static sm:mx-0 sm:rounded-lg sm:border">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
@@ -307,16 +309,16 @@ export function IntakeForm({
         {isLast ? (
           <Button
             onClick={() => {
-              if (checkStep()) submit.mutate();
+              void checkStep().then((ok) => ok && void submit());
             }}
-            disabled={submit.isPending || saveState.kind === "gone"}
+            disabled={sending || saveState.kind === "gone"}
           >
-            {submit.isPending ? "Sending…" : "Send to the clinic"}
+            {sending ? "Sending…" : "Send to the clinic"}
           </Button>
         ) : (
           <Button
             onClick={() => {
-              if (checkStep()) goTo(stepIndex + 1);
+              void checkStep().then((ok) => ok && goTo(stepIndex + 1));
             }}
           >
             Next →
@@ -325,54 +327,6 @@ export function IntakeForm({
       </nav>
     </div>
   );
-}
-
-function StepBody({
-  step,
-  answers,
-  errors,
-  update,
-  psfsLocked,
-}: {
-  step: IntakeStepId;
-  answers: DraftAnswers;
-  errors: FieldErrorMap;
-  update: <K extends IntakeStepId>(key: K, patch: Partial<NonNullable<DraftAnswers[K]>>) => void;
-  psfsLocked: boolean;
-}): ReactNode {
-  switch (step) {
-    case "contact":
-      return <ContactStep value={answers.contact ?? {}} onChange={(p) => update("contact", p)} errors={errors} />;
-    case "reason":
-      return <ReasonStep value={answers.reason ?? {}} onChange={(p) => update("reason", p)} errors={errors} />;
-    case "painMap":
-      return <PainMapStep value={answers.painMap ?? {}} onChange={(p) => update("painMap", p)} errors={errors} />;
-    case "history":
-      return <HistoryStep value={answers.history ?? {}} onChange={(p) => update("history", p)} errors={errors} />;
-    case "factors":
-      return <FactorsStep value={answers.factors ?? {}} onChange={(p) => update("factors", p)} errors={errors} />;
-    case "treatments":
-      return (
-        <TreatmentsStep value={answers.treatments ?? {}} onChange={(p) => update("treatments", p)} errors={errors} />
-      );
-    case "redFlags":
-      return <RedFlagsStep value={answers.redFlags ?? {}} onChange={(p) => update("redFlags", p)} errors={errors} />;
-    case "odi":
-      return <OdiStep value={answers.odi ?? {}} onChange={(p) => update("odi", p)} errors={errors} />;
-    case "startBack":
-      return <StartBackStep value={answers.startBack ?? {}} onChange={(p) => update("startBack", p)} errors={errors} />;
-    case "psfs":
-      return (
-        <PsfsStep
-          value={answers.psfs ?? {}}
-          onChange={(p) => update("psfs", p)}
-          errors={errors}
-          psfsLocked={psfsLocked}
-        />
-      );
-    case "consent":
-      return <ConsentStep value={answers.consent ?? {}} onChange={(p) => update("consent", p)} errors={errors} />;
-  }
 }
 
 function Finished({
@@ -403,18 +357,19 @@ function Finished({
         </a>
         .
       </p>
+      {/* Plain links: the intake page ships no client-router link code for two links at the very end. */}
       {mode === "portal" ? (
-        <Link href="/portal" className="font-semibold text-brand-800 underline">
+        <a href="/portal" className="font-semibold text-brand-800 underline">
           Back to My care
-        </Link>
+        </a>
       ) : result.accountSetupToken ? (
         <AccountSetupForm setupToken={result.accountSetupToken} defaultEmail={email} />
       ) : (
         <p>
           You can see your care at any time in the patient portal.{" "}
-          <Link href="/sign-in" className="font-semibold text-brand-800 underline">
+          <a href="/sign-in" className="font-semibold text-brand-800 underline">
             Sign in
-          </Link>
+          </a>
         </p>
       )}
     </div>

@@ -21,7 +21,7 @@ import {
   START_BACK_ITEMS,
 } from "@/lib/intake/questionnaires";
 import { ageOn } from "@/lib/intake/red-flag-rules";
-import { RED_FLAG_FIELDS } from "@/lib/intake/schema";
+import { RED_FLAG_FIELDS } from "@/lib/intake/steps";
 import { CHOIR_ATTRIBUTION, regionLabel } from "@/lib/pain-map/regions";
 import { PAIN_QUALITY_LABEL } from "@/lib/pain-map/schema";
 import { NPRS_BANDS } from "@/lib/scoring/nprs-rules";

@@ -1,10 +1,6 @@
 "use client";
 
-import { onlineManager, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ExerciseIllustration } from "@/components/exercises/exercise-illustration";
-import { SELF_CARE_TIPS } from "@/lib/exercises/self-care";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { clearOfflineCopies } from "@/lib/offline/offline-copies";
 import type { TodayItem, TodayView as TodayData } from "@/lib/programs/get-today";
 import { formatDateTime } from "@/lib/time/format";
@@ -42,10 +38,20 @@ const RETRY_MS = 30_000;
  * The patient's day, phone first. Logs go into a queue on the phone first and
  * are sent from there (lib/programs/offline-log-queue.ts), so losing the
  * signal mid-session loses nothing and a retry never doubles a log.
+ * Each exercise's picture and instructions come rendered from the server
+ * (`details`, by item id): they never change on the phone, so their code
+ * stays off the page's JavaScript (docs/decisions/072).
  */
-export function TodayView({ initial, patientId }: { initial: TodayData; patientId: string }) {
-  const queryClient = useQueryClient();
-  const { data } = useQuery({ queryKey: ["exercises-today"], queryFn: fetchToday, initialData: initial });
+export function TodayView({
+  initial,
+  patientId,
+  details,
+}: {
+  initial: TodayData;
+  patientId: string;
+  details: Record<string, ReactNode>;
+}) {
+  const [data, setData] = useState(initial);
   const store = useMemo(() => localStorageStore(`mend.exercise-log-queue.${patientId}`), [patientId]);
   const [queue, setQueue] = useState<PendingLog[]>([]);
   // Sent logs stay counted here until the refreshed day includes them, so the count never dips.
@@ -82,10 +88,14 @@ export function TodayView({ initial, patientId }: { initial: TodayData; patientI
     if (result.sent > 0) {
       const remaining = new Set(after.map((l) => l.clientKey));
       setAwaitingRefresh((prev) => [...prev, ...before.filter((l) => !remaining.has(l.clientKey))]);
-      await queryClient.invalidateQueries({ queryKey: ["exercises-today"] });
-      setAwaitingRefresh([]);
+      // A failed refresh keeps the counts shown (sent logs stay counted locally) until the next one.
+      const fresh = await fetchToday().catch(() => null);
+      if (fresh) {
+        setData(fresh);
+        setAwaitingRefresh([]);
+      }
     }
-  }, [queryClient, store]);
+  }, [store]);
 
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the queue lives in localStorage, readable only after hydration
@@ -94,7 +104,6 @@ export function TodayView({ initial, patientId }: { initial: TodayData; patientI
     void flush();
     const goOnline = () => {
       setOnline(true);
-      onlineManager.setOnline(true);
       void flush();
     };
     const goOffline = () => {
@@ -281,45 +290,7 @@ export function TodayView({ initial, patientId }: { initial: TodayData; patientI
                   {item.dosage.notes && (
                     <p className="mt-1 text-slate-800">Note from your therapist: {item.dosage.notes}</p>
                   )}
-                  <div className="mt-3 max-w-sm">
-                    <ExerciseIllustration
-                      name={item.exercise.name}
-                      figureKey={item.exercise.figureKey}
-                      position={item.exercise.position}
-                      media={item.exercise.media}
-                      className="max-h-56 border border-slate-200"
-                    />
-                  </div>
-                  <details className="mt-3">
-                    <summary className="min-h-11 cursor-pointer py-2 font-semibold text-brand-800">
-                      How to do it
-                    </summary>
-                    <ol className="ml-5 list-decimal space-y-1">
-                      {item.exercise.steps.map((s, i) => (
-                        <li key={i}>{s}</li>
-                      ))}
-                    </ol>
-                    {item.exercise.cues.length > 0 && (
-                      <>
-                        <h3 className="mt-3 font-semibold">Tips</h3>
-                        <ul className="ml-5 list-disc">
-                          {item.exercise.cues.map((c, i) => (
-                            <li key={i}>{c}</li>
-                          ))}
-                        </ul>
-                      </>
-                    )}
-                    {item.exercise.cautions.length > 0 && (
-                      <>
-                        <h3 className="mt-3 font-semibold">Take care</h3>
-                        <ul className="ml-5 list-disc">
-                          {item.exercise.cautions.map((c, i) => (
-                            <li key={i}>{c}</li>
-                          ))}
-                        </ul>
-                      </>
-                    )}
-                  </details>
+                  {details[item.itemId]}
                   {item.holdSeconds && (
                     <div className="mt-3">
                       <HoldTimer seconds={item.holdSeconds} name={item.exercise.name} />
@@ -348,41 +319,6 @@ export function TodayView({ initial, patientId }: { initial: TodayData; patientI
           </ol>
         </>
       )}
-
-      <section aria-labelledby="self-care" className="rounded-xl border border-slate-300 bg-white p-4">
-        <h2 id="self-care" className="text-lg font-semibold">
-          Looking after your back
-        </h2>
-        <ul className="ml-5 mt-2 list-disc space-y-1">
-          {SELF_CARE_TIPS.map((t) => (
-            <li key={t}>{t}</li>
-          ))}
-        </ul>
-        <p className="mt-2">
-          Sharp pain, or pain, tingling or numbness spreading down a leg? Stop and call{" "}
-          <a className="font-semibold text-brand-800 underline" href={`tel:${data.clinic.phone}`}>
-            {data.clinic.phone}
-          </a>
-          .
-        </p>
-      </section>
-
-      <nav aria-label="More about your exercises" className="flex flex-wrap gap-3">
-        <Link
-          href="/portal/exercises/history"
-          className="min-h-11 rounded-lg border border-slate-400 bg-white px-4 py-2 font-semibold text-brand-800"
-        >
-          History and progress
-        </Link>
-        {data.state !== "none" && (
-          <Link
-            href="/portal/exercises/handout"
-            className="min-h-11 rounded-lg border border-slate-400 bg-white px-4 py-2 font-semibold text-brand-800"
-          >
-            Printable handout
-          </Link>
-        )}
-      </nav>
     </div>
   );
 }

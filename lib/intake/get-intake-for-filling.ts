@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditWho, isLinkActor, type IntakeActor } from "./intake-actor";
 import { fillableIntakeWhere, intakeOutOfReach } from "./intake-scope";
-import { draftAnswersSchema, type DraftAnswers, type IntakeKind, type IntakeStepId } from "./schema";
+import { draftAnswersSchema, type DraftAnswers } from "./schema";
+import type { IntakeKind, IntakeStepId } from "./steps";
 
 export type IntakeForFilling = {
   id: string;

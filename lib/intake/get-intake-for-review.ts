@@ -9,7 +9,8 @@ import type { PainMark } from "@/lib/pain-map/schema";
 import type { PainRegionCode } from "@/lib/pain-map/regions";
 import { computeScores, painSummaryOf, type IntakeScores } from "./intake-rules";
 import type { RedFlagTier } from "./red-flag-rules";
-import { draftAnswersSchema, type DraftAnswers, type IntakeKind } from "./schema";
+import { draftAnswersSchema, type DraftAnswers } from "./schema";
+import type { IntakeKind } from "./steps";
 
 export type IntakeForReview = {
   id: string;

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { patientOutOfReach } from "@/lib/patients/patient-access";
 import { intakeProgress, linkState, type IntakeProgress, type LinkState } from "./intake-rules";
 import type { RedFlagTier } from "./red-flag-rules";
-import type { IntakeKind } from "./schema";
+import type { IntakeKind } from "./steps";
 
 export type IntakeStatusRow = {
   id: string;

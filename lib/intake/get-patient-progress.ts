@@ -8,7 +8,7 @@ import type { PainRegionCode } from "@/lib/pain-map/regions";
 import { patientOutOfReach } from "@/lib/patients/patient-access";
 import type { IntakeScores } from "./intake-rules";
 import { psfsActivityProgress, scoreSeries } from "./progress-rules";
-import type { IntakeKind } from "./schema";
+import type { IntakeKind } from "./steps";
 
 export type ProgressIntake = {
   id: string;

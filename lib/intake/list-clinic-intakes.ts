@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { intakeProgress, linkState, type IntakeProgress, type LinkState } from "./intake-rules";
-import type { IntakeKind } from "./schema";
+import type { IntakeKind } from "./steps";
 
 export type ClinicIntakeRow = {
   id: string;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
-import type { IntakeKind } from "./schema";
+import type { IntakeKind } from "./steps";
 
 export type OwnIntake = {
   id: string;

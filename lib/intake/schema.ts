@@ -19,9 +19,7 @@ import {
   TREATMENTS,
   YES_NO,
 } from "./options";
-
-export const INTAKE_KINDS = ["initial", "follow_up"] as const;
-export type IntakeKind = (typeof INTAKE_KINDS)[number];
+import { INTAKE_STEP_IDS, INTAKE_STEPS, RED_FLAG_FIELDS, type IntakeKind, type IntakeStepId } from "./steps";
 
 const text = (max: number, label: string) =>
   z
@@ -171,19 +169,6 @@ const treatmentsDraft = z
   .partial();
 
 // ---- red-flag questions
-export const RED_FLAG_FIELDS = [
-  "saddleNumbness",
-  "bladderBowel",
-  "legWeakness",
-  "cancerHistory",
-  "feverChills",
-  "weightLoss",
-  "nightPain",
-  "trauma",
-  "recentInfection",
-  "ivDrugUse",
-  "immuneSuppression",
-] as const;
 const redFlagsDraft = z
   .object({
     saddleNumbness: yesNo,
@@ -295,41 +280,7 @@ export const STEP_SCHEMAS = {
   startBack: { draft: startBackDraft, complete: startBackComplete },
   psfs: { draft: psfsDraft, complete: psfsComplete },
   consent: { draft: consentDraft, complete: consentComplete },
-} as const;
-export type IntakeStepId = keyof typeof STEP_SCHEMAS;
-
-export const INTAKE_STEPS: Record<IntakeKind, readonly IntakeStepId[]> = {
-  initial: [
-    "contact",
-    "reason",
-    "painMap",
-    "history",
-    "factors",
-    "treatments",
-    "redFlags",
-    "odi",
-    "startBack",
-    "psfs",
-    "consent",
-  ],
-  // Progress and discharge: the measures that change, re-rated the same way.
-  follow_up: ["painMap", "redFlags", "odi", "psfs"],
-};
-
-export const STEP_TITLE: Record<IntakeStepId, string> = {
-  contact: "Your details",
-  reason: "Why you are coming in",
-  painMap: "Where it hurts",
-  history: "How it started",
-  factors: "What makes it worse or better",
-  treatments: "Past injuries and treatment",
-  redFlags: "Safety questions",
-  odi: "Daily activities (Oswestry)",
-  startBack: "How your back pain affects you (STarT Back)",
-  psfs: "Activities that matter to you",
-  consent: "Consent and signature",
-};
-
+} as const satisfies Record<IntakeStepId, unknown>;
 /** Every step optional and format-checked: what a draft save accepts. */
 export const draftAnswersSchema = z
   .object(
@@ -370,7 +321,7 @@ export const saveDraftSchema = z.object({
   /** The revision the browser last saw; a save based on an older one is refused (another device saved since). */
   baseRevision: z.number().int().min(0),
   /** The step the patient is on, so another device resumes there. */
-  currentStep: z.enum(Object.keys(STEP_SCHEMAS) as [IntakeStepId, ...IntakeStepId[]]).optional(),
+  currentStep: z.enum(INTAKE_STEP_IDS).optional(),
 });
 
 export const submitIntakeSchema = z.object({

@@ -13,7 +13,8 @@ import { parseInput } from "@/lib/validation";
 import { FORM_VERSION, isoDay, linkExpiry } from "./intake-rules";
 import { newLinkToken } from "./link-token";
 import { isUniqueViolation } from "@/lib/db-errors";
-import { INTAKE_KINDS, type DraftAnswers, type IntakeKind } from "./schema";
+import type { DraftAnswers } from "./schema";
+import { INTAKE_KINDS, type IntakeKind } from "./steps";
 
 export const sendIntakeLinkSchema = z.object({
   kind: z.enum(INTAKE_KINDS, { error: "Choose an intake or a follow-up questionnaire." }).default("initial"),

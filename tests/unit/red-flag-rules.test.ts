@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ONSET_AGO, PAIN_TRENDS, TRAUMA_OPTIONS, YES_NO } from "@/lib/intake/options";
 import { ageOn, evaluateRedFlags, hasEmergency, type RuleCondition } from "@/lib/intake/red-flag-rules";
 import { RED_FLAG_RULESET_V1 } from "@/lib/intake/red-flags/ruleset-v1";
-import { RED_FLAG_FIELDS } from "@/lib/intake/schema";
+import { RED_FLAG_FIELDS } from "@/lib/intake/steps";
 import { PAIN_QUALITIES } from "@/lib/pain-map/schema";
 
 const NO_TO_ALL = Object.fromEntries(RED_FLAG_FIELDS.map((f) => [f, f === "trauma" ? "none" : "no"]));
