@@ -281,26 +281,17 @@ async function main() {
       const to = (await page.locator(targetSel).boundingBox())!;
       const targetRow = await page.locator(targetSel).evaluate((el) => (el as HTMLElement).style.gridRow);
       // Watches for the block's first frame in its new row, timed from the drop's pointerup.
-      const placed = page.evaluate(
-        ({ sel, row }) =>
-          new Promise<number>((resolve) => {
-            const check = () => {
-              const el = document.querySelector<HTMLElement>(sel);
-              if (!el || !el.style.gridRow.startsWith(`${row} `)) return false;
-              obs.disconnect();
-              requestAnimationFrame((t) => resolve(t));
-              return true;
-            };
-            const obs = new MutationObserver(check);
-            obs.observe(document.body, {
-              subtree: true,
-              childList: true,
-              attributes: true,
-              attributeFilter: ["style"],
-            });
-          }),
-        { sel, row: targetRow },
-      );
+      // A string, not a function: tsx's keepNames would wrap a function's inner names in a helper the page lacks.
+      const placed = page.evaluate(`new Promise((resolve) => {
+        const obs = new MutationObserver(() => {
+          const el = document.querySelector(${JSON.stringify(sel)});
+          if (!el || !el.style.gridRow.startsWith(${JSON.stringify(targetRow + " ")})) return;
+          obs.disconnect();
+          requestAnimationFrame((t) => resolve(t));
+        });
+        obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["style"] });
+      })`) as Promise<number>;
+      placed.catch(() => {});
       const since = await eventCount(page);
       const ups = (await page.evaluate("window.__pointerups.length")) as number;
       await page.mouse.move(from.x + from.width / 2, from.y + 6);
