@@ -479,11 +479,11 @@ const FreeCell = memo(function FreeCell({
       onClick={() => onBook({ therapistId, therapistName, start: new Date(start).toISOString() })}
       aria-label={label}
       data-slot={`${therapistId}|${start}`}
-      className="group border-t border-slate-100 bg-white text-left text-xs hover:bg-brand-50 data-[over]:bg-brand-100"
+      // "+ Book" is a pseudo-element, not a child: opening a dialog restyles every element on the
+      // page (the modal makes the rest inert), and a week has thousands of these buttons.
+      className="border-t border-slate-100 bg-white text-left text-xs after:hidden after:px-1 after:text-brand-800 after:content-['+_Book'] hover:bg-brand-50 hover:after:inline focus-visible:after:inline data-[over]:bg-brand-100"
       style={{ gridRow: row, gridColumn: col }}
-    >
-      <span className="hidden px-1 text-brand-800 group-hover:inline group-focus-visible:inline">+ Book</span>
-    </button>
+    />
   );
 });
 
