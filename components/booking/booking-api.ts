@@ -24,6 +24,20 @@ export type SlotGroup = z.input<typeof slotGroupSchema>;
 /** A series date that could not be booked, with alternatives, sent in the 409's body. */
 export type SeriesConflict = z.input<typeof seriesConflictSchema>;
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale and options, kept: building an Intl.DateTimeFormat
+ * costs far more than formatting with one, and the week calendar labels
+ * thousands of cells on every render (bench:calendar).
+ */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 /** Dates as YYYY-MM-DD strings; day arithmetic on the calendar date alone, no zone involved. */
 export function addDaysIso(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -32,11 +46,11 @@ export function addDaysIso(date: string, days: number): string {
 }
 
 export function todayInZone(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return formatter("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 export function timeLabel(iso: string | number, timeZone: string, withZone = false): string {
-  return new Intl.DateTimeFormat("en-US", {
+  return formatter("en-US", {
     timeZone,
     hour: "numeric",
     minute: "2-digit",
@@ -45,7 +59,7 @@ export function timeLabel(iso: string | number, timeZone: string, withZone = fal
 }
 
 export function dateLabel(iso: string | number, timeZone: string, style: "long" | "short" = "long"): string {
-  return new Intl.DateTimeFormat("en-US", {
+  return formatter("en-US", {
     timeZone,
     weekday: style,
     month: style === "long" ? "long" : "short",
@@ -61,7 +75,7 @@ export function localDate(iso: string | number, timeZone: string): string {
 
 /** Minutes after local midnight of an instant, on the zone's wall clock. */
 export function localMinute(iso: string | number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+  const parts = formatter("en-GB", {
     timeZone,
     hour: "2-digit",
     minute: "2-digit",

@@ -9,9 +9,10 @@ import {
   useSensor,
   useSensors,
   type DragEndEvent,
+  type DragMoveEvent,
 } from "@dnd-kit/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useRef, useState, type CSSProperties } from "react";
+import { memo, useCallback, useMemo, useRef, useState, type CSSProperties } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
@@ -94,26 +95,32 @@ export function FrontDeskCalendar({
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["calendar"] }),
   });
 
+  // The free-time button under the pointer, marked by hand (see slotUnder) so that a drag
+  // re-renders nothing but the dragged block.
+  const overSlot = useRef<HTMLElement | null>(null);
+  function markOver(el: HTMLElement | null) {
+    if (overSlot.current === el) return;
+    overSlot.current?.removeAttribute("data-over");
+    el?.setAttribute("data-over", "");
+    overSlot.current = el;
+  }
+  function onDragMove(event: DragMoveEvent) {
+    markOver(slotUnder(event));
+  }
   function onDragEnd(event: DragEndEvent) {
     setTimeout(() => (justDragged.current = false), 0);
+    markOver(null);
+    if (!event.over) return;
     const appointment = data?.appointments.find((a) => a.id === event.active.id);
-    if (!appointment) return;
-    // The free time under the pointer where it was let go (read from the page, so it
-    // holds even if the grid scrolled during the drag).
-    const origin = event.activatorEvent as PointerEvent;
-    const x = origin.clientX + event.delta.x;
-    const y = origin.clientY + event.delta.y;
-    const target =
-      (event.over ? String(event.over.id) : null) ??
-      document
-        .elementsFromPoint(x, y)
-        .map((el) => el.closest<HTMLElement>("[data-slot]")?.dataset.slot)
-        .find(Boolean) ??
-      null;
-    if (!target) return;
+    const target = slotUnder(event)?.dataset.slot;
+    if (!appointment || !target) return;
     const [therapistId, start] = target.split("|");
     if (start && therapistId) move.mutate({ appointment, therapistId, start: Number(start) });
   }
+  // Stable, so that opening a visit or showing a message does not re-render the grid.
+  const onSelect = useCallback((id: string) => {
+    if (!justDragged.current) setSelectedId(id);
+  }, []);
 
   const step = view === "day" ? 1 : 7;
   const done = (text: string) => {
@@ -188,23 +195,19 @@ export function FrontDeskCalendar({
             // The drop target is the free time under the pointer, where the visit will start.
             collisionDetection={pointerWithin}
             onDragStart={() => (justDragged.current = true)}
+            onDragMove={onDragMove}
             onDragEnd={onDragEnd}
-            onDragCancel={() => setTimeout(() => (justDragged.current = false), 0)}
+            onDragCancel={() => {
+              markOver(null);
+              setTimeout(() => (justDragged.current = false), 0);
+            }}
             accessibility={{
               screenReaderInstructions: {
                 draggable: "Press Enter to open this appointment; use Move in the dialog to move it with the keyboard.",
               },
             }}
           >
-            <Grid
-              data={data}
-              now={dataUpdatedAt}
-              canManage={canManage}
-              onBook={setBooking}
-              onSelect={(id) => {
-                if (!justDragged.current) setSelectedId(id);
-              }}
-            />
+            <Grid data={data} now={dataUpdatedAt} canManage={canManage} onBook={setBooking} onSelect={onSelect} />
           </DndContext>
           <CancelledList data={data} onSelect={setSelectedId} />
         </>
@@ -236,6 +239,24 @@ export function FrontDeskCalendar({
   );
 }
 
+/**
+ * The free-time button under the pointer, read from the page (so it holds even
+ * if the grid scrolled during the drag). Columns, not the thousands of
+ * free-time buttons, are dnd-kit's drop targets: each droppable re-renders on
+ * every step of a drag and is measured when one starts, which with 20
+ * therapists over a week made a drop take a second (bench:calendar).
+ */
+function slotUnder(event: DragMoveEvent | DragEndEvent): HTMLElement | null {
+  const origin = event.activatorEvent as PointerEvent;
+  const x = origin.clientX + event.delta.x;
+  const y = origin.clientY + event.delta.y;
+  for (const el of document.elementsFromPoint(x, y)) {
+    const slot = el.closest<HTMLElement>("[data-slot]");
+    if (slot) return slot;
+  }
+  return null;
+}
+
 function Legend({ data }: { data: CalendarData }) {
   return (
     <ul className="flex flex-wrap gap-3 text-sm" aria-label="Appointment types">
@@ -251,7 +272,7 @@ function Legend({ data }: { data: CalendarData }) {
   );
 }
 
-function Grid({
+const Grid = memo(function Grid({
   data,
   now,
   canManage,
@@ -280,6 +301,15 @@ function Grid({
     [data],
   );
   const active = data.appointments.filter((a) => a.status !== "cancelled");
+  // Busy time per therapist, parsed once: the free-time loop below asks for every step of every column.
+  const busyByTherapist = new Map<string, Array<[number, number]>>();
+  for (const a of active) {
+    const list = busyByTherapist.get(a.therapistId) ?? [];
+    list.push([Date.parse(a.startsAt), Date.parse(a.blockedUntil)]);
+    busyByTherapist.set(a.therapistId, list);
+  }
+  const colByKey = new Map(columns.map((c, i) => [c.key, i + 2]));
+  const therapistName = new Map(data.therapists.map((t) => [t.id, t.name]));
   // Rows on the wall clock, from the earliest working or booked minute to the latest (8:00-18:00 when empty).
   const minutes = [
     ...data.therapists.flatMap((t) =>
@@ -291,8 +321,7 @@ function Grid({
   const last = Math.ceil(Math.max(18 * 60, ...minutes) / 60) * 60;
   const rows = (last - first) / stepMin;
   const rowOf = (iso: string | number) => Math.floor((localMinute(iso, tz) - first) / stepMin) + 2;
-  const colOf = (date: string, therapistId: string) =>
-    columns.findIndex((c) => c.date === date && c.therapistId === therapistId) + 2;
+  const colOf = (date: string, therapistId: string) => colByKey.get(`${date}|${therapistId}`) ?? 1;
   const dateOf = (iso: string) =>
     data.days.find((d) => Date.parse(iso) >= d.startMs && Date.parse(iso) < d.endMs)?.date;
 
@@ -337,32 +366,37 @@ function Grid({
           );
         })}
         {columns.map((c, ci) => (
-          <div
-            key={`bg-${c.key}`}
-            className="border-l border-slate-200 bg-slate-100"
-            style={{ gridRow: `2 / span ${rows}`, gridColumn: ci + 2 }}
-            aria-hidden="true"
-          />
+          <ColumnBackground key={`bg-${c.key}`} id={c.key} rows={rows} col={ci + 2} />
         ))}
         {data.therapists.flatMap((t) =>
           t.working.flatMap((w) => {
             const cells = [];
+            const busyTimes = busyByTherapist.get(t.id) ?? [];
             for (let s = Date.parse(w.start); s + stepMs <= Date.parse(w.end); s += stepMs) {
-              const busy = active.some(
-                (a) => a.therapistId === t.id && Date.parse(a.startsAt) < s + stepMs && s < Date.parse(a.blockedUntil),
-              );
+              const busy = busyTimes.some(([from, until]) => from < s + stepMs && s < until);
               const row = rowOf(s);
               if (row < 2 || row > rows + 1) continue;
+              const col = colOf(w.date, t.id);
               cells.push(
-                <FreeCell
-                  key={`${t.id}|${s}`}
-                  id={`${t.id}|${s}`}
-                  row={row}
-                  col={colOf(w.date, t.id)}
-                  label={`Book ${timeLabel(s, tz)}${data.view === "week" ? ` on ${dateLabel(s, tz, "short")}` : ""} with ${t.name}`}
-                  disabled={busy || !canManage || s + stepMs <= now}
-                  onClick={() => onBook({ therapistId: t.id, therapistName: t.name, start: new Date(s).toISOString() })}
-                />,
+                busy || !canManage || s + stepMs <= now ? (
+                  <div
+                    key={`${t.id}|${s}`}
+                    className="border-t border-slate-100 bg-white"
+                    style={{ gridRow: row, gridColumn: col }}
+                    aria-hidden="true"
+                  />
+                ) : (
+                  <FreeCell
+                    key={`${t.id}|${s}`}
+                    therapistId={t.id}
+                    therapistName={t.name}
+                    start={s}
+                    row={row}
+                    col={col}
+                    label={`Book ${timeLabel(s, tz)}${data.view === "week" ? ` on ${dateLabel(s, tz, "short")}` : ""} with ${t.name}`}
+                    onBook={onBook}
+                  />
+                ),
               );
             }
             return cells;
@@ -388,8 +422,8 @@ function Grid({
               typeName={type?.name ?? "Appointment"}
               timeZone={tz}
               draggable={canManage && isChangeable(a.status)}
-              therapistName={data.therapists.find((t) => t.id === a.therapistId)?.name ?? ""}
-              onSelect={() => onSelect(a.id)}
+              therapistName={therapistName.get(a.therapistId) ?? ""}
+              onSelect={onSelect}
             />,
             bufferSpan > 0 ? (
               <div
@@ -405,49 +439,55 @@ function Grid({
       </div>
     </div>
   );
-}
+});
 
-function FreeCell({
-  id,
-  row,
-  col,
-  label,
-  disabled,
-  onClick,
-}: {
-  id: string;
-  row: number;
-  col: number;
-  label: string;
-  disabled: boolean;
-  onClick: () => void;
-}) {
-  const { setNodeRef, isOver } = useDroppable({ id, disabled });
-  if (disabled)
-    return (
-      <div
-        ref={setNodeRef}
-        className="border-t border-slate-100 bg-white"
-        style={{ gridRow: row, gridColumn: col }}
-        aria-hidden="true"
-      />
-    );
+/** A column's grey background, and the drop target for a drag onto that column. */
+function ColumnBackground({ id, rows, col }: { id: string; rows: number; col: number }) {
+  const { setNodeRef } = useDroppable({ id });
   return (
-    <button
+    <div
       ref={setNodeRef}
-      type="button"
-      onClick={onClick}
-      aria-label={label}
-      data-slot={id}
-      className={`group border-t border-slate-100 text-left text-xs ${isOver ? "bg-brand-100" : "bg-white hover:bg-brand-50"}`}
-      style={{ gridRow: row, gridColumn: col }}
-    >
-      <span className="hidden px-1 text-brand-800 group-hover:inline group-focus-visible:inline">+ Book</span>
-    </button>
+      className="border-l border-slate-200 bg-slate-100"
+      style={{ gridRow: `2 / span ${rows}`, gridColumn: col }}
+      aria-hidden="true"
+    />
   );
 }
 
-function AppointmentBlock({
+// Memoised with plain props: a refetch after a move re-renders the grid, and all but a few
+// of the thousands of cells are unchanged.
+const FreeCell = memo(function FreeCell({
+  therapistId,
+  therapistName,
+  start,
+  row,
+  col,
+  label,
+  onBook,
+}: {
+  therapistId: string;
+  therapistName: string;
+  start: number;
+  row: number;
+  col: number;
+  label: string;
+  onBook: (t: BookTarget) => void;
+}) {
+  return (
+    <button
+      type="button"
+      onClick={() => onBook({ therapistId, therapistName, start: new Date(start).toISOString() })}
+      aria-label={label}
+      data-slot={`${therapistId}|${start}`}
+      // "+ Book" is a pseudo-element, not a child: opening a dialog restyles every element on the
+      // page (the modal makes the rest inert), and a week has thousands of these buttons.
+      className="border-t border-slate-100 bg-white text-left text-xs after:hidden after:px-1 after:text-brand-800 after:content-['+_Book'] hover:bg-brand-50 hover:after:inline focus-visible:after:inline data-[over]:bg-brand-100"
+      style={{ gridRow: row, gridColumn: col }}
+    />
+  );
+});
+
+const AppointmentBlock = memo(function AppointmentBlock({
   appointment: a,
   row,
   col,
@@ -468,7 +508,7 @@ function AppointmentBlock({
   timeZone: string;
   draggable: boolean;
   therapistName: string;
-  onSelect: () => void;
+  onSelect: (id: string) => void;
 }) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: a.id, disabled: !draggable });
   const badges = [
@@ -482,7 +522,7 @@ function AppointmentBlock({
       type="button"
       {...attributes}
       {...listeners}
-      onClick={onSelect}
+      onClick={() => onSelect(a.id)}
       aria-label={label}
       data-appointment-id={a.id}
       className={`relative z-10 mx-1 overflow-hidden rounded-md border border-slate-300 px-2 py-1 text-left text-xs text-slate-900 shadow-sm ${STATUS_STYLE[a.status]} ${isDragging ? "opacity-80 shadow-lg" : ""}`}
@@ -508,7 +548,7 @@ function AppointmentBlock({
       </span>
     </button>
   );
-}
+});
 
 function CancelledList({ data, onSelect }: { data: CalendarData; onSelect: (id: string) => void }) {
   const cancelled = data.appointments.filter((a) => a.status === "cancelled");
