@@ -10,6 +10,8 @@ test("a patient books and then reschedules on a phone, with the clinic's zone na
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Book an appointment" }).click();
+  // The form loads when opened (docs/decisions/072); the patient lands in its first field.
+  await expect(page.getByLabel("What kind of visit?")).toBeFocused();
   await page.getByLabel("What kind of visit?").selectOption({ label: "Follow-up (45 min)" });
   await expect(page.getByText(/Times are in Eastern/)).toBeVisible();
   // A few days out, so that online changes are still open (they close 24 hours before).
@@ -61,6 +63,11 @@ test("a patient cancels a visit with a reason", async ({ page }) => {
   await page.getByRole("button", { name: "Confirm booking" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Booked:" })).toBeVisible();
   const cancel = page.getByRole("button", { name: /^Cancel / }).last();
+  await cancel.click();
+  await expect(page.getByLabel("Why are you cancelling?")).toBeFocused();
+  // Keeping it closes the form and puts focus back on the button that opened it.
+  await page.getByRole("button", { name: "Keep it" }).click();
+  await expect(cancel).toBeFocused();
   await cancel.click();
   await page.getByLabel("Why are you cancelling?").fill("Feeling much better");
   await page.getByRole("button", { name: "Cancel appointment" }).click();
