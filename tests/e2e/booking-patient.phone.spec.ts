@@ -74,3 +74,17 @@ test("a patient cancels a visit with a reason", async ({ page }) => {
   await expect(page.getByRole("status").filter({ hasText: "Cancelled your" })).toBeVisible();
   await expect(page.getByText(/Cancelled/).first()).toBeVisible();
 });
+
+test("a patient turns their calendar link on, sees it once, and turns it off", async ({ page }) => {
+  await signIn(page, DEMO_PATIENTS[0].email);
+  await expect(page).toHaveURL("/portal");
+  await page.goto("/portal/appointments");
+  await page.getByRole("button", { name: /^(Create calendar link|Make a new link)/ }).click();
+  await expect(page.getByText("Your calendar link (shown once)")).toBeVisible();
+  await expect(page.getByText(/^https?:\/\/\S+$/)).toBeVisible();
+  await expect(page.getByText("Your calendar link is on.")).toBeVisible();
+  await page.getByRole("button", { name: "Turn off calendar link" }).click();
+  await expect(page.getByText("Your calendar link is off.")).toBeVisible();
+  await expect(page.getByText("Your calendar link (shown once)")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Create calendar link" })).toBeVisible();
+});
