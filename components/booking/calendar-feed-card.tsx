@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,28 +8,28 @@ import { bookingApi } from "./booking-api";
 /** The patient's personal calendar feed: a secret URL, shown once, that can be replaced or turned off. */
 type FeedStatus = Awaited<ReturnType<typeof bookingApi.feedStatus>>;
 
+/**
+ * Plain state, not the query cache: the status comes with the page and only these two buttons change it,
+ * so the appointments page does not load TanStack Query to show it (docs/decisions/072).
+ */
 export function CalendarFeedCard({ initial }: { initial?: FeedStatus }) {
-  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<FeedStatus | undefined>(initial);
   const [url, setUrl] = useState<string | null>(null);
-  const status = useQuery({
-    queryKey: ["calendar-feed"],
-    queryFn: () => bookingApi.feedStatus(),
-    initialData: initial,
-  });
-  const create = useMutation({
-    mutationFn: () => bookingApi.createFeed(),
-    onSuccess: (r) => {
-      setUrl(r.url);
-      void queryClient.invalidateQueries({ queryKey: ["calendar-feed"] });
-    },
-  });
-  const revoke = useMutation({
-    mutationFn: () => bookingApi.revokeFeed(),
-    onSuccess: () => {
-      setUrl(null);
-      void queryClient.invalidateQueries({ queryKey: ["calendar-feed"] });
-    },
-  });
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (change: () => Promise<{ url: string | null }>) => {
+    setPending(true);
+    setError(null);
+    try {
+      const result = await change();
+      setUrl(result.url);
+      setStatus(await bookingApi.feedStatus());
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "Something went wrong. Please try again.");
+    } finally {
+      setPending(false);
+    }
+  };
   return (
     <div className="flex flex-col gap-3">
       <p>
@@ -42,15 +41,24 @@ export function CalendarFeedCard({ initial }: { initial?: FeedStatus }) {
           <p className="break-all font-mono text-sm">{url}</p>
         </Alert>
       )}
+      {error && (
+        <Alert tone="danger" role="alert">
+          {error}
+        </Alert>
+      )}
       <p aria-live="polite" className="text-sm text-slate-700">
-        {status.data?.active ? "Your calendar link is on." : status.data ? "Your calendar link is off." : ""}
+        {status?.active ? "Your calendar link is on." : status ? "Your calendar link is off." : ""}
       </p>
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" disabled={create.isPending} onClick={() => create.mutate()}>
-          {status.data?.active ? "Make a new link (the old one stops working)" : "Create calendar link"}
+        <Button variant="secondary" disabled={pending} onClick={() => run(() => bookingApi.createFeed())}>
+          {status?.active ? "Make a new link (the old one stops working)" : "Create calendar link"}
         </Button>
-        {status.data?.active && (
-          <Button variant="secondary" disabled={revoke.isPending} onClick={() => revoke.mutate()}>
+        {status?.active && (
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => run(async () => (await bookingApi.revokeFeed(), { url: null }))}
+          >
             Turn off calendar link
           </Button>
         )}

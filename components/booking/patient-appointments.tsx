@@ -1,17 +1,29 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { SelectField } from "@/components/ui/field";
 import { STATUS_LABEL } from "@/lib/booking/status-rules";
-import { ApiError } from "@/lib/http/api-client";
-import { bookingApi, dateLabel, newIdempotencyKey, timeLabel, type MineData } from "./booking-api";
-import { SlotPicker, type PickedSlot } from "./slot-picker";
+import { dateLabel, timeLabel, type MineData } from "./booking-api";
 
 type Mine = MineData["upcoming"][number];
+type Therapist = { id: string; name: string };
+
+// The forms bring the slot picker and TanStack Query; the page shows the list without them (docs/decisions/072).
+const loadForms = () => import("./booking-forms");
+const formLoading = () => (
+  <p role="status" className="mt-3 text-sm text-slate-700">
+    Loading…
+  </p>
+);
+const BookForm = dynamic(() => loadForms().then((m) => m.BookForm), { loading: formLoading });
+const MoveForm = dynamic(() => loadForms().then((m) => m.MoveForm), { loading: formLoading });
+const CancelForm = dynamic(() => loadForms().then((m) => m.CancelForm), { loading: formLoading });
+/** Fetched when the patient points at or focuses a button that opens a form, so it is usually there by the click. */
+const preloadForms = () => void loadForms();
 
 /** The patient's appointments: see, book, move and cancel, on a phone first. */
 export function PatientAppointments({
@@ -20,22 +32,21 @@ export function PatientAppointments({
   therapists,
   blockedMessage,
 }: {
-  /** Rendered with the page (the appointments page loads them on the server), so the lists do not pop in. */
+  /** Rendered with the page by the server; after a change the page is rendered again (router.refresh). */
   initial?: MineData;
   timeZone: string;
-  therapists: Array<{ id: string; name: string }>;
+  therapists: Therapist[];
   blockedMessage: string | null;
 }) {
+  const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [booking, setBooking] = useState(false);
-  const { data, error } = useQuery({
-    queryKey: ["my-appointments"],
-    queryFn: () => bookingApi.mine(),
-    initialData: initial,
-  });
+  const bookButton = useRef<HTMLDivElement>(null);
+  const data = initial;
   const done = (text: string) => {
     setMessage(text);
     setBooking(false);
+    router.refresh();
   };
   return (
     <div className="flex flex-col gap-4">
@@ -46,22 +57,35 @@ export function PatientAppointments({
           </Alert>
         )}
       </div>
-      {error && (
-        <Alert tone="danger" role="alert">
-          {error.message}
-        </Alert>
-      )}
       {blockedMessage ? (
         <Alert tone="danger" title="Please call the clinic before booking">
           {blockedMessage}
         </Alert>
       ) : booking ? (
         <Card title="Book an appointment">
-          <BookFlow timeZone={timeZone} therapists={therapists} onDone={done} onCancel={() => setBooking(false)} />
+          <BookForm
+            timeZone={timeZone}
+            therapists={therapists}
+            onDone={done}
+            onCancel={() => {
+              setBooking(false);
+              // Back to the button that opened the form, once it is rendered again.
+              requestAnimationFrame(() => bookButton.current?.querySelector("button")?.focus());
+            }}
+          />
         </Card>
       ) : (
-        <div>
-          <Button onClick={() => setBooking(true)}>Book an appointment</Button>
+        <div ref={bookButton}>
+          <Button
+            onPointerEnter={preloadForms}
+            onFocus={preloadForms}
+            onClick={() => {
+              setMessage(null);
+              setBooking(true);
+            }}
+          >
+            Book an appointment
+          </Button>
         </div>
       )}
       <Card title="Upcoming">
@@ -99,116 +123,6 @@ export function PatientAppointments({
   );
 }
 
-function BookFlow({
-  timeZone,
-  therapists,
-  onDone,
-  onCancel,
-}: {
-  timeZone: string;
-  therapists: Array<{ id: string; name: string }>;
-  onDone: (m: string) => void;
-  onCancel: () => void;
-}) {
-  const queryClient = useQueryClient();
-  const types = useQuery({
-    queryKey: ["booking-types"],
-    queryFn: () => bookingApi.appointmentTypes(),
-  });
-  const [typeId, setTypeId] = useState("");
-  const [therapistId, setTherapistId] = useState("");
-  const [picked, setPicked] = useState<PickedSlot | null>(null);
-  const [key, setKey] = useState(newIdempotencyKey);
-  const effectiveType = typeId || types.data?.appointmentTypes[0]?.id || "";
-  const book = useMutation({
-    mutationFn: () =>
-      bookingApi.book({
-        body: { appointmentTypeId: effectiveType, therapistId: picked!.therapistId, startsAt: picked!.start },
-        headers: { "Idempotency-Key": key },
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["my-appointments"] });
-      onDone(
-        `Booked: ${dateLabel(picked!.start, timeZone)} at ${timeLabel(picked!.start, timeZone, true)} with ${picked!.therapistName}. A confirmation email is on its way.`,
-      );
-    },
-    onError: (e) => {
-      setKey(newIdempotencyKey());
-      if (e instanceof ApiError && e.status === 409) {
-        setPicked(null);
-        void queryClient.invalidateQueries({ queryKey: ["slots"] });
-      }
-    },
-  });
-  const typeName = types.data?.appointmentTypes.find((t) => t.id === effectiveType)?.name;
-  return (
-    <div className="flex flex-col gap-4">
-      {types.data && !types.data.appointmentTypes.length && (
-        <p>No appointments can be booked online. Please call the clinic.</p>
-      )}
-      <SelectField
-        label="What kind of visit?"
-        value={effectiveType}
-        onChange={(e) => {
-          setTypeId(e.target.value);
-          setPicked(null);
-        }}
-      >
-        {types.data?.appointmentTypes.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name} ({t.durationMinutes} min)
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label="Therapist"
-        value={therapistId}
-        onChange={(e) => {
-          setTherapistId(e.target.value);
-          setPicked(null);
-        }}
-      >
-        <option value="">Any therapist</option>
-        {therapists.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
-      </SelectField>
-      {effectiveType && (
-        <SlotPicker
-          appointmentTypeId={effectiveType}
-          therapistId={therapistId || null}
-          timeZone={timeZone}
-          picked={picked}
-          onPick={setPicked}
-        />
-      )}
-      {book.error && (
-        <Alert tone="danger" role="alert">
-          {book.error.message}
-        </Alert>
-      )}
-      {picked && (
-        <div className="rounded-lg border border-brand-700 bg-brand-50 p-3">
-          <p>
-            {typeName} on <span className="font-semibold">{dateLabel(picked.start, timeZone)}</span> at{" "}
-            <span className="font-semibold">{timeLabel(picked.start, timeZone, true)}</span> with {picked.therapistName}
-          </p>
-          <Button className="mt-2 w-full sm:w-auto" disabled={book.isPending} onClick={() => book.mutate()}>
-            {book.isPending ? "Booking…" : "Confirm booking"}
-          </Button>
-        </div>
-      )}
-      <div>
-        <Button variant="secondary" onClick={onCancel}>
-          Close
-        </Button>
-      </div>
-    </div>
-  );
-}
-
 function UpcomingItem({
   a,
   data,
@@ -218,48 +132,24 @@ function UpcomingItem({
 }: {
   a: Mine;
   data: MineData;
-  therapists: Array<{ id: string; name: string }>;
+  therapists: Therapist[];
   blocked: boolean;
   onDone: (m: string) => void;
 }) {
   const tz = data.timeZone;
-  const queryClient = useQueryClient();
   const [mode, setMode] = useState<"view" | "move" | "cancel">("view");
-  const [picked, setPicked] = useState<PickedSlot | null>(null);
-  const [therapistId, setTherapistId] = useState(a.therapistId);
-  const [reason, setReason] = useState("");
-  const reasonId = useId();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["my-appointments"] });
-  const move = useMutation({
-    mutationFn: () =>
-      bookingApi.move({
-        params: { appointmentId: a.id },
-        body: { expectedVersion: a.version, startsAt: picked!.start, therapistId: picked!.therapistId },
-      }),
-    onSuccess: () => {
-      void refresh();
-      setMode("view");
-      onDone(`Moved to ${dateLabel(picked!.start, tz)} at ${timeLabel(picked!.start, tz, true)}.`);
-    },
-    onError: (e) => {
-      if (e instanceof ApiError && e.status === 409) {
-        setPicked(null);
-        void queryClient.invalidateQueries({ queryKey: ["slots"] });
-      }
-    },
-  });
-  const cancel = useMutation({
-    mutationFn: () =>
-      bookingApi.cancel({ params: { appointmentId: a.id }, body: { expectedVersion: a.version, reason } }),
-    onSuccess: () => {
-      void refresh();
-      onDone(`Cancelled your ${a.typeName} on ${dateLabel(a.startsAt, tz)}.`);
-    },
-  });
-  const reasonError = cancel.error instanceof ApiError ? cancel.error.fieldErrors.reason : undefined;
+  const item = useRef<HTMLLIElement>(null);
+  const close = (from: "move" | "cancel") => {
+    setMode("view");
+    requestAnimationFrame(() => item.current?.querySelector<HTMLElement>(`[data-opens="${from}"]`)?.focus());
+  };
+  const finish = (m: string) => {
+    setMode("view");
+    onDone(m);
+  };
   const heading = `${dateLabel(a.startsAt, tz)}, ${timeLabel(a.startsAt, tz, true)}`;
   return (
-    <li className="rounded-lg border border-slate-200 p-3" style={{ borderLeft: `6px solid ${a.colour}` }}>
+    <li ref={item} className="rounded-lg border border-slate-200 p-3" style={{ borderLeft: `6px solid ${a.colour}` }}>
       <h3 className="font-semibold">{heading}</h3>
       <p className="text-slate-700">
         {a.typeName} with {a.therapistName} · {STATUS_LABEL[a.status]}
@@ -267,12 +157,26 @@ function UpcomingItem({
       {mode === "view" && (
         <div className="mt-2 flex flex-wrap gap-2">
           {a.canReschedule && !blocked && (
-            <Button variant="secondary" onClick={() => setMode("move")} aria-label={`Reschedule ${heading}`}>
+            <Button
+              variant="secondary"
+              data-opens="move"
+              onPointerEnter={preloadForms}
+              onFocus={preloadForms}
+              onClick={() => setMode("move")}
+              aria-label={`Reschedule ${heading}`}
+            >
               Reschedule
             </Button>
           )}
           {a.canCancel && (
-            <Button variant="secondary" onClick={() => setMode("cancel")} aria-label={`Cancel ${heading}`}>
+            <Button
+              variant="secondary"
+              data-opens="cancel"
+              onPointerEnter={preloadForms}
+              onFocus={preloadForms}
+              onClick={() => setMode("cancel")}
+              aria-label={`Cancel ${heading}`}
+            >
               Cancel
             </Button>
           )}
@@ -285,89 +189,16 @@ function UpcomingItem({
         </div>
       )}
       {mode === "move" && (
-        <div className="mt-3 flex flex-col gap-3">
-          <SelectField
-            label="Therapist"
-            value={therapistId}
-            onChange={(e) => {
-              setTherapistId(e.target.value);
-              setPicked(null);
-            }}
-          >
-            {therapists.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </SelectField>
-          <SlotPicker
-            appointmentTypeId={a.appointmentTypeId}
-            therapistId={therapistId}
-            timeZone={tz}
-            picked={picked}
-            onPick={setPicked}
-          />
-          {move.error && (
-            <Alert tone="danger" role="alert">
-              {move.error.message}
-            </Alert>
-          )}
-          <div className="flex flex-wrap gap-2">
-            <Button disabled={!picked || move.isPending} onClick={() => move.mutate()}>
-              {move.isPending ? "Moving…" : picked ? `Move to ${timeLabel(picked.start, tz)}` : "Choose a new time"}
-            </Button>
-            <Button variant="secondary" onClick={() => setMode("view")}>
-              Keep this time
-            </Button>
-          </div>
-        </div>
+        <MoveForm a={a} timeZone={tz} therapists={therapists} onDone={finish} onCancel={() => close("move")} />
       )}
       {mode === "cancel" && (
-        <form
-          className="mt-3 flex flex-col gap-2"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            cancel.mutate();
-          }}
-        >
-          {a.cancelWouldBeLate && (
-            <Alert tone="warning">
-              This is within {data.lateCancellationHours} hours of the visit, so it will be recorded as a late
-              cancellation.
-            </Alert>
-          )}
-          {cancel.error && !reasonError && (
-            <Alert tone="danger" role="alert">
-              {cancel.error.message}
-            </Alert>
-          )}
-          <label htmlFor={reasonId} className="font-medium">
-            Why are you cancelling?
-          </label>
-          <textarea
-            id={reasonId}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            rows={2}
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={reasonError ? `${reasonId}-error` : undefined}
-            className="rounded-lg border border-slate-400 px-3 py-2"
-          />
-          {reasonError && (
-            <p id={`${reasonId}-error`} className="text-sm font-medium text-red-700">
-              {reasonError.join(" ")}
-            </p>
-          )}
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit" variant="danger" disabled={cancel.isPending}>
-              {cancel.isPending ? "Cancelling…" : "Cancel appointment"}
-            </Button>
-            <Button variant="secondary" onClick={() => setMode("view")}>
-              Keep it
-            </Button>
-          </div>
-        </form>
+        <CancelForm
+          a={a}
+          timeZone={tz}
+          lateCancellationHours={data.lateCancellationHours}
+          onDone={finish}
+          onCancel={() => close("cancel")}
+        />
       )}
     </li>
   );

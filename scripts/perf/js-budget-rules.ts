@@ -14,8 +14,8 @@ export const FIRST_LOAD_BUDGET_KIB: Readonly<Record<string, number>> = {
   "/sign-in": 150,
   "/portal": 150,
   "/portal/exercises/history": 150,
-  // Over 150 until booking's components leave TanStack Query for the shared API client (decision 072).
-  "/portal/appointments": 156,
+  // The booking forms and TanStack Query load when the patient opens one (decision 072).
+  "/portal/appointments": 150,
   "/portal/intake/[intakeId]": 150,
   "/forgot-password": 150,
   "/reset-password/[token]": 150,

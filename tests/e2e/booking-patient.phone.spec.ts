@@ -10,6 +10,8 @@ test("a patient books and then reschedules on a phone, with the clinic's zone na
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Book an appointment" }).click();
+  // The form loads when opened (docs/decisions/072); the patient lands in its first field.
+  await expect(page.getByLabel("What kind of visit?")).toBeFocused();
   await page.getByLabel("What kind of visit?").selectOption({ label: "Follow-up (45 min)" });
   await expect(page.getByText(/Times are in Eastern/)).toBeVisible();
   // A few days out, so that online changes are still open (they close 24 hours before).
@@ -62,8 +64,27 @@ test("a patient cancels a visit with a reason", async ({ page }) => {
   await expect(page.getByRole("status").filter({ hasText: "Booked:" })).toBeVisible();
   const cancel = page.getByRole("button", { name: /^Cancel / }).last();
   await cancel.click();
+  await expect(page.getByLabel("Why are you cancelling?")).toBeFocused();
+  // Keeping it closes the form and puts focus back on the button that opened it.
+  await page.getByRole("button", { name: "Keep it" }).click();
+  await expect(cancel).toBeFocused();
+  await cancel.click();
   await page.getByLabel("Why are you cancelling?").fill("Feeling much better");
   await page.getByRole("button", { name: "Cancel appointment" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Cancelled your" })).toBeVisible();
   await expect(page.getByText(/Cancelled/).first()).toBeVisible();
+});
+
+test("a patient turns their calendar link on, sees it once, and turns it off", async ({ page }) => {
+  await signIn(page, DEMO_PATIENTS[0].email);
+  await expect(page).toHaveURL("/portal");
+  await page.goto("/portal/appointments");
+  await page.getByRole("button", { name: /^(Create calendar link|Make a new link)/ }).click();
+  await expect(page.getByText("Your calendar link (shown once)")).toBeVisible();
+  await expect(page.getByText(/^https?:\/\/\S+$/)).toBeVisible();
+  await expect(page.getByText("Your calendar link is on.")).toBeVisible();
+  await page.getByRole("button", { name: "Turn off calendar link" }).click();
+  await expect(page.getByText("Your calendar link is off.")).toBeVisible();
+  await expect(page.getByText("Your calendar link (shown once)")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Create calendar link" })).toBeVisible();
 });

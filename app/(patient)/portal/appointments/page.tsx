@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { CalendarFeedCard } from "@/components/booking/calendar-feed-card";
 import { PatientAppointments } from "@/components/booking/patient-appointments";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { Card, PageHeader } from "@/components/ui/card";
 import { RED_FLAG_BLOCK_MESSAGE } from "@/lib/booking/booking-access";
 import { INACTIVE_SELF_BOOKING_MESSAGE } from "@/lib/booking/booking-errors";
@@ -30,26 +29,24 @@ export default async function PortalAppointmentsPage() {
   return (
     <>
       <PageHeader title="Appointments" subtitle={`${clinic.name} · times in ${zoneNameNow(clinic.timeZone)}`} />
-      {/* Booking is the one patient page that uses the query cache (docs/decisions/072). */}
-      <QueryProvider>
-        <div className="flex flex-col gap-4">
-          <PatientAppointments
-            initial={mine}
-            timeZone={clinic.timeZone}
-            therapists={therapists}
-            blockedMessage={
-              blocked
-                ? `${RED_FLAG_BLOCK_MESSAGE} Phone: ${clinic.phone}.`
-                : active
-                  ? null
-                  : `${INACTIVE_SELF_BOOKING_MESSAGE} Phone: ${clinic.phone}.`
-            }
-          />
-          <Card title="Add your appointments to your calendar">
-            <CalendarFeedCard initial={feed} />
-          </Card>
-        </div>
-      </QueryProvider>
+      {/* The lists are the server's; the booking forms bring the query cache when opened (docs/decisions/072). */}
+      <div className="flex flex-col gap-4">
+        <PatientAppointments
+          initial={mine}
+          timeZone={clinic.timeZone}
+          therapists={therapists}
+          blockedMessage={
+            blocked
+              ? `${RED_FLAG_BLOCK_MESSAGE} Phone: ${clinic.phone}.`
+              : active
+                ? null
+                : `${INACTIVE_SELF_BOOKING_MESSAGE} Phone: ${clinic.phone}.`
+          }
+        />
+        <Card title="Add your appointments to your calendar">
+          <CalendarFeedCard initial={feed} />
+        </Card>
+      </div>
     </>
   );
 }
