@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/field";
+import { SelectField, TextArea } from "@/components/ui/field";
 import {
   STATUS_ACTIONS,
   STATUS_ACTION_NAMES,
@@ -251,7 +251,6 @@ function CancelForm({
   const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
   const [initiatedBy, setInitiatedBy] = useState<"patient" | "clinic">("patient");
-  const reasonId = useId();
   const cancel = useMutation({
     mutationFn: () =>
       bookingApi.cancel({ params: { appointmentId: a.id }, body: { expectedVersion: a.version, reason, initiatedBy } }),
@@ -279,25 +278,13 @@ function CancelForm({
           {cancel.error.message}
         </Alert>
       )}
-      <div className="flex flex-col gap-1">
-        <label htmlFor={reasonId} className="font-medium">
-          Reason for cancelling
-        </label>
-        <textarea
-          id={reasonId}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          rows={2}
-          aria-invalid={fieldError ? true : undefined}
-          aria-describedby={fieldError ? `${reasonId}-error` : undefined}
-          className="rounded-lg border border-slate-400 px-3 py-2"
-        />
-        {fieldError && (
-          <p id={`${reasonId}-error`} className="text-sm font-medium text-red-700">
-            {fieldError.join(" ")}
-          </p>
-        )}
-      </div>
+      <TextArea
+        label="Reason for cancelling"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        rows={2}
+        errors={fieldError}
+      />
       <SelectField
         label="Who asked for it"
         value={initiatedBy}

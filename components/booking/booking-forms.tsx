@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/field";
+import { SelectField, TextArea } from "@/components/ui/field";
 import { ApiError } from "@/lib/http/api-client";
 import { bookingApi, dateLabel, newIdempotencyKey, timeLabel, type MineData } from "./booking-api";
 import { SlotPicker, type PickedSlot } from "./slot-picker";
@@ -259,7 +259,6 @@ function CancelFlow({
   onCancel: () => void;
 }) {
   const [reason, setReason] = useState("");
-  const reasonId = useId();
   const cancel = useMutation({
     mutationFn: () =>
       bookingApi.cancel({ params: { appointmentId: a.id }, body: { expectedVersion: a.version, reason } }),
@@ -286,23 +285,13 @@ function CancelFlow({
           {cancel.error.message}
         </Alert>
       )}
-      <label htmlFor={reasonId} className="font-medium">
-        Why are you cancelling?
-      </label>
-      <textarea
-        id={reasonId}
+      <TextArea
+        label="Why are you cancelling?"
         value={reason}
         onChange={(e) => setReason(e.target.value)}
         rows={2}
-        aria-invalid={reasonError ? true : undefined}
-        aria-describedby={reasonError ? `${reasonId}-error` : undefined}
-        className="rounded-lg border border-slate-400 px-3 py-2"
+        errors={reasonError}
       />
-      {reasonError && (
-        <p id={`${reasonId}-error`} className="text-sm font-medium text-red-700">
-          {reasonError.join(" ")}
-        </p>
-      )}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="danger" disabled={cancel.isPending}>
           {cancel.isPending ? "Cancelling…" : "Cancel appointment"}
