@@ -20,17 +20,17 @@
  * trace of the measured interactions (open it in chrome://tracing or the
  * DevTools Performance panel); BENCH_HEADED=1 shows the browser.
  */
-import { rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { chromium, type Page } from "playwright";
 import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
 import { addDays, todayIn } from "../../lib/time/calendar-rules";
-import { createDatabaseIfMissing, freePort, startEmbeddedPostgres } from "../db/embedded-postgres";
-import { applyMigrations, ROOT } from "../db/migrations";
+import { createDatabaseIfMissing } from "../db/embedded-postgres";
+import { applyMigrations } from "../db/migrations";
 import { loadText, signIn, startApp, table, type AppServer } from "./bench-kit";
+import { seedBenchClinic, startBenchPostgres } from "./bench-clinic";
 
 const ZONE = "America/New_York";
 const THERAPISTS = 20;
@@ -52,44 +52,12 @@ async function seed(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const passwordHash = await hash(PASSWORD, ARGON2_OPTIONS);
-  const {
-    rows: [clinic],
-  } = await c.query(
-    `INSERT INTO "Clinic" (id, name, address, phone, "timeZone", "updatedAt") VALUES (gen_random_uuid(), 'Bench Clinic', '1 Bench St', '555-0100', $1, now()) RETURNING id`,
-    [ZONE],
-  );
-  const clinicId = clinic.id as string;
-  await c.query(`INSERT INTO "BookingSettings" ("clinicId", "updatedAt") VALUES ($1, now())`, [clinicId]);
-  await c.query(
-    `INSERT INTO "User" (id, "clinicId", email, name, role, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), $1, 'desk@bench.example', 'Bench Desk', 'front_desk', $2, now())`,
-    [clinicId, passwordHash],
-  );
-  await c.query(
-    `INSERT INTO "User" (id, "clinicId", email, name, role, "updatedAt")
-     SELECT gen_random_uuid(), $1, 'therapist' || i || '@bench.example', 'Therapist ' || lpad(i::text, 2, '0'), 'therapist', now()
-     FROM generate_series(1, ${THERAPISTS}) i`,
-    [clinicId],
-  );
-  await c.query(
-    `INSERT INTO "Patient" (id, "clinicId", "firstName", "lastName", "dateOfBirth", "updatedAt")
-     SELECT gen_random_uuid(), $1, 'Bench', 'Patient' || i, date '1980-01-01' + i, now() FROM generate_series(1, 300) i`,
-    [clinicId],
-  );
-  const {
-    rows: [type],
-  } = await c.query(
-    `INSERT INTO "AppointmentType" (id, "clinicId", name, "durationMinutes", "bufferAfterMinutes", colour, "onlineBookable", "updatedAt")
-     VALUES (gen_random_uuid(), $1, 'Follow-up', 45, 15, '#1d4ed8', true, now()) RETURNING id`,
-    [clinicId],
-  );
-  // Mon-Fri 8:00-18:00 with lunch 12:00-13:00.
-  await c.query(
-    `INSERT INTO "WeeklyScheduleBlock" (id, "clinicId", "therapistId", weekday, kind, "startMinute", "endMinute")
-     SELECT gen_random_uuid(), $1, u.id, w, k.kind::"ScheduleBlockKind", k.s, k.e
-     FROM "User" u, generate_series(1, 5) w, (VALUES ('work', 480, 1080), ('break', 720, 780)) k(kind, s, e)
-     WHERE u."clinicId" = $1 AND u.role = 'therapist'`,
-    [clinicId],
-  );
+  const { clinicId, typeId } = await seedBenchClinic(c, {
+    zone: ZONE,
+    therapists: THERAPISTS,
+    patients: 300,
+    passwordHash,
+  });
   // Next week, three visits a weekday per therapist (8:00, 10:00, 14:00): 300, each patient once.
   const monday = nextMonday(todayIn(ZONE, Date.now()));
   const inserted = await c.query(
@@ -106,7 +74,7 @@ async function seed(url: string) {
      SELECT gen_random_uuid(), $1, slots.therapist, p.id, $4, slots.starts, slots.starts + interval '45 minutes',
             slots.starts + interval '60 minutes', 'booked', slots.therapist, 'staff', now()
      FROM slots JOIN p ON p.n = (slots.dn * 60 + slots.k * 20 + slots.tn)`,
-    [clinicId, ZONE, monday, type.id],
+    [clinicId, ZONE, monday, typeId],
   );
   await c.query("ANALYZE");
   // The 8:00 visits, in an order that spreads the runs over therapists and days; each moves to 11:00.
@@ -188,14 +156,7 @@ function stats(values: number[]) {
 }
 
 async function main() {
-  const dataDir = path.join(ROOT, ".data", "bench-calendar-postgres");
-  rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({
-    dataDir,
-    port: await freePort(55532),
-    settings: { fsync: "off", synchronous_commit: "off" },
-    quiet: true,
-  });
+  const { server } = await startBenchPostgres("bench-calendar-postgres");
   let app: AppServer | undefined;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: process.env.BENCH_HEADED !== "1" });
   try {

@@ -14,12 +14,12 @@
  * long the reminder times fall), BENCH_WORKERS (2).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createDatabaseIfMissing, freePort, startEmbeddedPostgres } from "../db/embedded-postgres";
+import { createDatabaseIfMissing } from "../db/embedded-postgres";
 import { applyMigrations, ROOT } from "../db/migrations";
+import { startBenchPostgres } from "./bench-clinic";
 
 const VISITS = Number(process.env.BENCH_VISITS ?? 10_000);
 const CLINICS = Number(process.env.BENCH_CLINICS ?? 50);
@@ -162,14 +162,7 @@ async function report(c: pg.Client) {
 }
 
 async function main() {
-  const dataDir = path.join(ROOT, ".data", "bench-jobs-postgres");
-  rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({
-    dataDir,
-    port: await freePort(55532),
-    settings: { fsync: "off", synchronous_commit: "off" },
-    quiet: true,
-  });
+  const { server } = await startBenchPostgres("bench-jobs-postgres");
   const workers: ChildProcess[] = [];
   const stopWorkers = async () => {
     await Promise.all(

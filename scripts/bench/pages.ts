@@ -19,13 +19,13 @@
  * "--cpu-prof --cpu-prof-dir=/tmp/prof" for a CPU profile of the server;
  * BENCH_SAVE_DIR=dir keeps each page's HTML as first served (to see what it sends).
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { DEMO_PASSWORD, seedDemo } from "../../prisma/seed/demo-data";
 import { DEMO_INTAKE_TOKEN } from "../../prisma/seed/intake-demo";
-import { createDatabaseIfMissing, freePort, startEmbeddedPostgres } from "../db/embedded-postgres";
-import { applyMigrations, ROOT } from "../db/migrations";
+import { createDatabaseIfMissing } from "../db/embedded-postgres";
+import { applyMigrations } from "../db/migrations";
 import { prismaFor } from "../db/prisma-client";
 import {
   cpuPerRequest,
@@ -39,6 +39,7 @@ import {
   table,
   type AppServer,
 } from "./bench-kit";
+import { startBenchPostgres } from "./bench-clinic";
 
 const SECRET = "bench-secret-bench-secret-bench-secret";
 const PATIENT_EMAIL = "alex.rivera@example.com";
@@ -58,14 +59,7 @@ const TARGETS: Target[] = [
 ];
 
 async function main() {
-  const dataDir = path.join(ROOT, ".data", "bench-pages-postgres");
-  rmSync(dataDir, { recursive: true, force: true });
-  const pgServer = await startEmbeddedPostgres({
-    dataDir,
-    port: await freePort(55532),
-    settings: { fsync: "off", synchronous_commit: "off" },
-    quiet: true,
-  });
+  const { server: pgServer } = await startBenchPostgres("bench-pages-postgres");
   let app: AppServer | undefined;
   try {
     await createDatabaseIfMissing(pgServer.url("postgres"), "mend_bench_pages");

@@ -18,15 +18,13 @@
  * "--cpu-prof --cpu-prof-dir=/tmp/prof" for a CPU profile of the server.
  */
 import { randomUUID } from "node:crypto";
-import { rmSync } from "node:fs";
 import { loadavg } from "node:os";
-import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
 import { addDays, todayIn } from "../../lib/time/calendar-rules";
-import { createDatabaseIfMissing, freePort, startEmbeddedPostgres } from "../db/embedded-postgres";
-import { applyMigrations, ROOT } from "../db/migrations";
+import { createDatabaseIfMissing } from "../db/embedded-postgres";
+import { applyMigrations } from "../db/migrations";
 import {
   cpuPerRequest,
   dbCpuPerRequest,
@@ -39,6 +37,7 @@ import {
   type AppServer,
   type Measured,
 } from "./bench-kit";
+import { seedBenchClinic, startBenchPostgres } from "./bench-clinic";
 
 const ZONE = "America/New_York";
 const THERAPISTS = 20;
@@ -55,44 +54,12 @@ async function seed(url: string) {
   await c.connect();
   const passwordHash = await hash(PASSWORD, ARGON2_OPTIONS);
   const started = Date.now();
-  const {
-    rows: [clinic],
-  } = await c.query(
-    `INSERT INTO "Clinic" (id, name, address, phone, "timeZone", "updatedAt") VALUES (gen_random_uuid(), 'Bench Clinic', '1 Bench St', '555-0100', $1, now()) RETURNING id`,
-    [ZONE],
-  );
-  const clinicId = clinic.id as string;
-  await c.query(`INSERT INTO "BookingSettings" ("clinicId", "updatedAt") VALUES ($1, now())`, [clinicId]);
-  await c.query(
-    `INSERT INTO "User" (id, "clinicId", email, name, role, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), $1, 'desk@bench.example', 'Bench Desk', 'front_desk', $2, now())`,
-    [clinicId, passwordHash],
-  );
-  await c.query(
-    `INSERT INTO "User" (id, "clinicId", email, name, role, "updatedAt")
-     SELECT gen_random_uuid(), $1, 'therapist' || i || '@bench.example', 'Therapist ' || lpad(i::text, 2, '0'), 'therapist', now()
-     FROM generate_series(1, ${THERAPISTS}) i`,
-    [clinicId],
-  );
-  await c.query(
-    `INSERT INTO "Patient" (id, "clinicId", "firstName", "lastName", "dateOfBirth", "updatedAt")
-     SELECT gen_random_uuid(), $1, 'Bench', 'Patient' || i, date '1980-01-01' + i, now() FROM generate_series(1, ${PATIENTS}) i`,
-    [clinicId],
-  );
-  const {
-    rows: [type],
-  } = await c.query(
-    `INSERT INTO "AppointmentType" (id, "clinicId", name, "durationMinutes", "bufferAfterMinutes", colour, "onlineBookable", "updatedAt")
-     VALUES (gen_random_uuid(), $1, 'Follow-up', 45, 15, '#1d4ed8', true, now()) RETURNING id`,
-    [clinicId],
-  );
-  // Mon-Fri 8:00-18:00 with lunch 12:00-13:00.
-  await c.query(
-    `INSERT INTO "WeeklyScheduleBlock" (id, "clinicId", "therapistId", weekday, kind, "startMinute", "endMinute")
-     SELECT gen_random_uuid(), $1, u.id, w, k.kind::"ScheduleBlockKind", k.s, k.e
-     FROM "User" u, generate_series(1, 5) w, (VALUES ('work', 480, 1080), ('break', 720, 780)) k(kind, s, e)
-     WHERE u."clinicId" = $1 AND u.role = 'therapist'`,
-    [clinicId],
-  );
+  const { clinicId, typeId } = await seedBenchClinic(c, {
+    zone: ZONE,
+    therapists: THERAPISTS,
+    patients: PATIENTS,
+    passwordHash,
+  });
   // Six visits a weekday per therapist (30 a week), from two years ago to four weeks ahead. At each
   // time every therapist sees a different patient, and visits 75 minutes apart never overlap.
   const today = todayIn(ZONE, Date.now());
@@ -116,7 +83,7 @@ async function seed(url: string) {
             CASE WHEN slots.starts <= now() AND (slots.tn + slots.k) % 20 = 0 THEN slots.starts - interval '1 day' END,
             CASE WHEN slots.starts <= now() AND (slots.tn + slots.k) % 20 = 0 THEN 'bench' END
      FROM slots JOIN p ON p.n = ((slots.k * ${THERAPISTS} + slots.tn) + (slots.day - $3::date) * 7) % ${PATIENTS}`,
-    [clinicId, ZONE, from, to, type.id],
+    [clinicId, ZONE, from, to, typeId],
   );
   await c.query("ANALYZE");
   const { rows: therapists } = await c.query(
@@ -129,7 +96,7 @@ async function seed(url: string) {
     `Seeded ${inserted.rowCount} appointments (${THERAPISTS} therapists, ${from} to ${to}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
   return {
-    typeId: type.id as string,
+    typeId,
     therapistIds: therapists.map((r) => r.id as string),
     patientIds: patients.map((r) => r.id as string),
     today,
@@ -139,14 +106,7 @@ async function seed(url: string) {
 type Row = { name: string; m: Measured };
 
 async function main() {
-  const dataDir = path.join(ROOT, ".data", "bench-postgres");
-  rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({
-    dataDir,
-    port: await freePort(55432),
-    settings: { fsync: "off", synchronous_commit: "off" },
-    quiet: true,
-  });
+  const { server } = await startBenchPostgres("bench-postgres", 55432);
   let app: AppServer | undefined;
   try {
     await createDatabaseIfMissing(server.url("postgres"), "mend_bench");
