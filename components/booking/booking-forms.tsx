@@ -22,22 +22,22 @@ type Therapist = { id: string; name: string };
 type Mine = MineData["upcoming"][number];
 
 /** Focus the first field when a form appears, so keyboard and screen-reader users land in it, not on the page body. */
+/** Each form holds its own query cache: only one is open at a time, and the page itself needs none. */
+function withQueries<P extends object>(Flow: (props: P) => React.ReactNode) {
+  return function WithQueries(props: P) {
+    return (
+      <QueryProvider>
+        <Flow {...props} />
+      </QueryProvider>
+    );
+  };
+}
+
 function focusFirstField(el: HTMLElement | null) {
   el?.querySelector<HTMLElement>("select, textarea, input")?.focus();
 }
 
-export function BookForm(props: {
-  timeZone: string;
-  therapists: Therapist[];
-  onDone: (m: string) => void;
-  onCancel: () => void;
-}) {
-  return (
-    <QueryProvider>
-      <BookFlow {...props} />
-    </QueryProvider>
-  );
-}
+export const BookForm = withQueries(BookFlow);
 
 function BookFlow({
   timeZone,
@@ -147,19 +147,7 @@ function BookFlow({
   );
 }
 
-export function MoveForm(props: {
-  a: Mine;
-  timeZone: string;
-  therapists: Therapist[];
-  onDone: (m: string) => void;
-  onCancel: () => void;
-}) {
-  return (
-    <QueryProvider>
-      <MoveFlow {...props} />
-    </QueryProvider>
-  );
-}
+export const MoveForm = withQueries(MoveFlow);
 
 function MoveFlow({
   a,
@@ -231,19 +219,7 @@ function MoveFlow({
   );
 }
 
-export function CancelForm(props: {
-  a: Mine;
-  timeZone: string;
-  lateCancellationHours: number;
-  onDone: (m: string) => void;
-  onCancel: () => void;
-}) {
-  return (
-    <QueryProvider>
-      <CancelFlow {...props} />
-    </QueryProvider>
-  );
-}
+export const CancelForm = withQueries(CancelFlow);
 
 function CancelFlow({
   a,
