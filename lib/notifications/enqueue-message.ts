@@ -5,6 +5,9 @@ import type { Attachment, MessageKind } from "./kinds";
 export type NewMessage = {
   clinicId: string;
   kind: MessageKind;
+  /** Email unless said; a text goes to an E.164 number and has no subject or HTML. */
+  channel?: "email" | "sms";
+  /** An email address, or an E.164 number for a text. */
   to: string;
   subject: string;
   text: string;
@@ -13,6 +16,8 @@ export type NewMessage = {
   patientId?: string | null;
   /** Same key, one message: a retried request cannot queue a second copy. */
   dedupeKey?: string;
+  /** Held until then (a text's quiet hours: see textSendTime in quiet-hours-rules). */
+  notBefore?: Date;
 };
 
 /**
@@ -47,6 +52,7 @@ function outboxRow(message: NewMessage) {
   return {
     clinicId: message.clinicId,
     kind: message.kind,
+    channel: message.channel ?? "email",
     toAddress: message.to,
     subject: message.subject,
     textBody: message.text,
@@ -54,5 +60,6 @@ function outboxRow(message: NewMessage) {
     attachments: message.attachments ?? [],
     patientId: message.patientId ?? null,
     dedupeKey: message.dedupeKey ?? null,
+    ...(message.notBefore ? { nextAttemptAt: message.notBefore } : {}),
   };
 }
