@@ -33,6 +33,8 @@ export const UNIQUE_RULES_WITHOUT_CLINIC_ID: Record<string, string> = {
     "F3: the intake link holds only the token; a token must find its clinic without a clinicId (routing prefix or global token directory)",
   AccountToken_tokenHash_key:
     "F3: an emailed invitation or reset link holds only the token; it must find its clinic without a clinicId, like the intake link",
+  WaitlistOffer_tokenHash_key:
+    "F3: the offer link in a text or email holds only the token; it must find its clinic without a clinicId, like the intake link",
   IntakeLink_accountSetupHash_key: "F3: the account-setup token arrives without a clinicId, like the link token",
   Patient_userId_key:
     "F5: one patient record per portal account; needs the user foreign key on (userId, clinicId), which waits for SET NULL (userId)",
