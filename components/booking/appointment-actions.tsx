@@ -8,7 +8,7 @@ import { SelectField, TextArea } from "@/components/ui/field";
 import {
   STATUS_ACTIONS,
   STATUS_ACTION_NAMES,
-  STATUS_LABEL,
+  appointmentLabel,
   canApply,
   isChangeable,
   statusActionTimingError,
@@ -75,7 +75,7 @@ export function AppointmentActions({
         <dd>{therapist?.name ?? "—"}</dd>
         <dt className="text-slate-600">Status</dt>
         <dd>
-          {STATUS_LABEL[a.status]}
+          {appointmentLabel(a.status, a.confirmedAt)}
           {a.lateCancellation ? " (late cancellation)" : ""}
           {a.cancelReason ? ` — ${a.cancelReason}` : ""}
         </dd>

@@ -18,7 +18,7 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { AppointmentActions } from "./appointment-actions";
 import { BookForm, type BookTarget } from "./book-dialog";
-import { STATUS_LABEL, isChangeable, type AppointmentStatus } from "@/lib/booking/status-rules";
+import { appointmentLabel, isChangeable, type AppointmentStatus } from "@/lib/booking/status-rules";
 import { ApiError } from "@/lib/http/api-client";
 import {
   addDaysIso,
@@ -515,7 +515,7 @@ const AppointmentBlock = memo(function AppointmentBlock({
     a.emergencyRedFlag ? "red flag" : null,
     a.intake === "done" ? "intake done" : a.intake === "not_done" ? "intake not done" : null,
   ].filter(Boolean);
-  const label = `${timeLabel(a.startsAt, timeZone)} to ${timeLabel(a.endsAt, timeZone)}, ${a.patient.name}, ${typeName} with ${therapistName}, ${STATUS_LABEL[a.status]}${badges.length ? `, ${badges.join(", ")}` : ""}`;
+  const label = `${timeLabel(a.startsAt, timeZone)} to ${timeLabel(a.endsAt, timeZone)}, ${a.patient.name}, ${typeName} with ${therapistName}, ${appointmentLabel(a.status, a.confirmedAt)}${badges.length ? `, ${badges.join(", ")}` : ""}`;
   return (
     <button
       ref={setNodeRef}
@@ -539,8 +539,8 @@ const AppointmentBlock = memo(function AppointmentBlock({
         {timeLabel(a.startsAt, timeZone)} · {typeName}
       </span>
       <span className="mt-0.5 flex flex-wrap gap-1">
-        {a.status !== "booked" && (
-          <span className="rounded bg-slate-800 px-1 text-white">{STATUS_LABEL[a.status]}</span>
+        {(a.status !== "booked" || a.confirmedAt) && (
+          <span className="rounded bg-slate-800 px-1 text-white">{appointmentLabel(a.status, a.confirmedAt)}</span>
         )}
         {a.emergencyRedFlag && <span className="rounded bg-red-700 px-1 font-semibold text-white">Red flag</span>}
         {a.intake === "done" && <span className="rounded bg-emerald-800 px-1 text-white">Intake done</span>}

@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { STATUS_LABEL } from "@/lib/booking/status-rules";
+import { appointmentLabel } from "@/lib/booking/status-rules";
 import { dateLabel, timeLabel, type MineData } from "./booking-api";
 
 type Mine = MineData["upcoming"][number];
@@ -112,7 +112,7 @@ export function PatientAppointments({
                 {dateLabel(a.startsAt, timeZone)}, {timeLabel(a.startsAt, timeZone, true)}
               </p>
               <p className="text-sm text-slate-700">
-                {a.typeName} with {a.therapistName} · {STATUS_LABEL[a.status]}
+                {a.typeName} with {a.therapistName} · {appointmentLabel(a.status, a.confirmedAt)}
                 {a.lateCancellation ? " (late cancellation)" : ""}
               </p>
             </li>
@@ -152,7 +152,7 @@ function UpcomingItem({
     <li ref={item} className="rounded-lg border border-slate-200 p-3" style={{ borderLeft: `6px solid ${a.colour}` }}>
       <h3 className="font-semibold">{heading}</h3>
       <p className="text-slate-700">
-        {a.typeName} with {a.therapistName} · {STATUS_LABEL[a.status]}
+        {a.typeName} with {a.therapistName} · {appointmentLabel(a.status, a.confirmedAt)}
       </p>
       {mode === "view" && (
         <div className="mt-2 flex flex-wrap gap-2">

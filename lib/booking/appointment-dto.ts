@@ -15,6 +15,7 @@ export const appointmentSelect = {
   cancelReason: true,
   cancelledAt: true,
   bookedVia: true,
+  confirmedAt: true,
 } as const;
 
 type Row = {
@@ -32,6 +33,7 @@ type Row = {
   cancelReason: string | null;
   cancelledAt: Date | null;
   bookedVia: string;
+  confirmedAt: Date | null;
 };
 
 export type AppointmentDto = ReturnType<typeof appointmentDto>;
@@ -52,5 +54,6 @@ export function appointmentDto(r: Row) {
     cancelReason: r.cancelReason,
     cancelledAt: r.cancelledAt?.toISOString() ?? null,
     bookedVia: r.bookedVia,
+    confirmedAt: r.confirmedAt?.toISOString() ?? null,
   };
 }

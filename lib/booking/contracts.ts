@@ -28,6 +28,10 @@ export const appointmentSchema = z.object({
   cancelReason: z.string().nullable(),
   cancelledAt: z.iso.datetime().nullable(),
   bookedVia: z.string().describe('"portal" or "staff"'),
+  confirmedAt: z.iso
+    .datetime()
+    .nullable()
+    .describe("When the patient confirmed they are coming (a text reply); cleared when the visit moves."),
 });
 
 export const appointmentTypeViewSchema = z.object({

@@ -84,6 +84,9 @@ export async function moveAppointment(actor: Actor, appointmentId: string, input
               blockedUntil: new Date(start + visitMs + bufferMs),
               version: { increment: 1 },
               icsSequence: { increment: 1 },
+              // The patient confirmed the old time, not this one: the new time waits for its own confirmation.
+              confirmedAt: null,
+              confirmedVia: null,
             },
             select: { ...appointmentSelect, ...messageAppointmentSelect },
           });

@@ -16,6 +16,13 @@ export const STATUS_LABEL: Record<AppointmentStatus, string> = {
   no_show: "No-show",
 };
 
+/** A booked visit the patient confirmed (a text reply "C") reads "Confirmed" wherever its status is shown. */
+export const CONFIRMED_LABEL = "Confirmed";
+
+export function appointmentLabel(status: AppointmentStatus, confirmedAt: string | Date | null | undefined): string {
+  return status === "booked" && confirmedAt ? CONFIRMED_LABEL : STATUS_LABEL[status];
+}
+
 /** Status actions the front desk can take, and the status each may start from. */
 export const STATUS_ACTIONS = {
   check_in: { from: ["booked"], to: "checked_in", label: "Check in" },

@@ -17,6 +17,8 @@ export const MESSAGE_KINDS = [
   // exercises
   "program.assigned",
   "program.updated",
+  // text replies: the answer to a patient's text (STOP/START confirmations, help, confirm acknowledgment)
+  "text.reply",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -36,6 +36,8 @@ export const UNIQUE_RULES_WITHOUT_CLINIC_ID: Record<string, string> = {
   WaitlistOffer_tokenHash_key:
     "F3: the offer link in a text or email holds only the token; it must find its clinic without a clinicId, like the intake link",
   IntakeLink_accountSetupHash_key: "F3: the account-setup token arrives without a clinicId, like the link token",
+  InboundText_providerMessageId_key:
+    "F3: the provider's webhook names only its message id and two phone numbers, never a clinic; redeliveries must meet one row before any clinic is known (global inbound directory)",
   Patient_userId_key:
     "F5: one patient record per portal account; needs the user foreign key on (userId, clinicId), which waits for SET NULL (userId)",
   AuditEvent_chainSeq_key:
@@ -52,6 +54,8 @@ export const FOREIGN_KEYS_WITHOUT_CLINIC_ID: Record<string, string> = {
 
 /** Tables with a clinicId column that may be NULL (Citus refuses a row whose distribution column is NULL). */
 export const NULLABLE_CLINIC_ID: Record<string, string> = {
+  InboundText:
+    "F3: a text from an unknown number belongs to no clinic; with the global inbound directory it becomes a local table on the coordinator, like RateLimit",
   AuditEvent:
     "F4: sign-in failures for unknown emails and setup actions have no clinic; they go to a platform chain or table",
 };
