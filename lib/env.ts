@@ -18,6 +18,12 @@ const schema = z.object({
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   /** Where uploaded exercise pictures and videos are kept (served only through an access-checked route). */
   EXERCISE_MEDIA_DIR: z.string().min(1).default(".data/exercise-media"),
+  /**
+   * Text replies: the provider's auth token, which signs its inbound-message webhooks (X-Twilio-Signature,
+   * checked against APP_URL + /api/sms/inbound). Unset: the webhook answers 404 and replies can only be
+   * simulated on /clinic/admin/text-replies.
+   */
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
