@@ -5,6 +5,8 @@ import path from "node:path";
 export type E2eState = { databaseUrl: string; baseUrl: string; proxylessBaseUrl: string; logFile: string };
 
 export const E2E_SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e";
+/** Signs the text-reply webhooks the e2e tests post as the provider would (TWILIO_AUTH_TOKEN of the test server). */
+export const E2E_TWILIO_AUTH_TOKEN = "e2e-twilio-auth-token";
 
 export const OTHER_CLINIC = {
   name: "Lakeside Physio (second clinic)",

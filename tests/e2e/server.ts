@@ -18,7 +18,7 @@ import { sealSecret } from "../../lib/auth/mfa-crypto";
 import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedE2eRecoveryCodes } from "./fresh-app";
-import { E2E_SECRET, OTHER_CLINIC, e2eStateFile, type E2eState } from "./e2e-state";
+import { E2E_SECRET, E2E_TWILIO_AUTH_TOKEN, OTHER_CLINIC, e2eStateFile, type E2eState } from "./e2e-state";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../scripts/db/embedded-postgres";
 import { applyMigrations, ROOT } from "../../scripts/db/migrations";
 import { prismaFor } from "../../scripts/db/prisma-client";
@@ -90,6 +90,7 @@ async function main() {
     NEXTAUTH_SECRET: E2E_SECRET,
     NEXTAUTH_URL: `http://localhost:${port}`,
     APP_URL: `http://localhost:${port}`,
+    TWILIO_AUTH_TOKEN: E2E_TWILIO_AUTH_TOKEN,
     NEXT_TELEMETRY_DISABLED: "1",
     // What `npm start` sets: the server's own graceful shutdown (docs/decisions/060).
     NEXT_MANUAL_SIG_HANDLE: "true",

@@ -211,7 +211,7 @@ function fixedQueryCases(op: Operation): Array<Omit<Case, "path">> {
 test.describe.configure({ mode: "parallel" });
 
 const GROUPS: Record<string, string[]> = {
-  "patients and intake": ["patients", "intake", "platform", "accounts"],
+  "patients and intake": ["patients", "intake", "platform", "accounts", "texts"],
   "exercises, programs and booking": ["exercises", "booking"],
 };
 

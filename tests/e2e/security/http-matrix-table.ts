@@ -388,6 +388,14 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     expect: E(401, 403, 403, 403, 422, 422, 422),
   },
   {
+    // The provider's webhook: the signature is the credential, so an unsigned call is refused whoever sends it.
+    route: "app/api/sms/inbound/route.ts",
+    method: "POST",
+    path: () => "/api/sms/inbound",
+    body: () => json({ MessageSid: `SM${"0".repeat(32)}`, From: "+15550000000", To: "+15550000001", Body: "C" }),
+    expect: all(403),
+  },
+  {
     route: "app/api/health/route.ts",
     method: "GET",
     path: () => "/api/health",

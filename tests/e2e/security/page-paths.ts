@@ -26,6 +26,7 @@ export const PAGE_PATHS: Record<string, (ids: MatrixIds) => string> = {
   "app/(staff)/clinic/admin/audit/page.tsx": () => "/clinic/admin/audit",
   "app/(staff)/clinic/admin/booking/page.tsx": () => "/clinic/admin/booking",
   "app/(staff)/clinic/admin/mailbox/page.tsx": () => "/clinic/admin/mailbox",
+  "app/(staff)/clinic/admin/text-replies/page.tsx": () => "/clinic/admin/text-replies",
   "app/(staff)/clinic/admin/settings/page.tsx": () => "/clinic/admin/settings",
   "app/(staff)/clinic/calendar/page.tsx": () => "/clinic/calendar",
   "app/(staff)/clinic/exercises/page.tsx": () => "/clinic/exercises",

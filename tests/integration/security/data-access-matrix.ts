@@ -62,6 +62,7 @@ import { revokeIntakeLinks } from "@/lib/intake/revoke-intake-links";
 import { saveIntakeDraft } from "@/lib/intake/save-intake-draft";
 import { sendIntakeLink } from "@/lib/intake/send-intake-link";
 import { submitIntake } from "@/lib/intake/submit-intake";
+import { completeFrontDeskTask, listOpenFrontDeskTasks } from "@/lib/front-desk/front-desk-tasks";
 import { listMailbox } from "@/lib/notifications/list-mailbox";
 import { retryFailedMessage } from "@/lib/notifications/retry-message";
 import { getPatient } from "@/lib/patients/get-patient";
@@ -85,6 +86,7 @@ import { saveProgram } from "@/lib/programs/save-program";
 import { listStaff } from "@/lib/staff/list-staff";
 import { resetStaffMfa } from "@/lib/staff/reset-staff-mfa";
 import { setUserActive } from "@/lib/staff/set-user-active";
+import { listInboundTexts, simulateInboundText } from "@/lib/text-replies/text-reply-log";
 import { createPatient } from "../../factories";
 import { itemInput } from "../../factories/exercises";
 import { exerciseInput, PNG, TIME_ZONE, type Persona, type UserPersona, type World } from "./world";
@@ -744,6 +746,46 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
     },
   ],
 
+  // --- text replies and the front desk's call-back tasks
+  "lib/front-desk/front-desk-tasks.ts#listOpenFrontDeskTasks": [
+    {
+      run: (w, a) => listOpenFrontDeskTasks(a),
+      expect: E("forbidden", "forbidden", "ok", "forbidden", "ok", "forbidden", "ok"),
+      verify: async (w, a, p, rows) => {
+        const ids = (rows as Array<{ id: string }>).map((r) => r.id);
+        const clinics = await db.frontDeskTask.findMany({ where: { id: { in: ids } }, select: { clinicId: true } });
+        for (const c of clinics) expect(c.clinicId).toBe(a.clinicId);
+      },
+    },
+  ],
+  "lib/front-desk/front-desk-tasks.ts#completeFrontDeskTask": [
+    {
+      label: "an open call-back task about patient B",
+      run: async (w, a) => {
+        const task = await db.frontDeskTask.create({
+          data: { clinicId: w.home.clinic.id, kind: "call_back", patientId: w.B.patient.id, reason: "Matrix task" },
+          select: { id: true },
+        });
+        return completeFrontDeskTask(a, { taskId: task.id });
+      },
+      expect: E("forbidden", "forbidden", "ok", "forbidden", "ok", "forbidden", "not_found"),
+    },
+  ],
+  "lib/text-replies/text-reply-log.ts#listInboundTexts": [{ run: (w, a) => listInboundTexts(a), expect: adminList }],
+  "lib/text-replies/text-reply-log.ts#simulateInboundText": [
+    {
+      label: "HELP from patient B's number: another clinic's admin reaches no patient of this clinic",
+      run: async (w, a) => {
+        await db.patient.update({ where: { id: w.B.patient.id }, data: { phone: "+15550109999" } });
+        return simulateInboundText(a, { from: "+15550109999", body: "HELP" });
+      },
+      expect: adminList,
+      verify: (w, a, p, result) => {
+        expect((result as { outcome: string }).outcome).toBe(p === "otherClinicAdmin" ? "unknown_sender" : "helped");
+      },
+    },
+  ],
+
   // --- patients
   "lib/patients/get-patient.ts#getPatient": [{ run: (w, a) => getPatient(a, w.B.patient.id), expect: own }],
   "lib/patients/patient-access.ts#visiblePatients": [
@@ -957,6 +999,12 @@ export const SERVER_ACTIONS: Record<string, { calls: string[] } | { identityBoun
     calls: ["lib/notifications/retry-message.ts#retryFailedMessage"],
   },
   "app/(staff)/clinic/admin/actions.ts#resetStaffMfaAction": { calls: ["lib/staff/reset-staff-mfa.ts#resetStaffMfa"] },
+  "app/(staff)/clinic/admin/text-replies/actions.ts#simulateTextReplyAction": {
+    calls: ["lib/text-replies/text-reply-log.ts#simulateInboundText"],
+  },
+  "app/(staff)/clinic/front-desk/actions.ts#completeFrontDeskTaskAction": {
+    calls: ["lib/front-desk/front-desk-tasks.ts#completeFrontDeskTask"],
+  },
   "app/(staff)/clinic/admin/booking/actions.ts#saveBookingSettingsAction": {
     calls: ["lib/booking/booking-settings.ts#updateBookingSettings"],
   },

@@ -20,15 +20,18 @@ const MAX_BODY_BYTES = 64 * 1024;
 export const POST = apiRoute(async (req) => {
   const authToken = env().TWILIO_AUTH_TOKEN;
   if (!authToken) throw notFound("That page");
-  if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded"))
-    return badRequest("Send the form-encoded webhook body (application/x-www-form-urlencoded).");
   const raw = await req.text();
   if (raw.length > MAX_BODY_BYTES) return badRequest("The request is too large.");
-  const params = new URLSearchParams(raw);
+  // Any other body is signed over no parameters: the check below refuses it like any unsigned call.
+  const formEncoded = (req.headers.get("content-type") ?? "")
+    .toLowerCase()
+    .startsWith("application/x-www-form-urlencoded");
+  const params = new URLSearchParams(formEncoded ? raw : "");
   const url = new URL("/api/sms/inbound", env().APP_URL);
   url.search = new URL(req.url).search;
   if (!isValidTwilioSignature(authToken, url.toString(), params.entries(), req.headers.get("x-twilio-signature")))
     throw new AppError("forbidden", "The request signature is missing or wrong.");
+  if (!formEncoded) return badRequest("Send the form-encoded webhook body (application/x-www-form-urlencoded).");
   let fields;
   try {
     fields = parseInput(inboundSmsSchema, Object.fromEntries(params));
