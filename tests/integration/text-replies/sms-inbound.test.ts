@@ -13,6 +13,7 @@ import { moveAppointment } from "@/lib/booking/move-appointment";
 import { db } from "@/lib/db";
 import { mayText } from "@/lib/patients/message-channel-rules";
 import { TEXT_CANCEL_REASON } from "@/lib/text-replies/handle-inbound-text";
+import { simulateInboundText } from "@/lib/text-replies/text-reply-log";
 import { twilioSignature } from "@/lib/text-replies/twilio-signature";
 import { createAppointmentType, futureMonday, giveWeekdayHours, localInstant } from "../../factories/booking";
 import { createClinic, createPatient, createStaffActor, createUser } from "../../factories";
@@ -261,6 +262,23 @@ describe("POST /api/sms/inbound", () => {
     await textFrom(later.phone, "CONFIRM");
     expect((await db.appointment.findUniqueOrThrow({ where: { id: sooner.id } })).confirmedAt).not.toBeNull();
     expect((await db.appointment.findUniqueOrThrow({ where: { id: later.appointment.id } })).confirmedAt).toBeNull();
+  });
+
+  it("acts once when the provider delivers the same message twice at the same moment", async () => {
+    const { phone, patient } = await patientWithVisit(5, { lateCancellationHours: 24 });
+    const messageSid = sid();
+    const answers = await Promise.all([textFrom(phone, "R", messageSid), textFrom(phone, "R", messageSid)]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect(await db.inboundText.count({ where: { providerMessageId: messageSid } })).toBe(1);
+    expect(await db.frontDeskTask.count({ where: { patientId: patient.id } })).toBe(1);
+    expect(await textsTo(phone)).toHaveLength(1);
+  });
+
+  it("refuses simulated replies once a provider is configured", async () => {
+    const { phone, clinic } = await patientWithVisit(72);
+    const admin = await createStaffActor(clinic.id, "admin");
+    await expect(simulateInboundText(admin, { from: phone, body: "C" })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await db.inboundText.count({ where: { fromNumber: phone } })).toBe(0);
   });
 
   it("answers an unrecognised text with the options and the clinic's phone", async () => {
