@@ -9,7 +9,7 @@ import { addDays, instantOfLocal, todayIn } from "../../lib/time/calendar-rules"
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import { prismaFor } from "../../scripts/db/prisma-client";
 import { E2E_SECRET, E2E_TWILIO_AUTH_TOKEN, readE2eState } from "./e2e-state";
-import { expect, expectAccessible, test } from "./fixtures";
+import { DEMO_STAFF, expect, expectAccessible, signIn, test } from "./fixtures";
 import { signInWith } from "./security/isolated-clinic";
 
 const ZONE = "America/New_York";
@@ -148,4 +148,16 @@ test("an R reply inside the late window leaves a call-back task the front desk m
   await expect(page.getByText("Nothing to call back.")).toBeVisible();
   const task = await c.prisma.frontDeskTask.findFirstOrThrow({ where: { patientId: c.patient.id } });
   expect(task).toMatchObject({ status: "done", doneById: c.frontDesk.id });
+});
+
+test("the admin's text-replies page lists received texts and, with a provider configured, offers no simulation", async ({
+  page,
+}) => {
+  await signIn(page, DEMO_STAFF[0].email);
+  await page.getByRole("link", { name: "Text replies" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Text replies" })).toBeVisible();
+  await expect(page.getByText("A text provider is configured")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send reply" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: /^Received \(\d+\)$/ })).toBeVisible();
+  await expectAccessible(page);
 });
