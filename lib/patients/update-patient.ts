@@ -57,6 +57,8 @@ export async function updatePatient(actor: Actor, patientId: string, input: unkn
   if (current.version !== expectedVersion) throw new PatientChangedError(before);
 
   const data: Prisma.PatientUncheckedUpdateManyInput = { version: { increment: 1 } };
+  // Consent to texts was given for a number: a new number needs it again (the patient may not own it yet).
+  if (changes.phone) Object.assign(data, { textConsentAt: null, textConsentSource: null });
   for (const field of changed) {
     const to = changes[field]!.to;
     if (field === "dateOfBirth") data.dateOfBirth = dateColumnOf(to!);
