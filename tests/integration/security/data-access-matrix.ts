@@ -63,6 +63,7 @@ import { saveIntakeDraft } from "@/lib/intake/save-intake-draft";
 import { sendIntakeLink } from "@/lib/intake/send-intake-link";
 import { submitIntake } from "@/lib/intake/submit-intake";
 import { listMailbox } from "@/lib/notifications/list-mailbox";
+import { listTexts } from "@/lib/notifications/list-texts";
 import { retryFailedMessage } from "@/lib/notifications/retry-message";
 import { getPatient } from "@/lib/patients/get-patient";
 import { getMessagePreferences, setMessagePreferences } from "@/lib/patients/message-preferences";
@@ -736,6 +737,7 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
 
   // --- notifications
   "lib/notifications/list-mailbox.ts#listMailbox": [{ run: (w, a) => listMailbox(a), expect: adminList }],
+  "lib/notifications/list-texts.ts#listTexts": [{ run: (w, a) => listTexts(a), expect: adminList }],
   "lib/notifications/retry-message.ts#retryFailedMessage": [
     { run: async (w, a) => retryFailedMessage(a, await w.freshFailedMessage()), expect: adminOfClinic },
     {

@@ -28,9 +28,14 @@ export default async function AdminHome() {
         title="Clinic admin"
         subtitle={`${clinic.name} · ${clinic.timeZone.replace("_", " ")}`}
         actions={
-          <Link href="/clinic/admin/mailbox" className="font-semibold text-brand-800 underline">
-            Development mailbox
-          </Link>
+          <div className="flex flex-wrap gap-4">
+            <Link href="/clinic/admin/mailbox" className="font-semibold text-brand-800 underline">
+              Development mailbox
+            </Link>
+            <Link href="/clinic/admin/texts" className="font-semibold text-brand-800 underline">
+              Development text inbox
+            </Link>
+          </div>
         }
       />
       <div className="flex flex-col gap-4">
