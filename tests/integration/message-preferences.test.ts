@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { updateClinicSettings } from "@/lib/clinics/update-clinic-settings";
 import { getMessagePreferences, setMessagePreferences } from "@/lib/patients/message-preferences";
 import { reachableBy } from "@/lib/patients/message-channel-rules";
 import { registerPatient } from "@/lib/patients/register-patient";
@@ -161,10 +162,37 @@ describe("message preferences and text consent", () => {
     });
     expect((await db.patient.findUniqueOrThrow({ where: { id: p.id } })).phone).toBe("+447400123456");
     await expect(
-      registerPatient(frontDesk, { firstName: "Rory", lastName: "Williams", dateOfBirth: "1990-01-01", phone: "07400 12345" }),
+      registerPatient(frontDesk, {
+        firstName: "Rory",
+        lastName: "Williams",
+        dateOfBirth: "1990-01-01",
+        phone: "07400 12345",
+      }),
     ).rejects.toMatchObject({
       code: "validation",
       fieldErrors: { phone: ["Enter a valid phone number, e.g. 07400 123456."] },
     });
+  });
+
+  it("reads numbers in the country the admin chose for the clinic, and refuses an unknown country by field", async () => {
+    const { clinic, admin, frontDesk } = await createClinicWithPeople();
+    const details = { name: clinic.name, address: clinic.address, phone: clinic.phone, email: "desk@test.example" };
+    const timeZone = clinic.timeZone;
+    await expect(updateClinicSettings(admin, { ...details, timeZone, country: "ZZ" })).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { country: expect.any(Array) },
+    });
+    const result = await updateClinicSettings(admin, { ...details, timeZone, country: "gb" });
+    expect(result.changed).toContain("country");
+    const p = await registerPatient(frontDesk, {
+      firstName: "Clara",
+      lastName: "Oswald",
+      dateOfBirth: "1989-11-23",
+      phone: "07400 123456",
+    });
+    expect((await db.patient.findUniqueOrThrow({ where: { id: p.id } })).phone).toBe("+447400123456");
+    // Leaving the country out of a later save keeps it.
+    await updateClinicSettings(admin, { ...details, name: `${clinic.name} PT`, timeZone });
+    expect((await db.clinic.findUniqueOrThrow({ where: { id: clinic.id } })).country).toBe("GB");
   });
 });
