@@ -68,17 +68,14 @@ async function findVisible(actor: Actor, patientId: string): Promise<Row> {
   return row ?? patientOutOfReach(actor, patientId);
 }
 
-/** How a patient wants to be reached and their text consent: the patient themself, or staff of their clinic. */
+/**
+ * How a patient wants to be reached and their text consent: the patient themself, or staff of their clinic.
+ * Not audited as a read of its own, like the intake status beside it: channels and consent times are not
+ * health data, the chart read that shows them is audited (patient.read), and every change is.
+ */
 export async function getMessagePreferences(actor: Actor, patientId: string): Promise<MessagePreferences> {
   await assertCan(actor, actor.role === "patient" ? "patient:read:own" : "patient:read:demographics");
-  const row = await findVisible(actor, patientId);
-  await recordAudit(actor, {
-    action: "patient.message_preferences.read",
-    patientId,
-    recordType: "Patient",
-    recordId: patientId,
-  });
-  return dto(row);
+  return dto(await findVisible(actor, patientId));
 }
 
 /**
