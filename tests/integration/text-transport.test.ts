@@ -178,3 +178,42 @@ describe("development text inbox and channel routing", () => {
     ).rejects.toThrow();
   });
 });
+
+describe("enqueueText", () => {
+  it("queues a text only to a patient who chose texts, consented and has not opted out, held past quiet hours", async () => {
+    const { enqueueText } = await import("@/lib/notifications/enqueue-text");
+    const clinic = await createClinic();
+    const base = {
+      id: "00000000-0000-4000-8000-000000000001",
+      email: "a@test.example",
+      phone: "+12015550123",
+      messageChannels: "text" as const,
+      textConsentAt: new Date("2026-01-01T00:00:00Z"),
+      textOptedOutAt: null,
+    };
+    // 23:30 in New York: quiet hours, and the visit is a day away.
+    const now = new Date("2026-03-03T04:30:00Z");
+    type Facts = Omit<typeof base, "textOptedOutAt" | "messageChannels"> & {
+      textOptedOutAt: Date | null;
+      messageChannels: "email" | "text" | "both";
+    };
+    const send = (patient: Facts) =>
+      db.$transaction((tx) =>
+        enqueueText(tx, {
+          clinicId: clinic.id,
+          clinicTimeZone: "America/New_York",
+          kind: "test.message",
+          patient,
+          text: "Hi",
+          visitStartsAt: new Date("2026-03-04T14:00:00Z"),
+          now,
+        }),
+      );
+    const id = await send(base);
+    const row = await db.outboxMessage.findUniqueOrThrow({ where: { id: id! } });
+    expect(row).toMatchObject({ channel: "sms", toAddress: "+12015550123", subject: "" });
+    expect(row.nextAttemptAt.toISOString()).toBe("2026-03-03T13:00:00.000Z"); // 08:00 the next morning
+    expect(await send({ ...base, textOptedOutAt: new Date("2026-02-01T00:00:00Z") })).toBeNull();
+    expect(await send({ ...base, messageChannels: "email" })).toBeNull();
+  });
+});
