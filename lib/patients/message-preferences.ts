@@ -98,8 +98,10 @@ export async function setMessagePreferences(
     // Two saves at once (the patient in the portal, the front desk on the phone) apply one after the other.
     await tx.$queryRaw`SELECT 1 FROM "Patient" WHERE id = ${patientId}::uuid AND "clinicId" = ${actor.clinicId}::uuid FOR UPDATE`;
     const current = await tx.patient.findUniqueOrThrow({ where: { id: patientId }, select: preferencesSelect });
-    const { phone: typedPhone } = phonesToE164({ phone: parsed.phone }, ["phone"], current.clinic.country);
     const wantsText = parsed.channels !== "email";
+    // The number matters only for texts: choosing email never fails on (or changes) the phone on file.
+    const typed = wantsText ? parsed.phone : undefined;
+    const { phone: typedPhone } = phonesToE164({ phone: typed }, ["phone"], current.clinic.country);
     const phone = typedPhone ?? current.phone;
     const now = new Date();
     const source = actor.role === "patient" ? "portal" : "front_desk";
@@ -138,6 +140,8 @@ export async function setMessagePreferences(
       data.textOptedOutAt = now;
       consent = "withdrawn";
     }
+
+    if (data.phone === undefined && !consent && parsed.channels === current.messageChannels) return dto(current);
 
     const updated = await tx.patient.update({
       where: { id: current.id },

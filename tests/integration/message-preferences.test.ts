@@ -195,4 +195,14 @@ describe("message preferences and text consent", () => {
     await updateClinicSettings(admin, { ...details, name: `${clinic.name} PT`, timeZone });
     expect((await db.clinic.findUniqueOrThrow({ where: { id: clinic.id } })).country).toBe("GB");
   });
+
+  it("lets a patient with an old unparseable number on file choose email only, and writes nothing when nothing changes", async () => {
+    const { patientA } = await createClinicWithPeople();
+    const id = patientA.patient.id;
+    await db.patient.update({ where: { id }, data: { phone: "555-0100", messageChannels: "both" } });
+    const saved = await setMessagePreferences(patientA.actor, id, { channels: "email", phone: "555-0100" });
+    expect(saved).toMatchObject({ channels: "email", phone: "555-0100", textsAllowed: false });
+    await setMessagePreferences(patientA.actor, id, { channels: "email", phone: "555-0100" });
+    expect(await consentRows(id)).toHaveLength(1);
+  });
 });
