@@ -10,7 +10,7 @@ import { Modal } from "@/components/ui/modal";
 import { useServerForm } from "@/components/ui/use-server-form";
 import { timeZonesByArea } from "@/lib/clinics/time-zone-rules";
 
-type Values = { name: string; address: string; phone: string; email: string; timeZone: string };
+type Values = { name: string; address: string; phone: string; email: string; timeZone: string; country: string };
 
 const zoneName = (zone: string) => zone.replaceAll("_", " ");
 
@@ -30,12 +30,14 @@ export function ClinicSettingsForm({
   upcomingVisits,
   example,
   timeZones,
+  countries,
 }: {
   settings: Values & { updatedAt: string };
   upcomingVisits: number;
   /** A visit to show at its old and new local time: the next booked one, or a made-up one tomorrow morning. */
   example: { at: string; booked: boolean };
   timeZones: string[];
+  countries: Array<{ code: string; name: string }>;
 }) {
   const router = useRouter();
   const [saved, setSaved] = useState<string | null>(null);
@@ -52,6 +54,7 @@ export function ClinicSettingsForm({
       phone: settings.phone,
       email: settings.email,
       timeZone: settings.timeZone,
+      country: settings.country,
     },
     submit: async (values) => {
       setSaved(null);
@@ -114,6 +117,17 @@ export function ClinicSettingsForm({
                 </option>
               ))}
             </optgroup>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Country"
+          hint="Patients' phone numbers typed without + are read as numbers of this country."
+          {...field("country")}
+        >
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
           ))}
         </SelectField>
         <div className="sm:col-span-2">

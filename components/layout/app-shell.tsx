@@ -11,6 +11,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/portal", label: "My care" },
     { href: "/portal/appointments", label: "Appointments" },
     { href: "/portal/exercises", label: "Exercises" },
+    { href: "/portal/messages", label: "Messages" },
     { href: "/account/security", label: "Account" },
   ],
   therapist: [
@@ -34,6 +35,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/clinic/patients", label: "Patients" },
     { href: "/clinic/exercises", label: "Exercises" },
     { href: "/clinic/admin/mailbox", label: "Mailbox" },
+    { href: "/clinic/admin/texts", label: "Texts" },
     { href: "/clinic/admin/audit", label: "Audit log" },
     { href: "/account/security", label: "Account" },
   ],

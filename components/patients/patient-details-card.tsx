@@ -45,11 +45,14 @@ export function PatientDetailsCard({
   therapists,
   canEdit,
   dateOfBirthText,
+  phoneText = {},
 }: {
   patient: PatientDetails;
   therapists: Therapist[];
   canEdit: boolean;
   dateOfBirthText: string;
+  /** Stored E.164 numbers as people in the clinic's country write them, formatted by the page. */
+  phoneText?: Record<string, string>;
 }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
@@ -68,7 +71,7 @@ export function PatientDetailsCard({
     ? [
         patient.emergencyContactName,
         patient.emergencyContactRelationship && `(${patient.emergencyContactRelationship})`,
-        patient.emergencyContactPhone,
+        patient.emergencyContactPhone && (phoneText[patient.emergencyContactPhone] ?? patient.emergencyContactPhone),
       ]
         .filter(Boolean)
         .join(" ")
@@ -153,7 +156,7 @@ export function PatientDetailsCard({
           <dt className="text-slate-600">Email</dt>
           <dd>{show(patient.email)}</dd>
           <dt className="text-slate-600">Phone</dt>
-          <dd>{show(patient.phone)}</dd>
+          <dd>{show(patient.phone && (phoneText[patient.phone] ?? patient.phone))}</dd>
           <dt className="text-slate-600">Address</dt>
           <dd>{show(address)}</dd>
           <dt className="text-slate-600">Emergency contact</dt>

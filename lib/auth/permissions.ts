@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   "staff:manage",
   "audit:read",
   "mailbox:read",
+  /** A patient's own choice of email or text, and their text consent (portal). */
+  "message-preferences:write:own",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +65,7 @@ export const ROLE_PERMISSIONS = {
     "exercise-log:write:own",
     "appointment:read:own",
     "appointment:book:own",
+    "message-preferences:write:own",
   ],
   therapist,
   // "Minimum necessary": demographics, intake status and red-flag tier, never clinical detail.

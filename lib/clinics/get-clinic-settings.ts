@@ -17,7 +17,7 @@ export async function getClinicSettings(actor: Actor) {
   const [clinic, upcomingVisits, next] = await Promise.all([
     db.clinic.findUniqueOrThrow({
       where: { id: actor.clinicId },
-      select: { name: true, address: true, phone: true, email: true, timeZone: true, updatedAt: true },
+      select: { name: true, address: true, phone: true, email: true, timeZone: true, country: true, updatedAt: true },
     }),
     db.appointment.count({ where: upcoming }),
     db.appointment.findFirst({ where: upcoming, orderBy: { startsAt: "asc" }, select: { startsAt: true } }),

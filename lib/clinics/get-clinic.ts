@@ -7,6 +7,6 @@ import { db } from "@/lib/db";
 export const getOwnClinic = cache(async (actor: Actor) =>
   db.clinic.findUniqueOrThrow({
     where: { id: actor.clinicId },
-    select: { id: true, name: true, phone: true, address: true, timeZone: true },
+    select: { id: true, name: true, phone: true, address: true, timeZone: true, country: true },
   }),
 );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema, newPasswordSchema } from "@/lib/auth/schema";
+import { isCountryCode } from "@/lib/patients/phone-number-rules";
 import { canonicalTimeZone } from "./time-zone-rules";
 
 /** Shared by `npm run setup` and the clinic settings form, so both refuse the same input with the same words. */
@@ -44,17 +45,31 @@ export const timeZoneSchema = z
     return z.NEVER;
   });
 
+/** ISO 3166 alpha-2: patients' phone numbers typed without "+" are read as numbers of this country. */
+export const clinicCountrySchema = z
+  .string({ error: "Choose a country." })
+  .trim()
+  .toUpperCase()
+  .refine(isCountryCode, "Choose a country from the list.");
+
 export const clinicDetailsSchema = z.object({
   name: requiredText("name", 120),
   address: requiredText("address", 300),
   phone: clinicPhoneSchema,
   email: clinicEmailSchema,
   timeZone: timeZoneSchema,
+  /** Absent: unchanged (a new clinic gets the US). */
+  country: clinicCountrySchema.optional(),
 });
 export type ClinicDetails = z.output<typeof clinicDetailsSchema>;
-export const CLINIC_FIELDS = ["name", "address", "phone", "email", "timeZone"] as const satisfies ReadonlyArray<
-  keyof ClinicDetails
->;
+export const CLINIC_FIELDS = [
+  "name",
+  "address",
+  "phone",
+  "email",
+  "timeZone",
+  "country",
+] as const satisfies ReadonlyArray<keyof ClinicDetails>;
 
 export const adminAccountSchema = z.object({
   name: z

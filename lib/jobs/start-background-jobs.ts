@@ -1,8 +1,9 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env, twilioConfig } from "@/lib/env";
 import { describeErrorForLog } from "@/lib/http/log-safe-error";
 import { startOutboxWorker } from "@/lib/notifications/outbox-worker";
 import { onShutdown } from "@/lib/server/shutdown";
+import { devTextInboxTransport, twilioTransport } from "@/lib/notifications/text-transports";
 import { devMailboxTransport, smtpTransport } from "@/lib/notifications/transports";
 import { startJobRunner } from "./job-runner";
 
@@ -28,9 +29,11 @@ export function startBackgroundJobs(): Promise<BackgroundJobs> {
 async function start(): Promise<BackgroundJobs> {
   const config = env();
   if (config.OUTBOX_WORKER === "off") return { stop: async () => {} };
-  const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : devMailboxTransport;
-  const delivery = startOutboxWorker(transport);
-  console.log(`[outbox] delivering through ${transport.name}`);
+  const email = config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : devMailboxTransport;
+  const twilio = twilioConfig(config);
+  const sms = twilio ? twilioTransport(twilio) : devTextInboxTransport;
+  const delivery = startOutboxWorker({ email, sms });
+  console.log(`[outbox] delivering email through ${email.name}, texts through ${sms.name}`);
   let runner;
   try {
     runner = await startJobRunner(config.DATABASE_URL);

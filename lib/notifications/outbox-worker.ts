@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { OutboxMessage } from "@/lib/generated/prisma/client";
 import { CLAIM_LEASE_MS, isExhausted, retryDelayMs } from "./retry-rules";
-import type { Transport } from "./transports";
+import { PermanentDeliveryError, type Transport, type Transports } from "./transports";
 import { describeErrorForLog } from "@/lib/http/log-safe-error";
 
 /**
@@ -28,8 +28,13 @@ export async function claimDueMessages(batchSize: number, now = new Date()): Pro
 
 export type BatchResult = { sent: number; retried: number; failed: number };
 
+/** One transport for everything (the email-only set-up and its tests), or one per channel. */
+function transportFor(transports: Transport | Transports, channel: OutboxMessage["channel"]): Transport {
+  return "deliver" in transports ? transports : transports[channel];
+}
+
 export async function deliverDueMessages(
-  transport: Transport,
+  transports: Transport | Transports,
   options: { batchSize?: number; now?: Date } = {},
 ): Promise<BatchResult> {
   const claimed = await claimDueMessages(options.batchSize ?? 20, options.now);
@@ -37,17 +42,23 @@ export async function deliverDueMessages(
   for (const message of claimed) {
     const lease = message.lockedUntil;
     try {
-      await transport.deliver(message, async (tx) => {
+      await transportFor(transports, message.channel).deliver(message, async (tx, sent) => {
         // Fenced by our lease: if it lapsed and someone else claimed the row, this updates nothing.
         const marked = await tx.outboxMessage.updateMany({
           where: { id: message.id, status: "pending", lockedUntil: lease },
-          data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null },
+          data: {
+            status: "sent",
+            sentAt: new Date(),
+            lockedUntil: null,
+            lastError: null,
+            ...(sent?.providerMessageId ? { providerMessageId: sent.providerMessageId } : {}),
+          },
         });
         return marked.count === 1;
       });
       result.sent++;
     } catch (error) {
-      const exhausted = isExhausted(message.attempts);
+      const exhausted = error instanceof PermanentDeliveryError || isExhausted(message.attempts);
       await db.outboxMessage.updateMany({
         where: { id: message.id, status: "pending", lockedUntil: lease },
         data: {
@@ -74,14 +85,14 @@ const DELIVERY_BATCH = 50;
  * rather than one batch per interval. `stop()` lets the batch in flight finish,
  * so a restart never cuts a send in half.
  */
-export function startOutboxWorker(transport: Transport, intervalMs = 2000): RunningWorker {
+export function startOutboxWorker(transports: Transport | Transports, intervalMs = 2000): RunningWorker {
   let stopping = false;
   let current: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const tick = () => {
     if (stopping) return;
     let full = false;
-    current = deliverDueMessages(transport, { batchSize: DELIVERY_BATCH })
+    current = deliverDueMessages(transports, { batchSize: DELIVERY_BATCH })
       .then((r) => (full = r.sent + r.retried + r.failed >= DELIVERY_BATCH))
       .catch((e) => console.error("[outbox] batch failed:", describeErrorForLog(e)))
       .finally(() => {

@@ -11,11 +11,25 @@ import type { Attachment } from "./kinds";
  */
 export type Transport = {
   name: string;
-  deliver(
-    message: OutboxMessage,
-    markSent: (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<boolean>,
-  ): Promise<void>;
+  deliver(message: OutboxMessage, markSent: MarkSent): Promise<void>;
 };
+
+export type MarkSent = (
+  tx: Parameters<Parameters<typeof db.$transaction>[0]>[0],
+  /** The provider's id for what it accepted (a text's sid), kept on the outbox row. */
+  sent?: { providerMessageId?: string },
+) => Promise<boolean>;
+
+/**
+ * A refusal that no retry can change (an invalid or unsubscribed number): the
+ * outbox marks the message failed at once instead of backing off and asking again.
+ */
+export class PermanentDeliveryError extends Error {
+  override name = "PermanentDeliveryError";
+}
+
+/** Email and texts go by different transports; the worker picks one per message's channel. */
+export type Transports = { email: Transport; sms: Transport };
 
 /** Development mailbox: exactly once, because the copy and the "sent" mark commit together. */
 export const devMailboxTransport: Transport = {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Contracts } from "@/lib/http/endpoint";
+import { messagePreferencesSchema } from "./message-preferences-schema";
 import { patientRoutes as r } from "./routes";
 import { patientSearchSchema, registerPatientSchema, setPatientActiveSchema, updatePatientSchema } from "./schema";
 
@@ -54,6 +55,21 @@ export const duplicateCandidateSchema = z.object({
 
 const patients = z.object({ patients: z.array(patientSummarySchema) });
 
+export const messagePreferencesResponseSchema = z.object({
+  preferences: z.object({
+    patientId: z.uuid(),
+    channels: z.enum(["email", "text", "both"]),
+    email: z.string().nullable(),
+    phone: z.string().nullable().describe("E.164"),
+    phoneText: z.string().describe("The number as people in the clinic's country write it"),
+    textConsentAt: stamp.nullable(),
+    textConsentSource: z.string().nullable().describe('"portal", "front_desk" or "reply:START"'),
+    textOptedOutAt: stamp.nullable(),
+    textsAllowed: z.boolean().describe("Consent on file for this number and not withdrawn since"),
+    consentWording: z.string().describe("What the patient agrees to by ticking the consent box"),
+  }),
+});
+
 /** The patients API: one contract per endpoint, used by the handlers, the OpenAPI document and the client. */
 export const patientContracts = {
   list: { ...r.list, query: patientSearchSchema, response: patients },
@@ -80,5 +96,11 @@ export const patientContracts = {
         .int()
         .describe("Visits still booked from now on: marking inactive does not cancel them."),
     }),
+  },
+  getMessagePreferences: { ...r.getMessagePreferences, response: messagePreferencesResponseSchema },
+  setMessagePreferences: {
+    ...r.setMessagePreferences,
+    request: messagePreferencesSchema,
+    response: messagePreferencesResponseSchema,
   },
 } as const satisfies Contracts<typeof r>;

@@ -70,5 +70,21 @@ export function patientsOpenApiPaths(): Record<string, unknown> {
         ...fromContract(c.setActive),
       },
     },
+    "/api/patients/{patientId}/message-preferences": {
+      get: {
+        tags: ["patients"],
+        summary:
+          "How the patient wants to be reached (email, text or both) and their text consent (the patient, or staff)",
+        ...needs(["patient:read:own", "patient:read:demographics"]),
+        ...fromContract(c.getMessagePreferences),
+      },
+      put: {
+        tags: ["patients"],
+        summary:
+          "Choose email, text or both. Text needs a mobile number and, for a new opt-in, consent: true (staff also say consentMethod); email only withdraws consent. Audited",
+        ...needs(["message-preferences:write:own", "patient:update"]),
+        ...fromContract(c.setMessagePreferences),
+      },
+    },
   };
 }

@@ -7,6 +7,7 @@ import { dateColumnOf, localDateOfDateColumn } from "@/lib/time/date-column";
 import { parseInput } from "@/lib/validation";
 import { likelyDuplicates } from "./duplicate-rules";
 import { LikelyDuplicateError } from "./patient-errors";
+import { clinicCountry, phonesToE164 } from "./phone-fields";
 import { assertPrimaryTherapist } from "./primary-therapist";
 import { registerPatientSchema } from "./schema";
 
@@ -19,7 +20,8 @@ import { registerPatientSchema } from "./schema";
  */
 export async function registerPatient(actor: Actor, input: unknown) {
   await assertCan(actor, "patient:register");
-  const { confirmDuplicate, primaryTherapistId, ...data } = parseInput(registerPatientSchema, input);
+  const { confirmDuplicate, primaryTherapistId, ...typed } = parseInput(registerPatientSchema, input);
+  const data = phonesToE164(typed, ["phone"], await clinicCountry(actor.clinicId));
   const dateOfBirth = dateColumnOf(data.dateOfBirth);
   return db.$transaction(async (tx) => {
     if (primaryTherapistId) await assertPrimaryTherapist(tx, actor.clinicId, primaryTherapistId);

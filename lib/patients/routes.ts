@@ -8,4 +8,6 @@ export const patientRoutes = {
   get: { method: "GET", path: "/api/patients/{patientId}" },
   update: { method: "PATCH", path: "/api/patients/{patientId}" },
   setActive: { method: "POST", path: "/api/patients/{patientId}/status" },
+  getMessagePreferences: { method: "GET", path: "/api/patients/{patientId}/message-preferences" },
+  setMessagePreferences: { method: "PUT", path: "/api/patients/{patientId}/message-preferences" },
 } as const satisfies Record<string, Route>;

@@ -15,6 +15,7 @@ import {
   type PatientDetails,
 } from "./patient-details";
 import { PatientChangedError } from "./patient-errors";
+import { clinicCountry, phonesToE164 } from "./phone-fields";
 import { assertPrimaryTherapist } from "./primary-therapist";
 import { updatePatientSchema } from "./schema";
 import { dateColumnOf } from "@/lib/time/date-column";
@@ -35,7 +36,8 @@ export type UpdatePatientResult = { patient: PatientDetails; changed: EditableFi
 export async function updatePatient(actor: Actor, patientId: string, input: unknown): Promise<UpdatePatientResult> {
   await assertCan(actor, "patient:update");
   if (!z.uuid().safeParse(patientId).success) return patientOutOfReach(actor, patientId);
-  const { expectedVersion, ...wanted } = parseInput(updatePatientSchema, input);
+  const { expectedVersion, ...typed } = parseInput(updatePatientSchema, input);
+  const wanted = phonesToE164(typed, ["phone", "emergencyContactPhone"], await clinicCountry(actor.clinicId));
   const current = await db.patient.findFirst({
     where: { id: patientId, clinicId: actor.clinicId },
     select: patientDetailsSelect,
@@ -55,6 +57,8 @@ export async function updatePatient(actor: Actor, patientId: string, input: unkn
   if (current.version !== expectedVersion) throw new PatientChangedError(before);
 
   const data: Prisma.PatientUncheckedUpdateManyInput = { version: { increment: 1 } };
+  // Consent to texts was given for a number: a new number needs it again (the patient may not own it yet).
+  if (changes.phone) Object.assign(data, { textConsentAt: null, textConsentSource: null });
   for (const field of changed) {
     const to = changes[field]!.to;
     if (field === "dateOfBirth") data.dateOfBirth = dateColumnOf(to!);

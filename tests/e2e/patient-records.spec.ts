@@ -41,8 +41,8 @@ test("the front desk corrects a patient's phone and emergency contact", async ({
     "mobile phone, emergency contact name, emergency contact phone, relationship to patient",
   );
   const details = page.getByTestId("patient-details");
-  await expect(details).toContainText("2075550166");
-  await expect(details).toContainText("Rui Ferreira (Brother) 2075550167");
+  await expect(details).toContainText("(207) 555-0166");
+  await expect(details).toContainText("Rui Ferreira (Brother) (207) 555-0167");
   await expectAccessible(page);
 });
 

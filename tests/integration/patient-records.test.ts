@@ -34,14 +34,14 @@ describe("correcting a patient's details", () => {
     expect(result.changed.sort()).toEqual(
       ["dateOfBirth", "emergencyContactName", "emergencyContactPhone", "emergencyContactRelationship", "phone"].sort(),
     );
-    expect(result.patient).toMatchObject({ phone: "2075550123", dateOfBirth: "1981-06-07", version: 1 });
+    expect(result.patient).toMatchObject({ phone: "+12075550123", dateOfBirth: "1981-06-07", version: 1 });
     const [row] = await auditRows(id, "patient.update");
     expect(row!.actorId).toBe(frontDesk.userId);
     expect(row!.details).toEqual({
-      phone: { from: null, to: "2075550123" },
+      phone: { from: null, to: "+12075550123" },
       dateOfBirth: { from: "1980-05-05", to: "1981-06-07" },
       emergencyContactName: { from: null, to: "Sam Rivera" },
-      emergencyContactPhone: { from: null, to: "2075550456" },
+      emergencyContactPhone: { from: null, to: "+12075550456" },
       emergencyContactRelationship: { from: null, to: "Partner" },
     });
   });
@@ -67,11 +67,11 @@ describe("correcting a patient's details", () => {
   it("refuses a save based on an older version with the current details (409), writing nothing", async () => {
     const { frontDesk, therapist, patientA } = await createClinicWithPeople();
     const id = patientA.patient.id;
-    await updatePatient(therapist, id, { expectedVersion: 0, phone: "2075550111" });
-    const stale = updatePatient(frontDesk, id, { expectedVersion: 0, phone: "2075550222" });
+    await updatePatient(therapist, id, { expectedVersion: 0, phone: "+12075550111" });
+    const stale = updatePatient(frontDesk, id, { expectedVersion: 0, phone: "+12075550222" });
     await expect(stale).rejects.toBeInstanceOf(PatientChangedError);
-    await expect(stale).rejects.toMatchObject({ code: "conflict", current: { phone: "2075550111", version: 1 } });
-    expect((await db.patient.findUniqueOrThrow({ where: { id } })).phone).toBe("2075550111");
+    await expect(stale).rejects.toMatchObject({ code: "conflict", current: { phone: "+12075550111", version: 1 } });
+    expect((await db.patient.findUniqueOrThrow({ where: { id } })).phone).toBe("+12075550111");
     expect(await auditRows(id, "patient.update")).toHaveLength(1);
   });
 
@@ -92,10 +92,10 @@ describe("correcting a patient's details", () => {
     const one = await createClinicWithPeople();
     const two = await createClinicWithPeople();
     await expect(
-      updatePatient(one.frontDesk, two.patientA.patient.id, { expectedVersion: 0, phone: "2075550333" }),
+      updatePatient(one.frontDesk, two.patientA.patient.id, { expectedVersion: 0, phone: "+12075550333" }),
     ).rejects.toMatchObject({ code: "not_found" });
     await expect(
-      updatePatient(one.patientA.actor, one.patientA.patient.id, { expectedVersion: 0, phone: "2075550333" }),
+      updatePatient(one.patientA.actor, one.patientA.patient.id, { expectedVersion: 0, phone: "+12075550333" }),
     ).rejects.toMatchObject({ code: "forbidden" });
     await expect(
       setPatientActive(one.patientA.actor, one.patientA.patient.id, { active: false }),

@@ -12,7 +12,7 @@ describe("patients data access", () => {
     const { clinic, frontDesk } = await createClinicWithPeople();
     const created = await registerPatient(frontDesk, newPatient);
     const row = await db.patient.findUniqueOrThrow({ where: { id: created.id } });
-    expect(row).toMatchObject({ clinicId: clinic.id, phone: "2075550199" });
+    expect(row).toMatchObject({ clinicId: clinic.id, phone: "+12075550199" });
     expect(
       await db.auditEvent.count({
         where: { action: "patient.create", patientId: created.id, actorId: frontDesk.userId },

@@ -5,6 +5,7 @@ import { listOwnIntakes } from "@/lib/intake/list-own-intakes";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { getPatient } from "@/lib/patients/get-patient";
+import { formatPhone } from "@/lib/patients/phone-number-rules";
 import { formatDateOnly, formatIsoDateOnly } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "My care" };
@@ -61,11 +62,17 @@ export default async function PortalHome() {
               <dt className="text-slate-600">Email</dt>
               <dd>{patient.email ?? "—"}</dd>
               <dt className="text-slate-600">Phone</dt>
-              <dd>{patient.phone ?? "—"}</dd>
+              <dd>{patient.phone ? formatPhone(patient.phone, clinic.country) : "—"}</dd>
             </dl>
           ) : (
             <p>Your account is not linked to a patient record yet. Please call the clinic.</p>
           )}
+        </Card>
+        <Card title="How we contact you">
+          <p>Reminders by email, text message or both.</p>
+          <Link href="/portal/messages" className="mt-2 inline-block font-semibold text-brand-800 underline">
+            Choose email or text
+          </Link>
         </Card>
         <Card title="Appointments">
           <p>See your upcoming visits, book a new one, or move or cancel one.</p>

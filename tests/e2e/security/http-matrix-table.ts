@@ -681,6 +681,35 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     expect: E(401, 403, 403, 409, 409, 404, 409),
   },
   {
+    route: "app/api/patients/[patientId]/message-preferences/route.ts",
+    method: "GET",
+    path: (c) => `/api/patients/${c.target.patientId}/message-preferences`,
+    expect: E(401, 404, 404, 200, 200, 404, 200),
+  },
+  {
+    route: "app/api/patients/[patientId]/message-preferences/route.ts",
+    method: "GET",
+    variant: "own record",
+    path: (c) => `/api/patients/${c.self.patientId}/message-preferences`,
+    expect: E(401, 200, 200, 200, 200, 404, 200),
+  },
+  {
+    // An unknown channel is refused after the permission and the patient lookup: nothing is written.
+    route: "app/api/patients/[patientId]/message-preferences/route.ts",
+    method: "PUT",
+    path: (c) => `/api/patients/${c.target.patientId}/message-preferences`,
+    body: () => json({ channels: "pigeon" }),
+    expect: E(401, 404, 404, 422, 422, 404, 422),
+  },
+  {
+    route: "app/api/patients/[patientId]/message-preferences/route.ts",
+    method: "PUT",
+    variant: "own record",
+    path: (c) => `/api/patients/${c.self.patientId}/message-preferences`,
+    body: () => json({ channels: "pigeon" }),
+    expect: E(401, 422, 422, 422, 422, 404, 422),
+  },
+  {
     // Asking for the state the patient is already in (active) changes nothing and writes no audit row.
     route: "app/api/patients/[patientId]/status/route.ts",
     method: "POST",

@@ -64,8 +64,10 @@ import { sendIntakeLink } from "@/lib/intake/send-intake-link";
 import { submitIntake } from "@/lib/intake/submit-intake";
 import { completeFrontDeskTask, listOpenFrontDeskTasks } from "@/lib/front-desk/front-desk-tasks";
 import { listMailbox } from "@/lib/notifications/list-mailbox";
+import { listTexts } from "@/lib/notifications/list-texts";
 import { retryFailedMessage } from "@/lib/notifications/retry-message";
 import { getPatient } from "@/lib/patients/get-patient";
+import { getMessagePreferences, setMessagePreferences } from "@/lib/patients/message-preferences";
 import { patientOutOfReach, visiblePatients } from "@/lib/patients/patient-access";
 import { registerPatient } from "@/lib/patients/register-patient";
 import { listCaseload } from "@/lib/patients/list-caseload";
@@ -737,6 +739,7 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
 
   // --- notifications
   "lib/notifications/list-mailbox.ts#listMailbox": [{ run: (w, a) => listMailbox(a), expect: adminList }],
+  "lib/notifications/list-texts.ts#listTexts": [{ run: (w, a) => listTexts(a), expect: adminList }],
   "lib/notifications/retry-message.ts#retryFailedMessage": [
     { run: async (w, a) => retryFailedMessage(a, await w.freshFailedMessage()), expect: adminOfClinic },
     {
@@ -788,6 +791,22 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
 
   // --- patients
   "lib/patients/get-patient.ts#getPatient": [{ run: (w, a) => getPatient(a, w.B.patient.id), expect: own }],
+  "lib/patients/message-preferences.ts#getMessagePreferences": [
+    { run: (w, a) => getMessagePreferences(a, w.B.patient.id), expect: own },
+  ],
+  "lib/patients/message-preferences.ts#setMessagePreferences": [
+    {
+      // Email only, as B already is: writes no consent and nothing another case relies on.
+      run: (w, a) => setMessagePreferences(a, w.B.patient.id, { channels: "email" }),
+      expect: own,
+      verify: (w, a, p, result) => expect((result as { channels: string }).channels).toBe("email"),
+    },
+    {
+      label: "texts without the consent box ticked: refused before anything is written",
+      run: (w, a) => setMessagePreferences(a, w.B.patient.id, { channels: "text", phone: "(201) 555-0123" }),
+      expect: E("not_found", "validation", "validation", "validation", "validation", "not_found", "not_found"),
+    },
+  ],
   "lib/patients/patient-access.ts#visiblePatients": [
     {
       run: (w, a) => db.patient.findMany({ where: visiblePatients(a), select: { id: true } }),

@@ -28,14 +28,17 @@ export default async function AdminHome() {
         title="Clinic admin"
         subtitle={`${clinic.name} · ${clinic.timeZone.replace("_", " ")}`}
         actions={
-          <span className="flex flex-wrap gap-4">
+          <div className="flex flex-wrap gap-4">
             <Link href="/clinic/admin/mailbox" className="font-semibold text-brand-800 underline">
               Development mailbox
+            </Link>
+            <Link href="/clinic/admin/texts" className="font-semibold text-brand-800 underline">
+              Development text inbox
             </Link>
             <Link href="/clinic/admin/text-replies" className="font-semibold text-brand-800 underline">
               Text replies
             </Link>
-          </span>
+          </div>
         }
       />
       <div className="flex flex-col gap-4">

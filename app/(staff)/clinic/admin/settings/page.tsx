@@ -4,6 +4,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { supportedTimeZones } from "@/lib/clinics/time-zone-rules";
+import { countryOptions } from "@/lib/patients/phone-number-rules";
 import { clinicToday } from "@/lib/booking/clock";
 import { addDays, instantOfLocal } from "@/lib/time/calendar-rules";
 
@@ -35,11 +36,13 @@ export default async function ClinicSettingsPage() {
             phone: settings.phone,
             email: settings.email ?? "",
             timeZone: settings.timeZone,
+            country: settings.country,
             updatedAt: settings.updatedAt.toISOString(),
           }}
           upcomingVisits={settings.upcomingVisits}
           example={example}
           timeZones={[...supportedTimeZones()]}
+          countries={countryOptions()}
         />
       </Card>
     </>

@@ -14,6 +14,9 @@ import { isAppError } from "@/lib/errors";
 import { listTherapists } from "@/lib/booking/therapist-schedules";
 import { formatDateTime, formatIsoDateOnly } from "@/lib/time/format";
 import { getPatient } from "@/lib/patients/get-patient";
+import { getMessagePreferences } from "@/lib/patients/message-preferences";
+import { formatPhone } from "@/lib/patients/phone-number-rules";
+import { MessagePreferencesForm, TextConsentState } from "@/components/patients/message-preferences-form";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -25,11 +28,18 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
     throw e;
   });
   const canUpdate = can(actor, "patient:update");
-  const [clinic, intakeStatus, therapists] = await Promise.all([
+  const [clinic, intakeStatus, therapists, messagePreferences] = await Promise.all([
     getOwnClinic(actor),
     can(actor, "intake-status:read") ? getIntakeStatus(actor, patient.id) : null,
     canUpdate ? listTherapists(actor.clinicId) : [],
+    getMessagePreferences(actor, patient.id),
   ]);
+  // Stored E.164, shown as people in the clinic's country write it (formatted here: the rules stay off the client).
+  const phoneText = Object.fromEntries(
+    [patient.phone, patient.emergencyContactPhone]
+      .filter((p): p is string => Boolean(p))
+      .map((p) => [p, formatPhone(p, clinic.country)]),
+  );
   return (
     <>
       <PageHeader
@@ -45,7 +55,16 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         therapists={therapists}
         canEdit={canUpdate}
         dateOfBirthText={formatIsoDateOnly(patient.dateOfBirth)}
+        phoneText={phoneText}
       />
+      <div className="mt-4">
+        <Card title="Reminders and text messages">
+          <div className="flex flex-col gap-4">
+            <TextConsentState preferences={messagePreferences} timeZone={clinic.timeZone} />
+            {canUpdate && <MessagePreferencesForm preferences={messagePreferences} asStaff />}
+          </div>
+        </Card>
+      </div>
       <div className="mt-4">
         <PatientStatusCard
           patientId={patient.id}
