@@ -66,7 +66,10 @@ export function ReminderScheduleForm({ rules, isDefault }: { rules: ReminderRule
       </p>
       <ol className="flex flex-col gap-3">
         {rows.fields.map((row, i) => (
-          <li key={row.id} className="grid items-end gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-[1fr_1fr_auto]">
+          <li
+            key={row.id}
+            className="grid items-end gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-[1fr_1fr_auto]"
+          >
             <SelectField label={`Reminder ${i + 1}: channel`} {...field(`rules.${i}.channel`)}>
               <option value="email">Email</option>
               <option value="sms">Text message</option>

@@ -32,7 +32,12 @@ const plainSpaces = (s: string) => s.replace(/[\u00a0\u2009\u202f]/g, " ");
 
 function shorten(name: string, max: number): string {
   const chars = [...name.trim()];
-  return chars.length <= max ? chars.join("") : `${chars.slice(0, Math.max(1, max - 1)).join("").trimEnd()}.`;
+  return chars.length <= max
+    ? chars.join("")
+    : `${chars
+        .slice(0, Math.max(1, max - 1))
+        .join("")
+        .trimEnd()}.`;
 }
 
 export type ReminderTextFacts = {

@@ -126,7 +126,9 @@ const keyOf = (d: Pick<Due, "id" | "startsAt" | "channel" | "hoursBefore">) =>
 
 /** Inserts the claims; returns those this pass won (another pass may have claimed some since it read). */
 async function claim(tx: Tx, due: Due[], messages: Map<string, NewMessage>): Promise<Due[]> {
-  const won = await tx.$queryRaw<Array<{ appointmentId: string; startsAt: Date; channel: ReminderChannel; hoursBefore: number }>>`
+  const won = await tx.$queryRaw<
+    Array<{ appointmentId: string; startsAt: Date; channel: ReminderChannel; hoursBefore: number }>
+  >`
     INSERT INTO "AppointmentReminder" ("clinicId", "appointmentId", "startsAt", "channel", "hoursBefore", "queued")
     SELECT * FROM unnest(
       ${due.map((d) => d.clinicId)}::uuid[], ${due.map((d) => d.id)}::uuid[], ${due.map((d) => d.startsAt)}::timestamptz[],
@@ -176,9 +178,14 @@ async function reminderMessages(tx: Tx, due: Due[], now: Date): Promise<Map<stri
     const reachable = reachableBy(a.patient);
     const dedupeKey = keyOf(d);
     if (d.channel === "email" && reachable.email) {
-      const message = appointmentEmail("reminder", { ...a, patient: { ...a.patient, email: reachable.email } }, clinic, {
-        dedupeKey,
-      });
+      const message = appointmentEmail(
+        "reminder",
+        { ...a, patient: { ...a.patient, email: reachable.email } },
+        clinic,
+        {
+          dedupeKey,
+        },
+      );
       if (message) messages.set(dedupeKey, message);
     }
     if (d.channel === "sms" && reachable.sms)
