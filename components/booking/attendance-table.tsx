@@ -30,7 +30,7 @@ export function AttendanceTable({
   testId: string;
 }) {
   return (
-    <DataTable caption={caption} captionVisible columns={[firstColumn, ...COLUMNS]} testId={testId}>
+    <DataTable caption={caption} captionVisible columns={[firstColumn, ...COLUMNS]} testId={testId} scrollsOnPhone>
       {rows.length === 0 && (
         <tr>
           <td colSpan={COLUMNS.length + 1} className="py-2 text-slate-700">

@@ -50,9 +50,11 @@ export type ReminderPassOptions = {
 export async function runReminderPass(options: ReminderPassOptions = {}): Promise<ReminderPass> {
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const pass: ReminderPass = { queued: 0, marked: 0 };
+  let after: Cursor | null = null;
   for (let first = true; !options.signal?.aborted; first = false) {
     const at = options.now ?? new Date();
-    const batch = await queueReminderBatch(at, await reminderHorizon(at), batchSize);
+    const batch = await queueReminderBatch(at, await reminderHorizon(at), batchSize, after);
+    after = batch.last;
     pass.queued += batch.queued;
     pass.marked += batch.marked;
     if (first && batch.candidates === batchSize) await options.onBacklog?.();
@@ -82,8 +84,15 @@ const EFFECTIVE_RULES = Prisma.sql`
   WHERE NOT EXISTS (SELECT 1 FROM "ReminderRule" x WHERE x."clinicId" = c.id)`;
 
 type Due = { id: string; clinicId: string; startsAt: Date; channel: ReminderChannel; hoursBefore: number };
+/** Where the previous batch of this pass stopped (start, visit, channel, hours). */
+type Cursor = Pick<Due, "startsAt" | "id" | "channel" | "hoursBefore">;
 
-async function queueReminderBatch(now: Date, horizon: Date, batchSize: number) {
+/**
+ * One batch: the next due (visit, rule) pairs after `after`. The cursor keeps a
+ * long pass from re-reading the pairs its earlier batches claimed (each would
+ * cost an anti-join probe, so 10,000 due reminders would cost ~250,000).
+ */
+async function queueReminderBatch(now: Date, horizon: Date, batchSize: number, after: Cursor | null) {
   return db.$transaction(
     async (tx) => {
       const due = await tx.$queryRaw<Due[]>`
@@ -101,10 +110,15 @@ async function queueReminderBatch(now: Date, horizon: Date, batchSize: number) {
             SELECT 1 FROM "AppointmentReminder" ar
             WHERE ar."clinicId" = a."clinicId" AND ar."appointmentId" = a."id" AND ar."startsAt" = a."startsAt"
               AND ar."channel" = r."channel" AND ar."hoursBefore" = r."hoursBefore")
-        ORDER BY a."startsAt", a."id"
+          AND ${
+            after
+              ? Prisma.sql`(a."startsAt", a."id", r."channel"::text, r."hoursBefore") > (${after.startsAt}::timestamptz, ${after.id}::uuid, ${after.channel}::text, ${after.hoursBefore}::int)`
+              : Prisma.sql`true`
+          }
+        ORDER BY a."startsAt", a."id", r."channel"::text, r."hoursBefore"
         LIMIT ${batchSize}
         FOR UPDATE OF a SKIP LOCKED`;
-      if (due.length === 0) return { queued: 0, marked: 0, candidates: 0 };
+      if (due.length === 0) return { queued: 0, marked: 0, candidates: 0, last: after };
       const messages = await reminderMessages(tx, due, now);
       const claimed = await claim(tx, due, messages);
       const queued = await enqueueMessages(
@@ -114,7 +128,7 @@ async function queueReminderBatch(now: Date, horizon: Date, batchSize: number) {
           return m ? [m] : [];
         }),
       );
-      return { queued, marked: claimed.length, candidates: due.length };
+      return { queued, marked: claimed.length, candidates: due.length, last: due.at(-1)! };
     },
     // A batch renders and inserts a few hundred messages; on a busy machine that outlasts the 5 s default.
     { timeout: 60_000, maxWait: 10_000 },
