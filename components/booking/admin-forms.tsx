@@ -63,7 +63,6 @@ export type Settings = {
   minimumNoticeMinutes: number;
   lateCancellationHours: number;
   slotStepMinutes: number;
-  reminderLeadHours: number;
 };
 
 export function BookingSettingsForm({ settings }: { settings: Settings }) {
@@ -90,13 +89,6 @@ export function BookingSettingsForm({ settings }: { settings: Settings }) {
         {...field("lateCancellationHours")}
       />
       <TextField label="Slot step (minutes)" type="number" min={5} max={120} {...field("slotStepMinutes")} />
-      <TextField
-        label="Reminder before the visit (hours)"
-        type="number"
-        min={1}
-        max={168}
-        {...field("reminderLeadHours")}
-      />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save booking rules"}

@@ -31,6 +31,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/clinic/admin", label: "Clinic admin" },
     { href: "/clinic/calendar", label: "Calendar" },
     { href: "/clinic/admin/booking", label: "Booking setup" },
+    { href: "/clinic/admin/attendance", label: "Attendance" },
     { href: "/clinic/admin/settings", label: "Clinic settings" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/clinic/exercises", label: "Exercises" },

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 /** A column header; `hidden` keeps it for screen readers only (e.g. a column of buttons). */
 export type Column = string | { label: string; hidden: true };
@@ -14,17 +14,27 @@ export function DataTable({
   columns,
   children,
   testId,
+  scrollsOnPhone = false,
 }: {
   caption: ReactNode;
   captionVisible?: boolean;
   columns: Column[];
   children: ReactNode;
   testId?: string;
+  /** A wide table that scrolls sideways on a phone: its box takes keyboard focus (arrow keys scroll it) and is named by the caption. */
+  scrollsOnPhone?: boolean;
 }) {
+  const captionId = useId();
   return (
-    <div className="overflow-x-auto" data-testid={testId}>
+    <div
+      className="overflow-x-auto"
+      data-testid={testId}
+      {...(scrollsOnPhone ? { tabIndex: 0, role: "region", "aria-labelledby": captionId } : {})}
+    >
       <table className="w-full text-left">
-        <caption className={captionVisible ? "mb-2 text-left text-sm text-slate-700" : "sr-only"}>{caption}</caption>
+        <caption id={captionId} className={captionVisible ? "mb-2 text-left text-sm text-slate-700" : "sr-only"}>
+          {caption}
+        </caption>
         <thead className="border-b border-slate-200 text-sm text-slate-700">
           <tr>
             {columns.map((c, i) => (

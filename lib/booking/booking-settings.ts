@@ -11,7 +11,6 @@ export const DEFAULT_BOOKING_SETTINGS = {
   minimumNoticeMinutes: 120,
   lateCancellationHours: 24,
   slotStepMinutes: 15,
-  reminderLeadHours: 24,
 } as const;
 
 export type BookingSettings = { [K in keyof typeof DEFAULT_BOOKING_SETTINGS]: number };
@@ -26,7 +25,6 @@ export function settingsOf(row: SettingsColumns): BookingSettings {
     minimumNoticeMinutes: row.minimumNoticeMinutes!,
     lateCancellationHours: row.lateCancellationHours!,
     slotStepMinutes: row.slotStepMinutes!,
-    reminderLeadHours: row.reminderLeadHours!,
   };
 }
 
@@ -48,7 +46,7 @@ export async function bookingContext(clinicId: string, client: Tx | typeof db = 
   const [row] = await client.$queryRaw<ContextRow[]>`
     SELECT c.id::text AS id, c.name, c.email, c.phone, c.address, c."timeZone",
            s."bookingWindowDays", s."minimumNoticeMinutes", s."lateCancellationHours",
-           s."slotStepMinutes", s."reminderLeadHours"
+           s."slotStepMinutes"
     FROM "Clinic" c LEFT JOIN "BookingSettings" s ON s."clinicId" = c.id
     WHERE c.id = ${clinicId}::uuid`;
   if (!row) throw new Error(`No clinic ${clinicId}.`);

@@ -63,7 +63,7 @@ export async function loadBookingFacts(p: {
   const [row] = await db.$queryRaw<Row[]>`
     SELECT c.id::text AS id, c.name, c.email, c.phone, c.address, c."timeZone",
       s."bookingWindowDays", s."minimumNoticeMinutes", s."lateCancellationHours",
-      s."slotStepMinutes", s."reminderLeadHours",
+      s."slotStepMinutes",
       ${appointmentTypeJson(clinic, p.appointmentTypeId, p.onlineBookableOnly)} AS type,
       (SELECT json_build_object(
                 'id', u.id, 'name', u.name,

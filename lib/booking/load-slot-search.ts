@@ -92,7 +92,7 @@ export async function loadSlotSearch(
     )
     SELECT c."timeZone",
       s."bookingWindowDays", s."minimumNoticeMinutes", s."lateCancellationHours",
-      s."slotStepMinutes", s."reminderLeadHours",
+      s."slotStepMinutes",
       ${appointmentTypeJson(clinic, p.appointmentTypeId, p.onlineBookableOnly)} AS type,
       (SELECT json_agg(json_build_object(
                 'id', th.id, 'name', th.name,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hhmmToMinute, isLocalDate } from "@/lib/time/calendar-rules";
+import { MAX_REMINDER_HOURS, MAX_REMINDER_RULES } from "./reminder-rules";
 import { STATUS_ACTION_NAMES } from "./status-rules";
 
 const id = (what: string) => z.uuid(`Choose ${what}.`);
@@ -33,7 +34,6 @@ export const bookingSettingsSchema = z.object({
   minimumNoticeMinutes: intIn(0, 20160, "the minimum notice in minutes"),
   lateCancellationHours: intIn(0, 168, "the late-cancellation window in hours"),
   slotStepMinutes: intIn(5, 120, "the slot step in minutes"),
-  reminderLeadHours: intIn(1, 168, "the reminder lead time in hours"),
 });
 export type BookingSettingsInput = z.input<typeof bookingSettingsSchema>;
 
@@ -170,3 +170,27 @@ export const calendarQuerySchema = z.object({
   date: localDateSchema,
   view: z.enum(["day", "week"]).default("day"),
 });
+
+/** The clinic's reminder schedule (lib/booking/reminder-rules.ts): 1 to 5 reminders, each channel-and-hours once. */
+export const reminderScheduleSchema = z.object({
+  rules: z
+    .array(
+      z.object({
+        channel: z.enum(["email", "sms"], { error: "Choose email or text." }),
+        hoursBefore: intIn(1, MAX_REMINDER_HOURS, "the hours before the visit"),
+      }),
+      { error: "Add at least one reminder." },
+    )
+    .min(1, "Keep at least one reminder.")
+    .max(MAX_REMINDER_RULES, `At most ${MAX_REMINDER_RULES} reminders.`)
+    .superRefine((rules, ctx) => {
+      const seen = new Set<string>();
+      rules.forEach((r, i) => {
+        const key = `${r.channel}:${r.hoursBefore}`;
+        if (seen.has(key))
+          ctx.addIssue({ code: "custom", path: [i, "hoursBefore"], message: "This reminder is already in the list." });
+        seen.add(key);
+      });
+    }),
+});
+export type ReminderScheduleInput = z.input<typeof reminderScheduleSchema>;

@@ -74,7 +74,8 @@ function taskList(stopping: AbortSignal): TaskList {
               );
           },
     });
-    if (pass.marked > 0) console.log(`[reminders] queued ${pass.queued} reminders for ${pass.marked} visits`);
+    if (pass.marked > 0)
+      console.log(`[reminders] queued ${pass.queued} of ${pass.marked} due reminders (the rest unreachable)`);
   };
   const mainReminderPass = recurring(TASK.reminders, "reminders-pass", REMINDERS_EVERY_MS, reminderPass);
   return {

@@ -83,3 +83,10 @@ export function formatLongDay(day: string): string {
 export function formatShortDay(day: string): string {
   return formatter("UTC", "short-day", { month: "short", day: "numeric" }).format(new Date(`${day}T00:00:00Z`));
 }
+
+/** "Mon, Nov 23" in the zone: a day short enough for a text message. */
+export function formatShortLocalDay(instant: InstantLike, timeZone: string): string {
+  return formatter(timeZone, "short-local-day", { weekday: "short", month: "short", day: "numeric" }).format(
+    toDate(instant),
+  );
+}

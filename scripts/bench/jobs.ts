@@ -1,7 +1,7 @@
 /**
  * `npm run bench:jobs`: a benchmark, not a test (its figures depend on the
  * machine; it fails only on duplicates or missing reminders). Into a fresh
- * embedded Postgres it seeds 50 clinics (reminder leads of 2 to 72 hours) with
+ * embedded Postgres it seeds 50 clinics (each with one email reminder rule, 2 to 72 hours before) with
  * 10,000 booked visits whose reminder times (start minus the clinic's lead)
  * are spread over the next few minutes, then starts two background-job
  * processes (scripts/bench/jobs-worker.ts: the servers' startBackgroundJobs(),
@@ -52,7 +52,7 @@ async function seed(url: string, firstDue: Date): Promise<number> {
       );
       const clinicId = clinic.id as string;
       await c.query(
-        `INSERT INTO "BookingSettings" ("clinicId", "reminderLeadHours", "updatedAt") VALUES ($1, $2, now())`,
+        `INSERT INTO "ReminderRule" (id, "clinicId", channel, "hoursBefore") VALUES (gen_random_uuid(), $1, 'email', $2)`,
         [clinicId, lead],
       );
       await c.query(
@@ -117,10 +117,10 @@ async function report(c: pg.Client) {
     await c.query(
       `WITH r AS (
          SELECT a.id, o."createdAt" AS queued_at, o."sentAt" AS sent_at,
-                a."startsAt" - make_interval(hours => s."reminderLeadHours") AS due_at
-         FROM "OutboxMessage" o
-         JOIN "Appointment" a ON o."dedupeKey" = 'appointment-reminder:' || a.id || ':' || to_char(a."startsAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-         JOIN "BookingSettings" s ON s."clinicId" = a."clinicId"
+                a."startsAt" - make_interval(hours => s."hoursBefore") AS due_at
+         FROM "ReminderRule" s
+         JOIN "Appointment" a ON a."clinicId" = s."clinicId"
+         JOIN "OutboxMessage" o ON o."dedupeKey" = 'appointment-reminder:' || a.id || ':' || to_char(a."startsAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || ':' || s.channel || ':' || s."hoursBefore"
          WHERE o.kind = 'appointment.reminder')
        SELECT count(*)::int AS n,
               percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM queued_at - due_at)) AS queued_p,

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import type { ReminderRule } from "@/lib/booking/reminder-rules";
 import { createClinic, createUser } from "./index";
 import { createAppointmentType, createManyPatients } from "./booking";
 
@@ -8,18 +9,18 @@ const HOUR = 3_600_000;
  * A clinic with `count` booked visits starting between `from` and `to` (spread
  * evenly), each with its own patient (who has an email) and booked two days
  * before `from`, i.e. long before its reminder time. Rows are written directly:
- * these tests are about the reminder pass, not about booking.
+ * these tests are about the reminder pass, not about booking. Patients have an
+ * email and no text consent; `rules` saves the clinic's reminder schedule
+ * (without it the default applies).
  */
 export async function clinicWithVisits(
   count: number,
   window: { from: Date; to: Date },
-  options: { reminderLeadHours?: number; therapists?: number } = {},
+  options: { rules?: ReminderRule[]; therapists?: number; timeZone?: string } = {},
 ) {
-  const clinic = await createClinic();
-  if (options.reminderLeadHours !== undefined)
-    await db.bookingSettings.create({
-      data: { clinicId: clinic.id, reminderLeadHours: options.reminderLeadHours },
-    });
+  const clinic = await createClinic(options.timeZone ? { timeZone: options.timeZone } : {});
+  if (options.rules)
+    await db.reminderRule.createMany({ data: options.rules.map((r) => ({ clinicId: clinic.id, ...r })) });
   const therapists = await Promise.all(
     Array.from({ length: options.therapists ?? 1 }, () => createUser(clinic.id, "therapist")),
   );
@@ -53,11 +54,18 @@ export async function clinicWithVisits(
   return { clinic, appointments, therapists, type };
 }
 
-/** Reminder messages queued for one clinic, by appointment id (from the dedupe key). */
-export async function remindersOf(clinicId: string) {
+/** Reminder messages queued for one clinic (by default its emails), by appointment id (from the dedupe key). */
+export async function remindersOf(clinicId: string, channel: "email" | "sms" = "email") {
   const rows = await db.outboxMessage.findMany({
-    where: { clinicId, kind: "appointment.reminder" },
-    select: { dedupeKey: true, createdAt: true },
+    where: { clinicId, kind: "appointment.reminder", channel },
+    select: { dedupeKey: true, createdAt: true, toAddress: true, textBody: true, nextAttemptAt: true },
+    orderBy: { createdAt: "asc" },
   });
-  return rows.map((r) => ({ appointmentId: r.dedupeKey!.split(":")[1]!, createdAt: r.createdAt }));
+  return rows.map((r) => ({
+    appointmentId: r.dedupeKey!.split(":")[1]!,
+    createdAt: r.createdAt,
+    to: r.toAddress,
+    text: r.textBody,
+    notBefore: r.nextAttemptAt,
+  }));
 }

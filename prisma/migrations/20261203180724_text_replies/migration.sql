@@ -50,8 +50,7 @@ CREATE INDEX "InboundText_clinicId_receivedAt_idx" ON "InboundText"("clinicId", 
 -- CreateIndex
 CREATE INDEX "FrontDeskTask_clinicId_status_createdAt_idx" ON "FrontDeskTask"("clinicId", "status", "createdAt");
 
--- CreateIndex
-CREATE UNIQUE INDEX "Appointment_id_clinicId_key" ON "Appointment"("id", "clinicId");
+-- Appointment_id_clinicId_key (the target of the foreign keys below) is created by 20261203180707_reminder_schedule.
 
 -- AddForeignKey
 ALTER TABLE "InboundText" ADD CONSTRAINT "InboundText_patientId_clinicId_fkey" FOREIGN KEY ("patientId", "clinicId") REFERENCES "Patient"("id", "clinicId") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -11,17 +11,16 @@ import type pg from "pg";
  *   background mail worker moves queued mail along at any moment; a message
  *   queued by a request still shows as a new OutboxMessage row;
  * - reminders, which the background reminder job queues on its own clock,
- *   and the mark it leaves on the visit (Appointment.reminderQueuedFor);
+ *   and its claims of them (AppointmentReminder);
  * - sign-in bookkeeping (User.lastSignInAt, MfaRecoveryCode.usedAt) and
  *   IntakeLink.lastUsedAt, last-seen telemetry the link route keeps like
  *   AuthSession.lastSeenAt (docs/decisions/040-csrf-origin-policy.md).
  */
-const SKIPPED_TABLES = new Set(["AuditEvent", "AuthSession", "RateLimit", "DevMailboxMessage", "_prisma_migrations"]);
+const SKIPPED_TABLES = new Set(["AuditEvent", "AuthSession", "RateLimit", "DevMailboxMessage", "AppointmentReminder", "_prisma_migrations"]);
 const SKIPPED_COLUMNS: Record<string, string[]> = {
   User: ["lastSignInAt"],
   MfaRecoveryCode: ["usedAt"],
   IntakeLink: ["lastUsedAt"],
-  Appointment: ["reminderQueuedFor"],
   OutboxMessage: ["status", "attempts", "nextAttemptAt", "lockedUntil", "lastError", "sentAt"],
 };
 const ROW_FILTER: Record<string, string> = { OutboxMessage: `"kind" <> 'appointment.reminder'` };

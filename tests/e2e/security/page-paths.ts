@@ -24,6 +24,7 @@ export const PAGE_PATHS: Record<string, (ids: MatrixIds) => string> = {
   "app/(patient)/portal/intake/[intakeId]/page.tsx": (ids) => `/portal/intake/${ids.jordan.draftIntakeId}`,
   "app/(patient)/portal/intakes/[intakeId]/page.tsx": (ids) => `/portal/intakes/${ids.alex.intakeId}`,
   "app/(staff)/clinic/admin/page.tsx": () => "/clinic/admin",
+  "app/(staff)/clinic/admin/attendance/page.tsx": () => "/clinic/admin/attendance",
   "app/(staff)/clinic/admin/audit/page.tsx": () => "/clinic/admin/audit",
   "app/(staff)/clinic/admin/booking/page.tsx": () => "/clinic/admin/booking",
   "app/(staff)/clinic/admin/mailbox/page.tsx": () => "/clinic/admin/mailbox",

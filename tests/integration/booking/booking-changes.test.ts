@@ -192,8 +192,8 @@ describe("changing appointments", () => {
     const day = futureMonday(undefined, 5);
     const appt = await bookFor(p.patientB.patient.id, day, "10:00");
     const start = Date.parse(appt.startsAt);
-    expect(await enqueueDueReminders(new Date(start - 25 * 3_600_000))).toBe(0);
-    const due = new Date(start - 23 * 3_600_000);
+    expect(await enqueueDueReminders(new Date(start - 49 * 3_600_000))).toBe(0);
+    const due = new Date(start - 47 * 3_600_000);
     const first = await enqueueDueReminders(due);
     const second = await enqueueDueReminders(new Date(due.getTime() + 60_000));
     expect(first).toBeGreaterThanOrEqual(1);

@@ -218,7 +218,6 @@ describe("who may book what", () => {
         minimumNoticeMinutes: "x",
         lateCancellationHours: 24,
         slotStepMinutes: 15,
-        reminderLeadHours: 24,
       }),
     ).rejects.toMatchObject({
       code: "validation",

@@ -18,7 +18,9 @@ import {
   bookingPatientId,
   ownOrRequestedPatient,
 } from "@/lib/booking/booking-access";
+import { getAttendanceReport } from "@/lib/booking/attendance-report";
 import { DEFAULT_BOOKING_SETTINGS, getBookingSettings, updateBookingSettings } from "@/lib/booking/booking-settings";
+import { getReminderSchedule, updateReminderSchedule } from "@/lib/booking/reminder-schedule";
 import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/lib/booking/calendar-feed";
 import { cancelAppointment } from "@/lib/booking/cancel-appointment";
 import { changeAppointmentStatus } from "@/lib/booking/change-appointment-status";
@@ -410,6 +412,9 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
   "lib/booking/booking-access.ts#assertNoEmergencyFlag": [
     { run: (w, a) => assertNoEmergencyFlag(a, w.B.patient.id), expect: all("ok") },
   ],
+  "lib/booking/attendance-report.ts#getAttendanceReport": [
+    { run: (w, a) => getAttendanceReport(a), expect: adminList },
+  ],
   "lib/booking/booking-settings.ts#getBookingSettings": [{ run: (w, a) => getBookingSettings(a), expect: adminList }],
   "lib/booking/booking-settings.ts#updateBookingSettings": [
     {
@@ -419,6 +424,21 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
         const rows = await db.bookingSettings.findMany({ where: { clinicId: { not: a.clinicId } } });
         for (const r of rows) expect([w.home.clinic.id, w.away.clinic.id]).toContain(r.clinicId);
         expect(await db.bookingSettings.count({ where: { clinicId: a.clinicId } })).toBe(1);
+      },
+    },
+  ],
+  "lib/booking/reminder-schedule.ts#getReminderSchedule": [
+    { run: (w, a) => getReminderSchedule(a), expect: adminList },
+  ],
+  "lib/booking/reminder-schedule.ts#updateReminderSchedule": [
+    {
+      run: (w, a) => updateReminderSchedule(a, { rules: [{ channel: "email", hoursBefore: 24 }] }),
+      expect: adminList,
+      verify: async (w, a) => {
+        // Only the admin's own clinic got rules.
+        const clinics = await db.reminderRule.findMany({ distinct: ["clinicId"], select: { clinicId: true } });
+        expect(clinics.map((c) => c.clinicId)).toContain(a.clinicId);
+        for (const c of clinics) expect([w.home.clinic.id, w.away.clinic.id]).toContain(c.clinicId);
       },
     },
   ],
@@ -1026,6 +1046,9 @@ export const SERVER_ACTIONS: Record<string, { calls: string[] } | { identityBoun
   },
   "app/(staff)/clinic/admin/booking/actions.ts#saveBookingSettingsAction": {
     calls: ["lib/booking/booking-settings.ts#updateBookingSettings"],
+  },
+  "app/(staff)/clinic/admin/booking/actions.ts#saveReminderScheduleAction": {
+    calls: ["lib/booking/reminder-schedule.ts#updateReminderSchedule"],
   },
   "app/(staff)/clinic/admin/booking/actions.ts#saveAppointmentTypeAction": {
     calls: ["lib/booking/appointment-types.ts#saveAppointmentType"],

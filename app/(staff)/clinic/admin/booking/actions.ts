@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
 import { saveAppointmentType } from "@/lib/booking/appointment-types";
 import { updateBookingSettings } from "@/lib/booking/booking-settings";
+import { updateReminderSchedule } from "@/lib/booking/reminder-schedule";
 import { addScheduleOverride, removeScheduleOverride, setWeeklyHours } from "@/lib/booking/therapist-schedules";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
 
@@ -12,6 +13,14 @@ const PATH = "/clinic/admin/booking";
 export async function saveBookingSettingsAction(input: unknown): Promise<ActionResult> {
   return runAction(async () => {
     await updateBookingSettings(await requireActor(), input);
+    revalidatePath(PATH);
+    return undefined;
+  });
+}
+
+export async function saveReminderScheduleAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    await updateReminderSchedule(await requireActor(), input);
     revalidatePath(PATH);
     return undefined;
   });

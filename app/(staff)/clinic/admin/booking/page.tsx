@@ -6,9 +6,11 @@ import {
   RemoveOverrideButton,
   WeeklyHoursForm,
 } from "@/components/booking/admin-forms";
+import { ReminderScheduleForm } from "@/components/booking/reminder-schedule-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { listAppointmentTypes } from "@/lib/booking/appointment-types";
 import { getBookingSettings } from "@/lib/booking/booking-settings";
+import { getReminderSchedule } from "@/lib/booking/reminder-schedule";
 import { listTherapistSchedules } from "@/lib/booking/therapist-schedules";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
@@ -21,8 +23,9 @@ export const metadata: Metadata = { title: "Booking setup" };
 export default async function BookingSetupPage() {
   const actor = await requirePageActor("/clinic/admin/booking", "clinic:configure");
   const clinic = await getOwnClinic(actor);
-  const [settings, types, schedules] = await Promise.all([
+  const [settings, reminders, types, schedules] = await Promise.all([
     getBookingSettings(actor),
+    getReminderSchedule(actor),
     listAppointmentTypes(actor, { includeInactive: true }),
     listTherapistSchedules(actor, clinicToday(clinic.timeZone)),
   ]);
@@ -35,6 +38,9 @@ export default async function BookingSetupPage() {
       <div className="flex flex-col gap-4">
         <Card title="Booking rules">
           <BookingSettingsForm settings={settings} />
+        </Card>
+        <Card title="Reminders">
+          <ReminderScheduleForm rules={reminders.rules} isDefault={reminders.isDefault} />
         </Card>
         <Card title="Appointment types">
           <div className="flex flex-col gap-3">
