@@ -35,6 +35,12 @@ export const PERMISSIONS = [
   "staff:manage",
   "audit:read",
   "mailbox:read",
+  /** A patient puts themself on the waitlist from the portal, sees and leaves their own entries. */
+  "waitlist:join:own",
+  /** Staff add any of their clinic's patients, see who waits and which freed times match, remove entries. */
+  "waitlist:manage",
+  /** Urgent is a clinical judgement (operations.md): therapists and admins only. */
+  "waitlist:prioritize",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +58,8 @@ const therapist = [
   "program:write",
   "exercise-library:write",
   "schedule:read",
+  "waitlist:manage",
+  "waitlist:prioritize",
 ] as const satisfies readonly Permission[];
 
 export const ROLE_PERMISSIONS = {
@@ -63,6 +71,7 @@ export const ROLE_PERMISSIONS = {
     "exercise-log:write:own",
     "appointment:read:own",
     "appointment:book:own",
+    "waitlist:join:own",
   ],
   therapist,
   // "Minimum necessary": demographics, intake status and red-flag tier, never clinical detail.
@@ -75,6 +84,7 @@ export const ROLE_PERMISSIONS = {
     "red-flag:read-summary",
     "appointment:manage",
     "schedule:read",
+    "waitlist:manage",
   ],
   admin: [
     ...therapist,
