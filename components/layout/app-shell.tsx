@@ -16,6 +16,7 @@ const NAV: Record<Role, NavItem[]> = {
   therapist: [
     { href: "/clinic/therapist", label: "Workspace" },
     { href: "/clinic/calendar", label: "Calendar" },
+    { href: "/clinic/front-desk/waitlist", label: "Waitlist" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/clinic/exercises", label: "Exercises" },
     { href: "/account/security", label: "Account" },
@@ -23,6 +24,7 @@ const NAV: Record<Role, NavItem[]> = {
   front_desk: [
     { href: "/clinic/front-desk", label: "Front desk" },
     { href: "/clinic/calendar", label: "Calendar" },
+    { href: "/clinic/front-desk/waitlist", label: "Waitlist" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/account/security", label: "Account" },
   ],
@@ -30,6 +32,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/clinic/admin", label: "Clinic admin" },
     { href: "/clinic/calendar", label: "Calendar" },
     { href: "/clinic/admin/booking", label: "Booking setup" },
+    { href: "/clinic/front-desk/waitlist", label: "Waitlist" },
     { href: "/clinic/admin/settings", label: "Clinic settings" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/clinic/exercises", label: "Exercises" },
