@@ -30,12 +30,13 @@ export const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Fri
 export function windowsProblem(windows: readonly TimeWindow[]): string | null {
   if (windows.length === 0) return "Choose at least one time of day.";
   for (const [i, w] of windows.entries()) {
-    const which = windows.length > 1 ? `Time ${i + 1}: ` : "";
+    // "Time 2: the end…" when there are several; "The end…" for one.
+    const say = (m: string) => (windows.length > 1 ? `Time ${i + 1}: ${m}` : m[0]!.toUpperCase() + m.slice(1));
     if (w.startMinute % WINDOW_STEP_MINUTES || w.endMinute % WINDOW_STEP_MINUTES)
-      return `${which}use times on the quarter hour (e.g. 08:00, 08:15, 08:30).`;
+      return say("use times on the quarter hour (e.g. 08:00, 08:15, 08:30).");
     if (w.startMinute < DAY_OPENS_MINUTE || w.endMinute > DAY_CLOSES_MINUTE)
-      return `${which}choose times between ${hhmm(DAY_OPENS_MINUTE)} and ${hhmm(DAY_CLOSES_MINUTE)}.`;
-    if (w.startMinute >= w.endMinute) return `${which}the end must be after the start.`;
+      return say(`choose times between ${hhmm(DAY_OPENS_MINUTE)} and ${hhmm(DAY_CLOSES_MINUTE)}.`);
+    if (w.startMinute >= w.endMinute) return say("the end must be after the start.");
   }
   // Counted once joined: morning and midday together are one stretch of the day, not two.
   if (normalizeWindows(windows).length > MAX_WINDOWS) return `Choose at most ${MAX_WINDOWS} separate times of day.`;
