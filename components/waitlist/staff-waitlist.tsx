@@ -173,7 +173,11 @@ export function StaffWaitlist({
           lastBookableDate={lastBookableDate}
           canPrioritize={canPrioritize}
           patientField={(p) => <PickPatient {...p} />}
-          onAdded={() => {
+          onAdded={(entry) => {
+            setNotice({
+              tone: "success",
+              text: `${entry.patient.name} is on the waitlist for ${entry.appointmentType.name}.`,
+            });
             setFormKey((k) => k + 1);
             router.refresh();
           }}

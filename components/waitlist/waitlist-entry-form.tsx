@@ -111,11 +111,11 @@ export function WaitlistEntryForm({
       );
     },
     onSuccess: (entry) => {
-      setAdded(
-        patientField
-          ? `${entry.patient.name} is on the waitlist for ${entry.appointmentType.name}.`
-          : `You are on the waitlist for ${entry.appointmentType.name}. We will contact you when a time frees up.`,
-      );
+      // Staff pages start a fresh form for the next patient and say what was added themselves.
+      if (!patientField)
+        setAdded(
+          `You are on the waitlist for ${entry.appointmentType.name}. We will contact you when a time frees up.`,
+        );
       form.setValue("note", "");
       onAdded(entry);
     },
