@@ -6,8 +6,7 @@ import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { RadioGroup, SelectField, TextArea, TextField } from "@/components/ui/field";
 import { settle, useServerForm } from "@/components/ui/use-server-form";
-import { MAX_NOTE_LENGTH, WEEKDAY_NAMES, WINDOW_PRESETS } from "@/lib/waitlist/entry-rules";
-import { ANY_THERAPIST } from "@/lib/waitlist/entry-schema";
+import { ANY_THERAPIST, hhmm, MAX_NOTE_LENGTH, WEEKDAY_NAMES, WINDOW_PRESETS } from "@/lib/waitlist/entry-rules";
 import { waitlistApi, type WaitlistEntryView } from "./waitlist-api";
 
 type Named = { id: string; name: string };
@@ -33,7 +32,6 @@ const WINDOW_OPTIONS = [
   ...WINDOW_PRESETS.map((p) => ({ value: p.key, label: p.label })),
   { value: CUSTOM, label: "Another time (enter it below)" },
 ];
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 
 /** The windows the API takes, from the ticked presets and the custom times. */
 function windowsOf(values: EntryValues): Array<{ start: string; end: string }> {

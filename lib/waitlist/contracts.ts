@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Contracts } from "@/lib/http/endpoint";
-import { entryPrioritySchema, WAITLIST_PRIORITIES, waitlistEntrySchema } from "./entry-schema";
+import { WAITLIST_PRIORITIES } from "./entry-rules";
+import { entryPrioritySchema, waitlistEntrySchema } from "./entry-schema";
 import { waitlistRoutes as r } from "./routes";
 
 const ENTRY_STATUSES = ["waiting", "offered", "booked", "removed", "expired"] as const;

@@ -5,8 +5,13 @@
  * range starting no earlier than today and ending inside the booking window,
  * so no offer could be made for a time the clinic would refuse to book.
  */
-import { minuteToHhmm as hhmm, type LocalDate } from "@/lib/time/calendar-rules";
+// Types only from calendar-rules: the add form imports this file, and Temporal stays out of the browser (decision 076).
+import type { LocalDate } from "@/lib/time/calendar-rules";
 import type { TimeWindow } from "./waitlist-match-rules";
+
+/** "any" in the form and the API; null in the row. */
+export const ANY_THERAPIST = "any";
+export const WAITLIST_PRIORITIES = ["routine", "urgent"] as const;
 
 export const MAX_WINDOWS = 4;
 export const WINDOW_STEP_MINUTES = 15;
@@ -23,6 +28,9 @@ export const WINDOW_PRESETS = [
   { key: "evening", label: "Evening (18:00–21:00)", startMinute: 18 * 60, endMinute: 21 * 60 },
 ] as const;
 export type WindowPresetKey = (typeof WINDOW_PRESETS)[number]["key"];
+
+export const hhmm = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
 export const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { localDateSchema } from "@/lib/booking/schema";
 import { hhmmToMinute } from "@/lib/time/calendar-rules";
-import { dateRangeProblems, MAX_NOTE_LENGTH, normalizeWindows, windowsProblem } from "./entry-rules";
+import {
+  ANY_THERAPIST,
+  dateRangeProblems,
+  MAX_NOTE_LENGTH,
+  normalizeWindows,
+  WAITLIST_PRIORITIES,
+  windowsProblem,
+} from "./entry-rules";
 import type { TimeWindow } from "./waitlist-match-rules";
-
-/** "any" in the form and the API; null in the row. */
-export const ANY_THERAPIST = "any";
-export const WAITLIST_PRIORITIES = ["routine", "urgent"] as const;
 
 const windowInput = z.object({
   start: z.string({ error: "Enter a start time." }).trim().max(5, "Enter a time as HH:MM, e.g. 08:00."),
