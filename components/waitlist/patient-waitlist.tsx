@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -8,7 +9,15 @@ import { Card } from "@/components/ui/card";
 import { ApiError } from "@/lib/http/api-client";
 import { datesLabel, daysLabel, windowsLabel } from "./entry-format";
 import { ENTRY_STATUS_LABEL, isOpenEntry, waitlistApi, type WaitlistEntryView } from "./waitlist-api";
-import { WaitlistEntryForm } from "./waitlist-entry-form";
+
+/*
+ * The form (react-hook-form and its resolver) loads after the page: the list comes rendered from the server,
+ * and the page's first load stays within the patient-page budget (decision 072).
+ */
+const WaitlistEntryForm = dynamic(() => import("./waitlist-entry-form").then((m) => m.WaitlistEntryForm), {
+  ssr: false,
+  loading: () => <p role="status">Loading the form…</p>,
+});
 
 type Named = { id: string; name: string };
 
