@@ -143,3 +143,45 @@ test("a freed time lists the matching patient, and Book books them into it", asy
   });
   expect(booked).not.toBeNull();
 });
+
+test("a therapist marks a waitlist entry urgent, and it moves to the top", async ({ page }) => {
+  const db = e2eDb();
+  const clinic = await db.clinic.findFirstOrThrow({ where: { name: DEMO_CLINIC.name }, select: { id: true } });
+  const alex = DEMO_PATIENTS[0];
+  const [desk, patient, type] = await Promise.all([
+    db.user.findFirstOrThrow({ where: { email: FRONT_DESK.email }, select: { id: true } }),
+    db.patient.findFirstOrThrow({
+      where: { clinicId: clinic.id, firstName: alex.firstName, lastName: alex.lastName },
+      select: { id: true },
+    }),
+    db.appointmentType.findFirstOrThrow({
+      where: { clinicId: clinic.id, name: "Re-evaluation" },
+      select: { id: true },
+    }),
+  ]);
+  const today = localToday();
+  await db.waitlistEntry.create({
+    data: {
+      clinicId: clinic.id,
+      patientId: patient.id,
+      appointmentTypeId: type.id,
+      weekdays: [1, 2, 3],
+      windows: [{ startMinute: 14 * 60, endMinute: 18 * 60 }],
+      earliestDate: new Date(`${today}T00:00:00Z`),
+      latestDate: new Date(`${plusDays(today, 20)}T00:00:00Z`),
+      createdVia: "front_desk",
+      createdById: desk.id,
+    },
+  });
+
+  await signIn(page, DEMO_STAFF[1].email);
+  await page.getByRole("link", { name: "Waitlist", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Waitlist" })).toBeVisible();
+  const name = `${alex.firstName} ${alex.lastName}`;
+  const row = page.getByTestId("waitlist-entries").getByRole("row").filter({ hasText: name });
+  await row.getByRole("button", { name: `Mark urgent: ${name}, Re-evaluation` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${name} is now urgent.` })).toBeVisible();
+  await expect(row).toContainText("Urgent");
+  await expect(page.getByTestId("waitlist-entries").getByRole("row").nth(1)).toContainText(name);
+  await expectAccessible(page);
+});
