@@ -17,6 +17,7 @@ const NAV: Record<Role, NavItem[]> = {
   therapist: [
     { href: "/clinic/therapist", label: "Workspace" },
     { href: "/clinic/calendar", label: "Calendar" },
+    { href: "/clinic/front-desk/waitlist", label: "Waitlist" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/clinic/exercises", label: "Exercises" },
     { href: "/account/security", label: "Account" },
@@ -24,6 +25,7 @@ const NAV: Record<Role, NavItem[]> = {
   front_desk: [
     { href: "/clinic/front-desk", label: "Front desk" },
     { href: "/clinic/calendar", label: "Calendar" },
+    { href: "/clinic/front-desk/waitlist", label: "Waitlist" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/account/security", label: "Account" },
   ],
@@ -32,6 +34,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/clinic/calendar", label: "Calendar" },
     { href: "/clinic/admin/booking", label: "Booking setup" },
     { href: "/clinic/admin/attendance", label: "Attendance" },
+    { href: "/clinic/front-desk/waitlist", label: "Waitlist" },
     { href: "/clinic/admin/settings", label: "Clinic settings" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/clinic/exercises", label: "Exercises" },

@@ -37,6 +37,12 @@ export const PERMISSIONS = [
   "mailbox:read",
   /** A patient's own choice of email or text, and their text consent (portal). */
   "message-preferences:write:own",
+  /** A patient puts themself on the waitlist from the portal, sees and leaves their own entries. */
+  "waitlist:join:own",
+  /** Staff add any of their clinic's patients, see who waits and which freed times match, remove entries. */
+  "waitlist:manage",
+  /** Urgent is a clinical judgement (operations.md): therapists and admins only. */
+  "waitlist:prioritize",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +60,8 @@ const therapist = [
   "program:write",
   "exercise-library:write",
   "schedule:read",
+  "waitlist:manage",
+  "waitlist:prioritize",
 ] as const satisfies readonly Permission[];
 
 export const ROLE_PERMISSIONS = {
@@ -66,6 +74,7 @@ export const ROLE_PERMISSIONS = {
     "appointment:read:own",
     "appointment:book:own",
     "message-preferences:write:own",
+    "waitlist:join:own",
   ],
   therapist,
   // "Minimum necessary": demographics, intake status and red-flag tier, never clinical detail.
@@ -78,6 +87,7 @@ export const ROLE_PERMISSIONS = {
     "red-flag:read-summary",
     "appointment:manage",
     "schedule:read",
+    "waitlist:manage",
   ],
   admin: [
     ...therapist,

@@ -4,6 +4,7 @@ import { exercisesOpenApiPaths } from "@/lib/exercises/openapi";
 import { intakeOpenApiPaths } from "@/lib/intake/openapi";
 import { patientsOpenApiPaths } from "@/lib/patients/openapi";
 import { textRepliesOpenApiPaths } from "@/lib/text-replies/openapi";
+import { waitlistOpenApiPaths } from "@/lib/waitlist/openapi";
 import { platformOpenApiPaths } from "./platform";
 
 /** Each domain contributes its paths here (one line per domain, easy to merge). */
@@ -21,6 +22,8 @@ const DOMAIN_PATHS: Array<() => Record<string, unknown>> = [
   accountsOpenApiPaths,
   // text replies
   textRepliesOpenApiPaths,
+  // waitlist
+  waitlistOpenApiPaths,
 ];
 
 export function openApiDocument(serverUrl: string) {

@@ -17,6 +17,8 @@ export const FIRST_LOAD_BUDGET_KIB: Readonly<Record<string, number>> = {
   // The booking forms and TanStack Query load when the patient opens one (decision 072).
   "/portal/appointments": 150,
   "/portal/intake/[intakeId]": 150,
+  // The entries come rendered; the add form loads after the page (decision 072).
+  "/portal/waitlist": 150,
   "/forgot-password": 150,
   "/reset-password/[token]": 150,
   "/invitation/[token]": 150,

@@ -79,6 +79,12 @@ export default async function PortalHome() {
           <Link href="/portal/appointments" className="mt-2 inline-block font-semibold text-brand-800 underline">
             Your appointments
           </Link>
+          <p className="mt-2">
+            Want an earlier time?{" "}
+            <Link href="/portal/waitlist" className="font-semibold text-brand-800 underline">
+              Join the waitlist
+            </Link>
+          </p>
         </Card>
         {/* exercises */}
         <Card title="Home exercises">

@@ -212,7 +212,7 @@ test.describe.configure({ mode: "parallel" });
 
 const GROUPS: Record<string, string[]> = {
   "patients and intake": ["patients", "intake", "platform", "accounts", "texts"],
-  "exercises, programs and booking": ["exercises", "booking"],
+  "exercises, programs and booking": ["exercises", "booking", "waitlist"],
 };
 
 for (const [group, tags] of Object.entries(GROUPS)) {

@@ -327,6 +327,70 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     expect: all(404),
   },
 
+  // --- waitlist: no demo entries exist, so writes aim at a missing entry or stop at validation; nothing is written.
+  {
+    route: "app/api/waitlist/entries/route.ts",
+    method: "GET",
+    path: () => "/api/waitlist/entries",
+    expect: E(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // Dates in the past: refused by the schema after authorization, before any lookup or write.
+    route: "app/api/waitlist/entries/route.ts",
+    method: "POST",
+    path: () => "/api/waitlist/entries",
+    body: (c) =>
+      json({
+        patientId: c.target.patientId,
+        appointmentTypeId: c.ids.onlineTypeId,
+        therapistId: "any",
+        weekdays: [1, 2, 3, 4, 5],
+        windows: [{ start: "08:00", end: "12:00" }],
+        earliestDate: c.ids.dates.yesterday,
+        latestDate: c.ids.dates.yesterday,
+      }),
+    expect: E(401, 422, 422, 422, 422, 422, 422),
+  },
+  {
+    // A valid body for another patient with an unknown type: a patient or another clinic's therapist never
+    // learns the patient exists (404); the demo clinic's staff reach the type check (422) and nothing is written.
+    route: "app/api/waitlist/entries/route.ts",
+    method: "POST",
+    variant: "another patient, unknown type",
+    path: () => "/api/waitlist/entries",
+    body: (c) =>
+      json({
+        patientId: c.target.patientId,
+        appointmentTypeId: NOWHERE,
+        therapistId: "any",
+        weekdays: [1, 2, 3, 4, 5],
+        windows: [{ start: "08:00", end: "12:00" }],
+        earliestDate: c.ids.dates.inTwoWeeks,
+        latestDate: c.ids.dates.inTwoWeeks,
+      }),
+    expect: E(401, 404, 404, 422, 422, 404, 422),
+  },
+  {
+    route: "app/api/waitlist/entries/[entryId]/route.ts",
+    method: "DELETE",
+    path: () => `/api/waitlist/entries/${NOWHERE}`,
+    expect: E(401, 404, 404, 404, 404, 404, 404),
+  },
+  {
+    // Urgent is a clinician's call: patients and the front desk are refused before any lookup.
+    route: "app/api/waitlist/entries/[entryId]/route.ts",
+    method: "PATCH",
+    path: () => `/api/waitlist/entries/${NOWHERE}`,
+    body: () => json({ priority: "urgent" }),
+    expect: E(401, 403, 403, 403, 404, 404, 404),
+  },
+  {
+    route: "app/api/waitlist/freed-times/route.ts",
+    method: "GET",
+    path: () => "/api/waitlist/freed-times",
+    expect: E(401, 403, 403, 200, 200, 200, 200),
+  },
+
   // --- exercises and programs
   {
     route: "app/api/clinic/low-adherence/route.ts",

@@ -26,7 +26,7 @@ import { cancelAppointment } from "@/lib/booking/cancel-appointment";
 import { changeAppointmentStatus } from "@/lib/booking/change-appointment-status";
 import { assertBookableStart, checkBookableStart } from "@/lib/booking/check-start";
 import { loadSchedules } from "@/lib/booking/load-availability";
-import { localDateOf } from "@/lib/time/calendar-rules";
+import { addDays, localDateOf, todayIn } from "@/lib/time/calendar-rules";
 import { bookableType, findSlots } from "@/lib/booking/find-slots";
 import { previousResult } from "@/lib/booking/idempotency";
 import { listCalendar } from "@/lib/booking/list-calendar";
@@ -91,7 +91,15 @@ import { listStaff } from "@/lib/staff/list-staff";
 import { resetStaffMfa } from "@/lib/staff/reset-staff-mfa";
 import { setUserActive } from "@/lib/staff/set-user-active";
 import { listInboundTexts, simulateInboundText } from "@/lib/text-replies/text-reply-log";
+import { addWaitlistEntry } from "@/lib/waitlist/add-waitlist-entry";
+import { listFreedTimes } from "@/lib/waitlist/list-freed-times";
+import { listWaitlistEntries } from "@/lib/waitlist/list-waitlist-entries";
+import { findVisibleEntry } from "@/lib/waitlist/load-entry";
+import { removeWaitlistEntry } from "@/lib/waitlist/remove-waitlist-entry";
+import { setEntryPriority } from "@/lib/waitlist/set-entry-priority";
+import { assertMayUseWaitlist } from "@/lib/waitlist/waitlist-access";
 import { createPatient } from "../../factories";
+import { createWaitlistEntry } from "../../factories/waitlist";
 import { itemInput } from "../../factories/exercises";
 import { exerciseInput, PNG, TIME_ZONE, type Persona, type UserPersona, type World } from "./world";
 
@@ -997,6 +1005,93 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
         });
       },
       expect: E("forbidden", "forbidden", "forbidden", "validation", "validation", "not_found", "not_found"),
+    },
+  ],
+
+  // --- waitlist: B's entries; patients reach their own only, staff their clinic's, urgent is a clinician's call.
+  "lib/waitlist/waitlist-access.ts#assertMayUseWaitlist": [
+    { run: (w, a) => assertMayUseWaitlist(a), expect: all("ok") },
+  ],
+  "lib/waitlist/add-waitlist-entry.ts#addWaitlistEntry": [
+    {
+      label: "for patient B",
+      // One open entry per patient and type: each persona starts from none.
+      before: () => db.waitlistEntry.updateMany({ where: { status: "waiting" }, data: { status: "removed" } }),
+      run: (w, a) => {
+        const today = todayIn(TIME_ZONE, new Date());
+        return addWaitlistEntry(a, {
+          patientId: w.B.patient.id,
+          appointmentTypeId: w.homeType.id,
+          therapistId: "any",
+          weekdays: [1, 2, 3],
+          windows: [{ start: "08:00", end: "12:00" }],
+          earliestDate: addDays(today, 1),
+          latestDate: addDays(today, 20),
+        });
+      },
+      expect: E("not_found", "ok", "ok", "ok", "ok", "not_found", "not_found"),
+      verify: async (w, a, p, result) => {
+        const row = await db.waitlistEntry.findUniqueOrThrow({ where: { id: (result as { id: string }).id } });
+        expect(row.clinicId).toBe(a.clinicId);
+        expect(row.patientId).toBe(w.B.patient.id);
+        expect(row.createdVia).toBe(a.role === "patient" ? "portal" : "front_desk");
+      },
+    },
+  ],
+  "lib/waitlist/list-waitlist-entries.ts#listWaitlistEntries": [
+    {
+      before: (w) => createWaitlistEntry(w.home.clinic.id, w.B.patient.id, w.homeType.id, w.home.frontDesk.userId),
+      run: (w, a) => listWaitlistEntries(a),
+      expect: all("ok"),
+      verify: async (w, a, p, result) => {
+        const { entries } = result as { entries: Array<{ id: string; patient: { id: string } }> };
+        if (a.role === "patient") for (const e of entries) expect(e.patient.id).toBe(a.patientId);
+        const rows = await db.waitlistEntry.findMany({ where: { id: { in: entries.map((e) => e.id) } } });
+        for (const r of rows) expect(r.clinicId).toBe(a.clinicId);
+        if (a.clinicId === w.home.clinic.id && a.role !== "patient") expect(entries.length).toBeGreaterThan(0);
+      },
+    },
+  ],
+  "lib/waitlist/load-entry.ts#findVisibleEntry": [
+    {
+      run: async (w, a) =>
+        findVisibleEntry(
+          a,
+          (await createWaitlistEntry(w.home.clinic.id, w.B.patient.id, w.homeType.id, w.home.frontDesk.userId)).id,
+        ),
+      expect: own,
+    },
+  ],
+  "lib/waitlist/remove-waitlist-entry.ts#removeWaitlistEntry": [
+    {
+      run: async (w, a) =>
+        removeWaitlistEntry(
+          a,
+          (await createWaitlistEntry(w.home.clinic.id, w.B.patient.id, w.homeType.id, w.home.frontDesk.userId)).id,
+        ),
+      expect: own,
+    },
+  ],
+  "lib/waitlist/set-entry-priority.ts#setEntryPriority": [
+    {
+      run: async (w, a) =>
+        setEntryPriority(
+          a,
+          (await createWaitlistEntry(w.home.clinic.id, w.B.patient.id, w.homeType.id, w.home.frontDesk.userId)).id,
+          { priority: "urgent" },
+        ),
+      expect: clinicianOnly,
+    },
+  ],
+  "lib/waitlist/list-freed-times.ts#listFreedTimes": [
+    {
+      run: (w, a) => listFreedTimes(a),
+      expect: clinicList,
+      verify: async (w, a, p, result) => {
+        const { freedTimes } = result as { freedTimes: Array<{ id: string }> };
+        const rows = await db.freedTime.findMany({ where: { id: { in: freedTimes.map((f) => f.id) } } });
+        for (const r of rows) expect(r.clinicId).toBe(a.clinicId);
+      },
     },
   ],
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CalendarFeedCard } from "@/components/booking/calendar-feed-card";
 import { PatientAppointments } from "@/components/booking/patient-appointments";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -43,6 +44,15 @@ export default async function PortalAppointmentsPage() {
                 : `${INACTIVE_SELF_BOOKING_MESSAGE} Phone: ${clinic.phone}.`
           }
         />
+        <Card title="Want an earlier time?">
+          <p>
+            If you would like a visit sooner, or at a time that is full now,{" "}
+            <Link href="/portal/waitlist" className="font-semibold text-brand-800 underline">
+              join the waitlist
+            </Link>
+            : we will send you an offer when a time like that frees up.
+          </p>
+        </Card>
         <Card title="Add your appointments to your calendar">
           <CalendarFeedCard initial={feed} />
         </Card>

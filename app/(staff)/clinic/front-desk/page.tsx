@@ -30,9 +30,14 @@ export default async function FrontDeskHome() {
         title="Front desk"
         subtitle="Register patients and find their records."
         actions={
-          <Link href="/clinic/calendar" className="font-semibold text-brand-800 underline">
-            Open the calendar
-          </Link>
+          <div className="flex flex-wrap gap-4">
+            <Link href="/clinic/calendar" className="font-semibold text-brand-800 underline">
+              Open the calendar
+            </Link>
+            <Link href="/clinic/front-desk/waitlist" className="font-semibold text-brand-800 underline">
+              Waitlist and freed times
+            </Link>
+          </div>
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">

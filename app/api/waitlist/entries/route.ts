@@ -1,0 +1,6 @@
+import { requireActor } from "@/lib/auth/current-actor";
+import { apiRoute } from "@/lib/http/respond";
+import { waitlistHandlers } from "@/lib/waitlist/http-handlers";
+
+export const GET = apiRoute(async () => waitlistHandlers.entries(await requireActor()));
+export const POST = apiRoute(async (req) => waitlistHandlers.addEntry(await requireActor(), req));
