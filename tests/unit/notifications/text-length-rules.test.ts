@@ -4,8 +4,10 @@ import { textEncoding, textLength } from "@/lib/notifications/text-length-rules"
 describe("textLength", () => {
   it("keeps a plain reminder in GSM-7, one segment up to 160 characters", () => {
     expect(textLength("a".repeat(160))).toEqual({ encoding: "GSM-7", units: 160, segments: 1 });
-    expect(textLength("Hi Ana, Mend PT: your visit is Tue 4 Mar at 9:30. Reply C to confirm."))
-      .toMatchObject({ encoding: "GSM-7", segments: 1 });
+    expect(textLength("Hi Ana, Mend PT: your visit is Tue 4 Mar at 9:30. Reply C to confirm.")).toMatchObject({
+      encoding: "GSM-7",
+      segments: 1,
+    });
   });
 
   it("splits GSM-7 into 153-character parts past 160", () => {
