@@ -112,7 +112,8 @@ async function queueReminderBatch(now: Date, horizon: Date, batchSize: number, a
               AND ar."channel" = r."channel" AND ar."hoursBefore" = r."hoursBefore")
           AND ${
             after
-              ? Prisma.sql`(a."startsAt", a."id", r."channel"::text, r."hoursBefore") > (${after.startsAt}::timestamptz, ${after.id}::uuid, ${after.channel}::text, ${after.hoursBefore}::int)`
+              ? // The first term alone lets the index scan on startsAt begin at the cursor.
+                Prisma.sql`a."startsAt" >= ${after.startsAt} AND (a."startsAt", a."id", r."channel"::text, r."hoursBefore") > (${after.startsAt}::timestamptz, ${after.id}::uuid, ${after.channel}::text, ${after.hoursBefore}::int)`
               : Prisma.sql`true`
           }
         ORDER BY a."startsAt", a."id", r."channel"::text, r."hoursBefore"

@@ -16,7 +16,14 @@ import type pg from "pg";
  *   IntakeLink.lastUsedAt, last-seen telemetry the link route keeps like
  *   AuthSession.lastSeenAt (docs/decisions/040-csrf-origin-policy.md).
  */
-const SKIPPED_TABLES = new Set(["AuditEvent", "AuthSession", "RateLimit", "DevMailboxMessage", "AppointmentReminder", "_prisma_migrations"]);
+const SKIPPED_TABLES = new Set([
+  "AuditEvent",
+  "AuthSession",
+  "RateLimit",
+  "DevMailboxMessage",
+  "AppointmentReminder",
+  "_prisma_migrations",
+]);
 const SKIPPED_COLUMNS: Record<string, string[]> = {
   User: ["lastSignInAt"],
   MfaRecoveryCode: ["usedAt"],
