@@ -17,6 +17,9 @@ export const MESSAGE_KINDS = [
   // exercises
   "program.assigned",
   "program.updated",
+  // waitlist offers (lib/waitlist/offer-messages.ts)
+  "waitlist.offer",
+  "waitlist.taken",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

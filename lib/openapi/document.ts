@@ -3,6 +3,7 @@ import { bookingOpenApiPaths } from "@/lib/booking/openapi";
 import { exercisesOpenApiPaths } from "@/lib/exercises/openapi";
 import { intakeOpenApiPaths } from "@/lib/intake/openapi";
 import { patientsOpenApiPaths } from "@/lib/patients/openapi";
+import { offerOpenApiPaths } from "@/lib/waitlist/offer-openapi";
 import { platformOpenApiPaths } from "./platform";
 
 /** Each domain contributes its paths here (one line per domain, easy to merge). */
@@ -18,6 +19,8 @@ const DOMAIN_PATHS: Array<() => Record<string, unknown>> = [
   bookingOpenApiPaths,
   // accounts
   accountsOpenApiPaths,
+  // waitlist offers
+  offerOpenApiPaths,
 ];
 
 export function openApiDocument(serverUrl: string) {

@@ -32,7 +32,13 @@ type Operation = {
   parameters?: { name: string; in: "path" | "query" | "header"; required?: boolean; schema: JsonSchema }[];
   requestBody?: { content: Record<string, { schema?: JsonSchema }> };
   "x-mend-permission"?: Permission | Permission[];
-  "x-mend-credential"?: "intake-link" | "account-setup-token" | "account-link-token" | "calendar-feed-token" | "none";
+  "x-mend-credential"?:
+    | "intake-link"
+    | "account-setup-token"
+    | "account-link-token"
+    | "calendar-feed-token"
+    | "waitlist-offer-link"
+    | "none";
 };
 
 type Case = {
