@@ -25,15 +25,15 @@ export async function endWaitlistFor(
   await tx.$executeRaw`
     WITH ended AS (
       UPDATE "WaitlistEntry"
-      SET "status" = 'booked', "bookedAppointmentId" = ${b.appointmentId}::uuid, "endedAt" = ${b.at}, "updatedAt" = ${b.at}
+      SET "status" = 'booked', "bookedAppointmentId" = ${b.appointmentId}::uuid, "endedAt" = ${b.at}::timestamptz, "updatedAt" = ${b.at}::timestamptz
       WHERE "clinicId" = ${b.clinicId}::uuid AND "patientId" = ${b.patientId}::uuid
         AND "appointmentTypeId" = ${b.appointmentTypeId}::uuid AND "status" IN ('waiting', 'offered')
       RETURNING 1)
     UPDATE "FreedTime"
     SET "status" = CASE WHEN EXISTS (SELECT 1 FROM ended) THEN 'filled'::"FreedTimeStatus" ELSE 'closed'::"FreedTimeStatus" END,
         "filledAppointmentId" = CASE WHEN EXISTS (SELECT 1 FROM ended) THEN ${b.appointmentId}::uuid END,
-        "filledAt" = CASE WHEN EXISTS (SELECT 1 FROM ended) THEN ${b.at} END,
-        "closedAt" = CASE WHEN EXISTS (SELECT 1 FROM ended) THEN NULL ELSE ${b.at} END
+        "filledAt" = CASE WHEN EXISTS (SELECT 1 FROM ended) THEN ${b.at}::timestamptz END,
+        "closedAt" = CASE WHEN EXISTS (SELECT 1 FROM ended) THEN NULL ELSE ${b.at}::timestamptz END
     WHERE "clinicId" = ${b.clinicId}::uuid AND "therapistId" = ${b.therapistId}::uuid AND "status" = 'open'
       AND "startsAt" <= ${b.startsAt} AND "endsAt" > ${b.startsAt}`;
 }
