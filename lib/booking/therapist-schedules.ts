@@ -102,7 +102,10 @@ export async function addScheduleOverride(actor: Actor, input: unknown, now = ne
       tx,
     );
     if (data.kind === "extra_hours" && data.start != null && data.end != null) {
-      const { timeZone } = await tx.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { timeZone: true } });
+      const { timeZone } = await tx.clinic.findUniqueOrThrow({
+        where: { id: actor.clinicId },
+        select: { timeZone: true },
+      });
       const startsAt = new Date(instantOfLocal(data.date, data.start, timeZone));
       // Extra hours already under way or past free nothing anyone could still be offered.
       if (startsAt.getTime() > now.getTime())

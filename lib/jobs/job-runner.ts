@@ -140,11 +140,7 @@ export async function startJobRunner(
       { jobKey: "reminders-pass", jobKeyMode: "preserve_run_at", maxAttempts: 1 },
     );
     await runner.addJob(TASK.seal, {}, { jobKey: "audit-seal", jobKeyMode: "preserve_run_at", maxAttempts: 1 });
-    await runner.addJob(
-      TASK.waitlist,
-      {},
-      { jobKey: "waitlist-pass", jobKeyMode: "preserve_run_at", maxAttempts: 1 },
-    );
+    await runner.addJob(TASK.waitlist, {}, { jobKey: "waitlist-pass", jobKeyMode: "preserve_run_at", maxAttempts: 1 });
   } catch (error) {
     await runner.stop();
     throw error;

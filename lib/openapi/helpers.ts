@@ -71,11 +71,22 @@ export type Access =
   | { "x-mend-permission": Permission | Permission[] }
   | {
       "x-mend-credential":
-        "intake-link" | "account-setup-token" | "account-link-token" | "calendar-feed-token" | "waitlist-offer-link" | "none";
+        | "intake-link"
+        | "account-setup-token"
+        | "account-link-token"
+        | "calendar-feed-token"
+        | "waitlist-offer-link"
+        | "none";
     };
 export const needs = (permission: Permission | Permission[]): Access => ({ "x-mend-permission": permission });
 export const credential = (
-  kind: "intake-link" | "account-setup-token" | "account-link-token" | "calendar-feed-token" | "waitlist-offer-link" | "none",
+  kind:
+    | "intake-link"
+    | "account-setup-token"
+    | "account-link-token"
+    | "calendar-feed-token"
+    | "waitlist-offer-link"
+    | "none",
 ): Access => ({
   "x-mend-credential": kind,
 });

@@ -12,7 +12,10 @@ export const BUSY_MESSAGE =
  * The JSON answer to an accept or decline: 200 when it did what was asked (or
  * had already), otherwise the plain reason as a 410 (hold ran out) or 409.
  */
-export function offerAnswer(result: OfferResponse, wanted: "accepted" | "declined"): z.input<typeof offerResponseSchema> {
+export function offerAnswer(
+  result: OfferResponse,
+  wanted: "accepted" | "declined",
+): z.input<typeof offerResponseSchema> {
   if (result.state === wanted)
     return { state: result.state, appointmentId: result.appointmentId, message: OFFER_STATE_MESSAGE[wanted] };
   if (result.state === "busy") throw new AppError("conflict", BUSY_MESSAGE);

@@ -42,7 +42,14 @@ export function offerMessages(
       channel: "sms",
       to: p.to.sms,
       subject: "",
-      text: offerText({ firstName, clinicName: p.clinic.name, startsAt: p.startsAt, timeZone: p.clinic.timeZone, link, holdMinutes }),
+      text: offerText({
+        firstName,
+        clinicName: p.clinic.name,
+        startsAt: p.startsAt,
+        timeZone: p.clinic.timeZone,
+        link,
+        holdMinutes,
+      }),
       dedupeKey: `waitlist-offer:${p.offerId}:sms`,
     });
   if (p.to.email)

@@ -117,7 +117,11 @@ const backToWaiting = (tx: Tx, entryId: string) =>
  * patients told), the confirmation queued. Racing accepts of one time queue
  * on the freed time's row lock, so the first wins and the rest read "taken".
  */
-export async function acceptWaitlistOffer(token: string, origin: RequestOrigin, now = new Date()): Promise<OfferResponse> {
+export async function acceptWaitlistOffer(
+  token: string,
+  origin: RequestOrigin,
+  now = new Date(),
+): Promise<OfferResponse> {
   const offer = await findOffer(token);
   if (!offer) return unknownOffer();
   const { clinic } = await bookingContext(offer.clinicId);
@@ -125,64 +129,67 @@ export async function acceptWaitlistOffer(token: string, origin: RequestOrigin, 
   const start = offer.startsAt.getTime();
   try {
     return await retryOnDeadlock(() =>
-      db.$transaction(async (tx): Promise<OfferResponse> => {
-        const state = await lockedState(tx, offer, now);
-        if (state !== "open") return { state, appointmentId: null };
-        const id = newUuidV7(now.getTime());
-        await lockBookingParties(tx, { therapistIds: [offer.therapistId], patientId: offer.entry.patientId });
-        const row = await tx.appointment.create({
-          data: {
-            id,
+      db.$transaction(
+        async (tx): Promise<OfferResponse> => {
+          const state = await lockedState(tx, offer, now);
+          if (state !== "open") return { state, appointmentId: null };
+          const id = newUuidV7(now.getTime());
+          await lockBookingParties(tx, { therapistIds: [offer.therapistId], patientId: offer.entry.patientId });
+          const row = await tx.appointment.create({
+            data: {
+              id,
+              clinicId: offer.clinicId,
+              therapistId: offer.therapistId,
+              patientId: offer.entry.patientId,
+              appointmentTypeId: offer.entry.appointmentTypeId,
+              startsAt: new Date(start),
+              endsAt: new Date(start + type.durationMinutes * 60_000),
+              blockedUntil: new Date(start + (type.durationMinutes + type.bufferAfterMinutes) * 60_000),
+              // The patient booked it; one without a portal account is named by their patient id.
+              bookedById: offer.entry.patient.userId ?? offer.entry.patientId,
+              bookedVia: "waitlist",
+            },
+            select: messageAppointmentSelect,
+          });
+          await tx.waitlistOffer.update({
+            where: { id: offer.id },
+            data: { status: "accepted", respondedAt: now, appointmentId: id },
+          });
+          // Ends this entry (and any other of the patient's for this kind of visit) and fills the freed time.
+          await endWaitlistFor(tx, {
             clinicId: offer.clinicId,
-            therapistId: offer.therapistId,
+            appointmentId: id,
             patientId: offer.entry.patientId,
             appointmentTypeId: offer.entry.appointmentTypeId,
-            startsAt: new Date(start),
-            endsAt: new Date(start + type.durationMinutes * 60_000),
-            blockedUntil: new Date(start + (type.durationMinutes + type.bufferAfterMinutes) * 60_000),
-            // The patient booked it; one without a portal account is named by their patient id.
-            bookedById: offer.entry.patient.userId ?? offer.entry.patientId,
-            bookedVia: "waitlist",
-          },
-          select: messageAppointmentSelect,
-        });
-        await tx.waitlistOffer.update({
-          where: { id: offer.id },
-          data: { status: "accepted", respondedAt: now, appointmentId: id },
-        });
-        // Ends this entry (and any other of the patient's for this kind of visit) and fills the freed time.
-        await endWaitlistFor(tx, {
-          clinicId: offer.clinicId,
-          appointmentId: id,
-          patientId: offer.entry.patientId,
-          appointmentTypeId: offer.entry.appointmentTypeId,
-          therapistId: offer.therapistId,
-          startsAt: row.startsAt,
-          at: now,
-        });
-        const others = await tx.waitlistOffer.findMany({
-          where: { freedTimeId: offer.freedTimeId, status: "pending" },
-          select: { id: true },
-        });
-        await releaseOffersAsTaken(
-          tx,
-          others.map((o) => o.id),
-          now,
-        );
-        await recordAudit(
-          auditWho(offer, origin),
-          {
-            action: "waitlist_offer.accept",
-            patientId: offer.entry.patientId,
-            recordType: "Appointment",
-            recordId: id,
-            details: { offerId: offer.id },
-          },
-          tx,
-        );
-        await enqueueAppointmentEmail(tx, "confirmation", row, clinic);
-        return { state: "accepted", appointmentId: id };
-      }, { maxWait: 30_000, timeout: 30_000 }),
+            therapistId: offer.therapistId,
+            startsAt: row.startsAt,
+            at: now,
+          });
+          const others = await tx.waitlistOffer.findMany({
+            where: { freedTimeId: offer.freedTimeId, status: "pending" },
+            select: { id: true },
+          });
+          await releaseOffersAsTaken(
+            tx,
+            others.map((o) => o.id),
+            now,
+          );
+          await recordAudit(
+            auditWho(offer, origin),
+            {
+              action: "waitlist_offer.accept",
+              patientId: offer.entry.patientId,
+              recordType: "Appointment",
+              recordId: id,
+              details: { offerId: offer.id },
+            },
+            tx,
+          );
+          await enqueueAppointmentEmail(tx, "confirmation", row, clinic);
+          return { state: "accepted", appointmentId: id };
+        },
+        { maxWait: 30_000, timeout: 30_000 },
+      ),
     );
   } catch (error) {
     const refused = overlapRefusal(error);
@@ -200,7 +207,11 @@ export async function acceptWaitlistOffer(token: string, origin: RequestOrigin, 
 }
 
 /** The patient lets the time go: the entry waits again, and the next pass offers the time to the next patient. */
-export async function declineWaitlistOffer(token: string, origin: RequestOrigin, now = new Date()): Promise<OfferResponse> {
+export async function declineWaitlistOffer(
+  token: string,
+  origin: RequestOrigin,
+  now = new Date(),
+): Promise<OfferResponse> {
   const offer = await findOffer(token);
   if (!offer) return unknownOffer();
   return db.$transaction(async (tx): Promise<OfferResponse> => {

@@ -41,5 +41,9 @@ export async function offerTokensFor(patientId: string): Promise<string[]> {
     orderBy: { createdAt: "desc" },
     select: { textBody: true },
   });
-  return [...new Set(rows.flatMap((r) => [...r.textBody.matchAll(/\/waitlist\/offer\/([A-Za-z0-9_-]{43})/g)].map((m) => m[1]!)))];
+  return [
+    ...new Set(
+      rows.flatMap((r) => [...r.textBody.matchAll(/\/waitlist\/offer\/([A-Za-z0-9_-]{43})/g)].map((m) => m[1]!)),
+    ),
+  ];
 }

@@ -52,7 +52,12 @@ describe("freed times", () => {
     const w = await world(0);
     const { appointment } = await bookAppointment(
       w.frontDesk,
-      { appointmentTypeId: w.type.id, therapistId: w.therapistId, patientId: w.patientA.patient.id, startsAt: w.startsAt.toISOString() },
+      {
+        appointmentTypeId: w.type.id,
+        therapistId: w.therapistId,
+        patientId: w.patientA.patient.id,
+        startsAt: w.startsAt.toISOString(),
+      },
       randomUUID(),
     );
     const moveTo = localInstant(w.day, "14:00");
@@ -74,9 +79,24 @@ describe("freed times", () => {
     });
     const freed = await db.freedTime.findMany({ where: { clinicId: w.clinicId }, orderBy: { startsAt: "asc" } });
     expect(freed.map((f) => [f.sourceKey, f.startsAt.toISOString(), f.endsAt.toISOString(), f.status])).toEqual([
-      [`move:${appointment.id}:${w.startsAt.toISOString()}`, w.startsAt.toISOString(), localInstant(w.day, "11:00").toISOString(), "open"],
-      [`cancel:${appointment.id}:${moveTo.toISOString()}`, moveTo.toISOString(), localInstant(w.day, "15:00").toISOString(), "open"],
-      [`extra:${override.id}`, localInstant(w.day, "18:00").toISOString(), localInstant(w.day, "20:00").toISOString(), "open"],
+      [
+        `move:${appointment.id}:${w.startsAt.toISOString()}`,
+        w.startsAt.toISOString(),
+        localInstant(w.day, "11:00").toISOString(),
+        "open",
+      ],
+      [
+        `cancel:${appointment.id}:${moveTo.toISOString()}`,
+        moveTo.toISOString(),
+        localInstant(w.day, "15:00").toISOString(),
+        "open",
+      ],
+      [
+        `extra:${override.id}`,
+        localInstant(w.day, "18:00").toISOString(),
+        localInstant(w.day, "20:00").toISOString(),
+        "open",
+      ],
     ]);
     // The same event seen again (a retry, a second server) adds nothing.
     await db.$transaction((tx) =>
@@ -104,7 +124,10 @@ describe("the offer pass", () => {
     expect(offers.map((o) => o.entryId).sort()).toEqual([w.entries[4]!.id, w.entries[0]!.id, w.entries[1]!.id].sort());
     expect(offers.every((o) => o.status === "pending" && o.startsAt.getTime() === w.startsAt.getTime())).toBe(true);
     expect(offers.every((o) => o.endsAt.getTime() === w.startsAt.getTime() + 45 * 60_000)).toBe(true);
-    const statuses = await db.waitlistEntry.findMany({ where: { clinicId: w.clinicId }, select: { id: true, status: true } });
+    const statuses = await db.waitlistEntry.findMany({
+      where: { clinicId: w.clinicId },
+      select: { id: true, status: true },
+    });
     expect(statuses.filter((e) => e.status === "offered")).toHaveLength(3);
     expect(await offerTokensFor(w.patients[4]!.id)).toHaveLength(1);
     // Only the hash is stored: the link's token is not in the database.
@@ -125,7 +148,10 @@ describe("the offer pass", () => {
     expect(pass.offered).toBe(2);
     const offers = await db.waitlistOffer.findMany({ where: { freedTimeId: freed.id } });
     expect(offers.filter((o) => o.status === "expired")).toHaveLength(3);
-    const pendingEntries = offers.filter((o) => o.status === "pending").map((o) => o.entryId).sort();
+    const pendingEntries = offers
+      .filter((o) => o.status === "pending")
+      .map((o) => o.entryId)
+      .sort();
     expect(pendingEntries).toEqual([w.entries[3]!.id, w.entries[4]!.id].sort());
     expect((await db.waitlistEntry.findUniqueOrThrow({ where: { id: w.entries[0]!.id } })).status).toBe("waiting");
     // An expired link says so.
@@ -139,7 +165,12 @@ describe("the offer pass", () => {
     await runOfferPass({ clinicId: w.clinicId });
     await bookAppointment(
       w.frontDesk,
-      { appointmentTypeId: w.type.id, therapistId: w.therapistId, patientId: w.patientA.patient.id, startsAt: w.startsAt.toISOString() },
+      {
+        appointmentTypeId: w.type.id,
+        therapistId: w.therapistId,
+        patientId: w.patientA.patient.id,
+        startsAt: w.startsAt.toISOString(),
+      },
       randomUUID(),
     );
     // Booked by a patient not on the waitlist: closed, not filled.
@@ -147,7 +178,11 @@ describe("the offer pass", () => {
     const pass = await runOfferPass({ clinicId: w.clinicId });
     expect(pass.taken).toBe(2);
     expect(await db.waitlistEntry.count({ where: { clinicId: w.clinicId, status: "waiting" } })).toBe(2);
-    expect(await db.outboxMessage.count({ where: { kind: "waitlist.taken", patientId: { in: w.patients.map((p) => p.id) } } })).toBe(2);
+    expect(
+      await db.outboxMessage.count({
+        where: { kind: "waitlist.taken", patientId: { in: w.patients.map((p) => p.id) } },
+      }),
+    ).toBe(2);
 
     const soon = await world(1);
     const near = await soon.freeIt();
@@ -190,11 +225,19 @@ describe("answering an offer", () => {
       status: "booked",
       bookedAppointmentId: appointment.id,
     });
-    const others = await db.waitlistOffer.findMany({ where: { freedTimeId: freed.id, entryId: { not: w.entries[1]!.id } } });
+    const others = await db.waitlistOffer.findMany({
+      where: { freedTimeId: freed.id, entryId: { not: w.entries[1]!.id } },
+    });
     expect(others.map((o) => o.status)).toEqual(["taken", "taken"]);
     expect(await db.waitlistEntry.count({ where: { clinicId: w.clinicId, status: "waiting" } })).toBe(2);
-    expect(await db.outboxMessage.count({ where: { kind: "waitlist.taken", patientId: { in: [w.patients[0]!.id, w.patients[2]!.id] } } })).toBe(2);
-    expect(await db.outboxMessage.count({ where: { kind: "appointment.confirmation", patientId: w.patients[1]!.id } })).toBe(1);
+    expect(
+      await db.outboxMessage.count({
+        where: { kind: "waitlist.taken", patientId: { in: [w.patients[0]!.id, w.patients[2]!.id] } },
+      }),
+    ).toBe(2);
+    expect(
+      await db.outboxMessage.count({ where: { kind: "appointment.confirmation", patientId: w.patients[1]!.id } }),
+    ).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "waitlist_offer.accept", recordId: appointment.id } })).toBe(1);
 
     // The other links now say it was taken; accepting one changes nothing.
@@ -243,7 +286,12 @@ describe("a booking ends the patient's entries", () => {
     const freed = await w.freeIt();
     const { appointment } = await bookAppointment(
       w.frontDesk,
-      { appointmentTypeId: w.type.id, therapistId: w.therapistId, patientId: w.patients[0]!.id, startsAt: w.startsAt.toISOString() },
+      {
+        appointmentTypeId: w.type.id,
+        therapistId: w.therapistId,
+        patientId: w.patients[0]!.id,
+        startsAt: w.startsAt.toISOString(),
+      },
       randomUUID(),
     );
     expect(await db.waitlistEntry.findUniqueOrThrow({ where: { id: w.entries[0]!.id } })).toMatchObject({

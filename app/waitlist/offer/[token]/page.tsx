@@ -34,7 +34,11 @@ export default async function WaitlistOfferPage({ params }: { params: Promise<{ 
   return (
     <IntakeShell clinicName={offer.clinic.name}>
       <h1 className="text-2xl font-bold">
-        {state === "open" ? `A time has opened, ${offer.firstName}` : state === "accepted" ? "You are booked" : "This offer has ended"}
+        {state === "open"
+          ? `A time has opened, ${offer.firstName}`
+          : state === "accepted"
+            ? "You are booked"
+            : "This offer has ended"}
       </h1>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg border border-slate-300 bg-white p-4">
         <dt className="font-semibold">Day</dt>
