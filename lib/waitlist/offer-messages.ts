@@ -30,6 +30,7 @@ export function offerMessages(
   p: { patient: OfferPatient; clinic: OfferClinic; to: Reachable; offerId: string; startsAt: Date },
   token: string,
   holdMinutes: number,
+  now: Date,
 ): NewMessage[] {
   const firstName = p.patient.preferredName ?? p.patient.firstName;
   const link = offerLinkOf(token);
@@ -50,6 +51,8 @@ export function offerMessages(
         link,
         holdMinutes,
       }),
+      // Overnight the text waits for 08:00, and the hold starts then too (offerHoldUntil).
+      notBefore: textSendTime(now, p.clinic.timeZone),
       dedupeKey: `waitlist-offer:${p.offerId}:sms`,
     });
   if (p.to.email)

@@ -1,18 +1,11 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { newLinkToken } from "@/lib/intake/link-token";
-import { enqueueMessages } from "@/lib/notifications/enqueue-message";
+import { enqueueMessages, type NewMessage } from "@/lib/notifications/enqueue-message";
 import { reachableBy } from "@/lib/patients/message-channel-rules";
-import { localDateOf } from "@/lib/time/calendar-rules";
-import { dateColumnOf, localDateOfDateColumn } from "@/lib/time/date-column";
-import {
-  offerClinicSelect,
-  offerMessages,
-  offerPatientSelect,
-  releaseOffersAsTaken,
-  type OfferClinic,
-} from "./offer-messages";
-import { canReach, fitsWithBuffer, offerChannels } from "./offer-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
+import { offerClinicSelect, offerMessages, offerPatientSelect, releaseOffersAsTaken } from "./offer-messages";
+import { canReach, fitsWithBuffer, offerHoldUntil } from "./offer-rules";
 import { MIN_OFFER_LEAD_MS, matchEntries, type TimeWindow } from "./waitlist-match-rules";
 
 export type OfferPass = { offered: number; expired: number; taken: number; closed: number; entriesEnded: number };
@@ -82,6 +75,30 @@ async function endEntriesPastLatestDate(now: Date, clinicId?: string): Promise<n
 
 type Claimed = { id: string; clinicId: string; therapistId: string; startsAt: Date; endsAt: Date };
 
+type Candidate = Awaited<ReturnType<typeof loadCandidates>>[number];
+
+/** The waiting entries of these clinics, with what matching and messaging need: one query per batch. */
+function loadCandidates(tx: Tx, clinicIds: string[]) {
+  return tx.waitlistEntry.findMany({
+    where: { clinicId: { in: clinicIds }, status: "waiting", patient: { active: true } },
+    select: {
+      id: true,
+      clinicId: true,
+      patientId: true,
+      therapistId: true,
+      appointmentTypeId: true,
+      weekdays: true,
+      windows: true,
+      earliestDate: true,
+      latestDate: true,
+      priority: true,
+      createdAt: true,
+      appointmentType: { select: { durationMinutes: true, bufferAfterMinutes: true } },
+      patient: { select: offerPatientSelect },
+    },
+  });
+}
+
 async function offerBatch(
   tx: Tx,
   p: { now: Date; clinicId?: string; after: { startsAt: Date; id: string } | null; batchSize: number },
@@ -98,41 +115,12 @@ async function offerBatch(
     LIMIT ${p.batchSize}
     FOR UPDATE SKIP LOCKED`;
   if (claimed.length === 0) return { claimed: 0, last: null };
-  const clinicIds = [...new Set(claimed.map((f) => f.clinicId))];
-  const [clinics, settings] = await Promise.all([
-    tx.clinic.findMany({ where: { id: { in: clinicIds } }, select: offerClinicSelect }),
-    tx.bookingSettings.findMany({
-      where: { clinicId: { in: clinicIds } },
-      select: { clinicId: true, waitlistOffersAtOnce: true, waitlistHoldMinutes: true },
-    }),
-  ]);
-  const clinicOf = new Map(clinics.map((c) => [c.id, c]));
-  const settingsOf = new Map(settings.map((s) => [s.clinicId, s]));
-  for (const freed of claimed) {
-    const s = settingsOf.get(freed.clinicId);
-    await offerFreedTime(
-      tx,
-      freed,
-      clinicOf.get(freed.clinicId)!,
-      { offersAtOnce: s?.waitlistOffersAtOnce ?? 3, holdMinutes: s?.waitlistHoldMinutes ?? 15 },
-      p.now,
-      pass,
-    );
-  }
   const last = claimed[claimed.length - 1]!;
-  return { claimed: claimed.length, last: { startsAt: last.startsAt, id: last.id } };
-}
+  const ids = claimed.map((f) => f.id);
 
-async function offerFreedTime(
-  tx: Tx,
-  freed: Claimed,
-  clinic: OfferClinic,
-  settings: { offersAtOnce: number; holdMinutes: number },
-  now: Date,
-  pass: OfferPass,
-): Promise<void> {
+  // Held offers that ran out: their entries wait again (and are not offered this time again).
   const expired = await tx.waitlistOffer.updateManyAndReturn({
-    where: { freedTimeId: freed.id, status: "pending", expiresAt: { lte: now } },
+    where: { freedTimeId: { in: ids }, status: "pending", expiresAt: { lte: p.now } },
     data: { status: "expired" },
     select: { entryId: true },
   });
@@ -143,136 +131,142 @@ async function offerFreedTime(
       data: { status: "waiting" },
     });
   }
-  const pending = await tx.waitlistOffer.count({ where: { freedTimeId: freed.id, status: "pending" } });
 
-  const booked = await tx.appointment.findFirst({
-    where: {
-      clinicId: freed.clinicId,
-      therapistId: freed.therapistId,
-      status: { in: [...BLOCKING_STATUSES] },
-      startsAt: { lt: freed.endsAt },
-      blockedUntil: { gt: freed.startsAt },
-    },
-    select: { id: true },
+  // No longer free: some appointment of the therapist now overlaps (booked some other way, a move into it).
+  const bookedRows = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT f."id"::text FROM "FreedTime" f
+    WHERE f."id" = ANY(${ids}::uuid[]) AND EXISTS (
+      SELECT 1 FROM "Appointment" a
+      WHERE a."clinicId" = f."clinicId" AND a."therapistId" = f."therapistId"
+        AND a."status" IN ('booked', 'checked_in', 'completed')
+        AND a."startsAt" < f."endsAt" AND a."blockedUntil" > f."startsAt")`;
+  const booked = new Set(bookedRows.map((r) => r.id));
+  const offers = await tx.waitlistOffer.findMany({
+    where: { freedTimeId: { in: ids } },
+    select: { id: true, freedTimeId: true, entryId: true, status: true, entry: { select: { patientId: true } } },
   });
-  const tooSoon = freed.startsAt.getTime() - now.getTime() < MIN_OFFER_LEAD_MS;
-  // Held offers may still be accepted inside their hold; the time closes once none is left.
-  if (booked || (tooSoon && pending === 0)) {
-    await tx.freedTime.update({ where: { id: freed.id }, data: { status: "closed", closedAt: now } });
-    pass.closed++;
-    if (booked) {
-      const left = await tx.waitlistOffer.findMany({
-        where: { freedTimeId: freed.id, status: "pending" },
-        select: { id: true },
-      });
-      pass.taken += await releaseOffersAsTaken(
-        tx,
-        left.map((o) => o.id),
-        now,
-      );
-    }
-    return;
+  const pendingOf = (freedId: string) => offers.filter((o) => o.freedTimeId === freedId && o.status === "pending");
+
+  const toClose = claimed.filter(
+    (f) =>
+      booked.has(f.id) || (f.startsAt.getTime() - p.now.getTime() < MIN_OFFER_LEAD_MS && pendingOf(f.id).length === 0),
+  );
+  if (toClose.length) {
+    // Held offers may still be accepted inside their hold when the time is merely near; once booked otherwise, they are taken.
+    await tx.freedTime.updateMany({
+      where: { id: { in: toClose.map((f) => f.id) } },
+      data: { status: "closed", closedAt: p.now },
+    });
+    pass.closed += toClose.length;
+    pass.taken += await releaseOffersAsTaken(
+      tx,
+      toClose.flatMap((f) => pendingOf(f.id).map((o) => o.id)),
+      p.now,
+    );
   }
-  let room = settings.offersAtOnce - pending;
-  if (room <= 0 || tooSoon) return;
+  const closing = new Set(toClose.map((f) => f.id));
+  const open = claimed.filter((f) => !closing.has(f.id) && f.startsAt.getTime() - p.now.getTime() >= MIN_OFFER_LEAD_MS);
+  if (open.length === 0) return { claimed: claimed.length, last: { startsAt: last.startsAt, id: last.id } };
 
-  const day = localDateOf(freed.startsAt, clinic.timeZone);
-  const candidates = await tx.waitlistEntry.findMany({
-    where: {
-      clinicId: freed.clinicId,
-      status: "waiting",
-      OR: [{ therapistId: null }, { therapistId: freed.therapistId }],
-      earliestDate: { lte: dateColumnOf(day) },
-      latestDate: { gte: dateColumnOf(day) },
-      offers: { none: { freedTimeId: freed.id } },
-      patient: { active: true },
-    },
-    select: {
-      id: true,
-      patientId: true,
-      therapistId: true,
-      appointmentTypeId: true,
-      weekdays: true,
-      windows: true,
-      earliestDate: true,
-      latestDate: true,
-      priority: true,
-      createdAt: true,
-      appointmentType: { select: { durationMinutes: true, bufferAfterMinutes: true } },
-      patient: { select: offerPatientSelect },
-    },
-  });
-  const matches = matchEntries(
-    candidates.map((e) => ({
-      ...e,
-      durationMinutes: e.appointmentType.durationMinutes,
-      windows: e.windows as TimeWindow[],
-      earliestDate: localDateOfDateColumn(e.earliestDate),
-      latestDate: localDateOfDateColumn(e.latestDate),
-    })),
-    freed,
-    { timeZone: clinic.timeZone, now },
-  ).filter((m) => fitsWithBuffer(m.visit, m.entry.appointmentType, freed.endsAt));
-  if (matches.length === 0) return;
-
-  // A patient already busy then (another visit) cannot take it; nor is one patient offered one time twice.
+  const clinicIds = [...new Set(open.map((f) => f.clinicId))];
+  const [clinics, settings, candidates] = await Promise.all([
+    tx.clinic.findMany({ where: { id: { in: clinicIds } }, select: offerClinicSelect }),
+    tx.bookingSettings.findMany({
+      where: { clinicId: { in: clinicIds } },
+      select: { clinicId: true, waitlistOffersAtOnce: true, waitlistHoldMinutes: true },
+    }),
+    loadCandidates(tx, clinicIds),
+  ]);
+  if (candidates.length === 0) return { claimed: claimed.length, last: { startsAt: last.startsAt, id: last.id } };
+  const clinicOf = new Map(clinics.map((c) => [c.id, c]));
+  const settingsOf = new Map(settings.map((s) => [s.clinicId, s]));
+  const spanStart = new Date(Math.min(...open.map((f) => f.startsAt.getTime())));
+  const spanEnd = new Date(Math.max(...open.map((f) => f.endsAt.getTime())));
+  // A patient already busy then (another visit) cannot take it.
   const busy = await tx.appointment.findMany({
     where: {
-      clinicId: freed.clinicId,
-      patientId: { in: [...new Set(matches.map((m) => m.entry.patientId))] },
+      clinicId: { in: clinicIds },
+      patientId: { in: [...new Set(candidates.map((c) => c.patientId))] },
       status: { in: [...BLOCKING_STATUSES] },
-      startsAt: { lt: freed.endsAt },
-      endsAt: { gt: freed.startsAt },
+      startsAt: { lt: spanEnd },
+      endsAt: { gt: spanStart },
     },
     select: { patientId: true, startsAt: true, endsAt: true },
   });
-  const offeredPatients = new Set(
-    (
-      await tx.waitlistOffer.findMany({
-        where: { freedTimeId: freed.id, status: { in: ["pending", "accepted"] } },
-        select: { entry: { select: { patientId: true } } },
-      })
-    ).map((o) => o.entry.patientId),
-  );
-  const messages = [];
-  for (const { entry, visit } of matches) {
-    if (room <= 0) break;
-    if (offeredPatients.has(entry.patientId)) continue;
-    if (busy.some((b) => b.patientId === entry.patientId && b.startsAt < visit.endsAt && b.endsAt > visit.startsAt))
-      continue;
-    const to = offerChannels(reachableBy(entry.patient), now, clinic.timeZone, visit.startsAt);
-    if (!canReach(to)) continue;
-    // Guarded on "waiting": an entry another pass just offered elsewhere (or the patient removed) is left alone.
-    const claimedEntry = await tx.waitlistEntry.updateMany({
-      where: { id: entry.id, status: "waiting" },
-      data: { status: "offered" },
-    });
-    if (claimedEntry.count !== 1) continue;
-    const { token, hash } = newLinkToken();
-    const offer = await tx.waitlistOffer.create({
-      data: {
-        clinicId: freed.clinicId,
-        freedTimeId: freed.id,
-        entryId: entry.id,
-        therapistId: freed.therapistId,
-        startsAt: visit.startsAt,
-        endsAt: visit.endsAt,
-        tokenHash: hash,
-        expiresAt: new Date(now.getTime() + settings.holdMinutes * 60_000),
-        createdAt: now,
-      },
-      select: { id: true },
-    });
-    messages.push(
-      ...offerMessages(
-        { patient: entry.patient, clinic, to, offerId: offer.id, startsAt: visit.startsAt },
-        token,
-        settings.holdMinutes,
-      ),
+  const waiting = new Set(candidates.map((c) => c.id));
+  const messages: NewMessage[] = [];
+  for (const freed of open) {
+    const s = settingsOf.get(freed.clinicId);
+    const clinic = clinicOf.get(freed.clinicId)!;
+    const hold = s?.waitlistHoldMinutes ?? 15;
+    let room = (s?.waitlistOffersAtOnce ?? 3) - pendingOf(freed.id).length;
+    if (room <= 0) continue;
+    const offeredEntries = new Set(offers.filter((o) => o.freedTimeId === freed.id).map((o) => o.entryId));
+    // One patient is never offered one time twice (two entries of different kinds).
+    const offeredPatients = new Set(
+      offers
+        .filter((o) => o.freedTimeId === freed.id && (o.status === "pending" || o.status === "accepted"))
+        .map((o) => o.entry.patientId),
     );
-    offeredPatients.add(entry.patientId);
-    room--;
-    pass.offered++;
+    const pool = candidates.filter(
+      (c) => c.clinicId === freed.clinicId && waiting.has(c.id) && !offeredEntries.has(c.id),
+    );
+    for (const { entry, visit } of matchEntries(pool.map(matchFacts), freed, {
+      timeZone: clinic.timeZone,
+      now: p.now,
+    })) {
+      if (room <= 0) break;
+      if (!fitsWithBuffer(visit, entry.appointmentType, freed.endsAt)) continue;
+      if (offeredPatients.has(entry.patientId)) continue;
+      if (busy.some((b) => b.patientId === entry.patientId && b.startsAt < visit.endsAt && b.endsAt > visit.startsAt))
+        continue;
+      const to = reachableBy(entry.patient);
+      if (!canReach(to)) continue;
+      // Guarded on "waiting": an entry another pass just offered elsewhere (or the patient removed) is left alone.
+      const claimedEntry = await tx.waitlistEntry.updateMany({
+        where: { id: entry.id, status: "waiting" },
+        data: { status: "offered" },
+      });
+      waiting.delete(entry.id);
+      if (claimedEntry.count !== 1) continue;
+      const { token, hash } = newLinkToken();
+      const offer = await tx.waitlistOffer.create({
+        data: {
+          clinicId: freed.clinicId,
+          freedTimeId: freed.id,
+          entryId: entry.id,
+          therapistId: freed.therapistId,
+          startsAt: visit.startsAt,
+          endsAt: visit.endsAt,
+          tokenHash: hash,
+          expiresAt: offerHoldUntil(p.now, clinic.timeZone, hold),
+          createdAt: p.now,
+        },
+        select: { id: true },
+      });
+      messages.push(
+        ...offerMessages(
+          { patient: entry.patient, clinic, to, offerId: offer.id, startsAt: visit.startsAt },
+          token,
+          hold,
+          p.now,
+        ),
+      );
+      offeredPatients.add(entry.patientId);
+      room--;
+      pass.offered++;
+    }
   }
   await enqueueMessages(tx, messages);
+  return { claimed: claimed.length, last: { startsAt: last.startsAt, id: last.id } };
+}
+
+function matchFacts(c: Candidate) {
+  return {
+    ...c,
+    durationMinutes: c.appointmentType.durationMinutes,
+    windows: c.windows as TimeWindow[],
+    earliestDate: localDateOfDateColumn(c.earliestDate),
+    latestDate: localDateOfDateColumn(c.latestDate),
+  };
 }

@@ -8,14 +8,15 @@ import { textSendTime } from "@/lib/notifications/quiet-hours-rules";
 import { formatLocalDate, formatLocalTime } from "@/lib/time/format";
 
 /**
- * Where an offer goes now (docs/decisions/086): email any time; a text only
- * when quiet hours allow it at once. An offer is held for minutes, so a text
- * held until 08:00 would arrive expired: at night a text-only patient is not
- * offered (they stay waiting, first in line for the morning's pass).
+ * When an offer's hold ends (docs/decisions/086): `holdMinutes` from when the
+ * patient can first see it. By day that is now; overnight (21:00-08:00 in the
+ * clinic's zone, when texts wait for the morning) it is 08:00, so an offer
+ * made at 23:00 is held until 08:15 instead of lapsing unread, and the night
+ * cannot run through the whole list.
  */
-export function offerChannels(reach: Reachable, now: Date, timeZone: string, visitStartsAt: Date): Reachable {
-  const smsNow = reach.sms !== null && textSendTime(now, timeZone, visitStartsAt).getTime() <= now.getTime();
-  return { email: reach.email, sms: smsNow ? reach.sms : null };
+export function offerHoldUntil(now: Date, timeZone: string, holdMinutes: number): Date {
+  const seenFrom = textSendTime(now, timeZone);
+  return new Date(Math.max(now.getTime(), seenFrom.getTime()) + holdMinutes * 60_000);
 }
 
 export const canReach = (r: Reachable) => r.email !== null || r.sms !== null;

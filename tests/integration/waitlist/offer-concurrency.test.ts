@@ -4,8 +4,12 @@ import { recordFreedTime } from "@/lib/waitlist/freed-times";
 import { runOfferPass } from "@/lib/waitlist/offer-pass";
 import { acceptWaitlistOffer } from "@/lib/waitlist/respond-to-offer";
 import { createClinicWithPeople, createPatient } from "../../factories";
+import { addDays } from "@/lib/time/calendar-rules";
 import { createAppointmentType, futureMonday, giveWeekdayHours, localInstant } from "../../factories/booking";
 import { createWaitingEntry, offerTokensFor } from "../../factories/waitlist-offers";
+
+/** A Friday 10:00 in the clinic's zone before the freed Monday: offers are made by day (decision 086 holds overnight ones longer). */
+const NOW = localInstant(addDays(futureMonday(), -3), "10:00");
 
 async function clinicWithWaitlist(n: number, offersAtOnce: number) {
   const people = await createClinicWithPeople();
@@ -43,11 +47,11 @@ async function clinicWithWaitlist(n: number, offersAtOnce: number) {
 describe("waitlist races", () => {
   it("50 patients accepting one freed time at the same moment: one booking, one accepted, 49 taken, no errors", async () => {
     const w = await clinicWithWaitlist(50, 50);
-    expect((await runOfferPass({ clinicId: w.clinicId })).offered).toBe(50);
+    expect((await runOfferPass({ clinicId: w.clinicId, now: NOW })).offered).toBe(50);
     const tokens = (await Promise.all(w.patientIds.map((id) => offerTokensFor(id)))).map((t) => t[0]!);
     expect(new Set(tokens).size).toBe(50);
     const settled = await Promise.allSettled(
-      tokens.map((t) => acceptWaitlistOffer(t, { ip: null, userAgent: "race" })),
+      tokens.map((t) => acceptWaitlistOffer(t, { ip: null, userAgent: "race" }, NOW)),
     );
     const failures = settled.filter((s) => s.status === "rejected");
     expect(failures, String(failures.map((f) => (f as PromiseRejectedResult).reason))).toHaveLength(0);
@@ -63,7 +67,7 @@ describe("waitlist races", () => {
   it("two offer passes at once never exceed offers-at-once, and no entry is offered twice", async () => {
     const w = await clinicWithWaitlist(10, 3);
     for (let round = 0; round < 4; round++) {
-      const now = new Date(Date.now() + round * 16 * 60_000);
+      const now = new Date(NOW.getTime() + round * 16 * 60_000);
       await Promise.all([runOfferPass({ clinicId: w.clinicId, now }), runOfferPass({ clinicId: w.clinicId, now })]);
       expect(
         await db.waitlistOffer.count({ where: { freedTimeId: w.freed.id, status: "pending" } }),

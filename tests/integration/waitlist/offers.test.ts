@@ -9,8 +9,12 @@ import { recordFreedTime } from "@/lib/waitlist/freed-times";
 import { runOfferPass } from "@/lib/waitlist/offer-pass";
 import { acceptWaitlistOffer, declineWaitlistOffer, viewWaitlistOffer } from "@/lib/waitlist/respond-to-offer";
 import { createClinicWithPeople, createPatient } from "../../factories";
+import { addDays } from "@/lib/time/calendar-rules";
 import { createAppointmentType, futureMonday, giveWeekdayHours, localInstant } from "../../factories/booking";
 import { createWaitingEntry, offerTokensFor } from "../../factories/waitlist-offers";
+
+/** A Friday 10:00 in the clinic's zone before the freed Monday: offers are made by day (decision 086 holds overnight ones longer). */
+const NOW = localInstant(addDays(futureMonday(), -3), "10:00");
 
 const origin = { ip: "203.0.113.9", userAgent: "vitest" };
 
@@ -118,7 +122,7 @@ describe("the offer pass", () => {
     // The newest entry is urgent: it goes first.
     await db.waitlistEntry.update({ where: { id: w.entries[4]!.id }, data: { priority: "urgent" } });
     const freed = await w.freeIt();
-    const first = await runOfferPass({ clinicId: w.clinicId });
+    const first = await runOfferPass({ clinicId: w.clinicId, now: NOW });
     expect(first.offered).toBe(3);
     const offers = await db.waitlistOffer.findMany({ where: { freedTimeId: freed.id }, orderBy: { createdAt: "asc" } });
     expect(offers.map((o) => o.entryId).sort()).toEqual([w.entries[4]!.id, w.entries[0]!.id, w.entries[1]!.id].sort());
@@ -134,15 +138,15 @@ describe("the offer pass", () => {
     const [token] = await offerTokensFor(w.patients[4]!.id);
     expect(offers.some((o) => o.tokenHash === token)).toBe(false);
 
-    expect((await runOfferPass({ clinicId: w.clinicId })).offered).toBe(0);
+    expect((await runOfferPass({ clinicId: w.clinicId, now: NOW })).offered).toBe(0);
     expect(await db.waitlistOffer.count({ where: { freedTimeId: freed.id } })).toBe(3);
   });
 
   it("expires offers past their hold (entries wait again) and offers the next patients", async () => {
     const w = await world(5);
     const freed = await w.freeIt();
-    await runOfferPass({ clinicId: w.clinicId });
-    const later = new Date(Date.now() + 16 * 60_000);
+    await runOfferPass({ clinicId: w.clinicId, now: NOW });
+    const later = new Date(NOW.getTime() + 16 * 60_000);
     const pass = await runOfferPass({ clinicId: w.clinicId, now: later });
     expect(pass.expired).toBe(3);
     expect(pass.offered).toBe(2);
@@ -162,7 +166,7 @@ describe("the offer pass", () => {
   it("closes a time under 2 hours away, and one somebody else booked (its held offers become taken)", async () => {
     const w = await world(2);
     const freed = await w.freeIt();
-    await runOfferPass({ clinicId: w.clinicId });
+    await runOfferPass({ clinicId: w.clinicId, now: NOW });
     await bookAppointment(
       w.frontDesk,
       {
@@ -175,7 +179,7 @@ describe("the offer pass", () => {
     );
     // Booked by a patient not on the waitlist: closed, not filled.
     expect((await db.freedTime.findUniqueOrThrow({ where: { id: freed.id } })).status).toBe("closed");
-    const pass = await runOfferPass({ clinicId: w.clinicId });
+    const pass = await runOfferPass({ clinicId: w.clinicId, now: NOW });
     expect(pass.taken).toBe(2);
     expect(await db.waitlistEntry.count({ where: { clinicId: w.clinicId, status: "waiting" } })).toBe(2);
     expect(
@@ -194,7 +198,7 @@ describe("the offer pass", () => {
   it("ends entries whose latest date has passed", async () => {
     const w = await world(1);
     await db.waitlistEntry.update({ where: { id: w.entries[0]!.id }, data: { latestDate: new Date("2020-01-01") } });
-    expect((await runOfferPass({ clinicId: w.clinicId })).entriesEnded).toBe(1);
+    expect((await runOfferPass({ clinicId: w.clinicId, now: NOW })).entriesEnded).toBe(1);
     expect((await db.waitlistEntry.findUniqueOrThrow({ where: { id: w.entries[0]!.id } })).status).toBe("expired");
   });
 });
@@ -203,10 +207,10 @@ describe("answering an offer", () => {
   it("accepting books the visit, fills the time, ends the entry and tells the others it was taken", async () => {
     const w = await world(3);
     const freed = await w.freeIt();
-    await runOfferPass({ clinicId: w.clinicId });
+    await runOfferPass({ clinicId: w.clinicId, now: NOW });
     const [token] = await offerTokensFor(w.patients[1]!.id);
-    expect((await viewWaitlistOffer(token!))?.state).toBe("open");
-    const result = await acceptWaitlistOffer(token!, origin);
+    expect((await viewWaitlistOffer(token!, NOW))?.state).toBe("open");
+    const result = await acceptWaitlistOffer(token!, origin, NOW);
     expect(result.state).toBe("accepted");
     const appointment = await db.appointment.findUniqueOrThrow({ where: { id: result.appointmentId! } });
     expect(appointment).toMatchObject({
@@ -242,32 +246,32 @@ describe("answering an offer", () => {
 
     // The other links now say it was taken; accepting one changes nothing.
     const [other] = await offerTokensFor(w.patients[0]!.id);
-    expect((await viewWaitlistOffer(other!))?.state).toBe("taken");
-    expect((await acceptWaitlistOffer(other!, origin)).state).toBe("taken");
+    expect((await viewWaitlistOffer(other!, NOW))?.state).toBe("taken");
+    expect((await acceptWaitlistOffer(other!, origin, NOW)).state).toBe("taken");
     // Accepting the same link again answers the same, without a second booking.
-    expect((await acceptWaitlistOffer(token!, origin)).state).toBe("accepted");
+    expect((await acceptWaitlistOffer(token!, origin, NOW)).state).toBe("accepted");
     expect(await db.appointment.count({ where: { clinicId: w.clinicId } })).toBe(1);
   });
 
   it("declining lets the time go to the next patient and keeps the patient waiting", async () => {
     const w = await world(2, { offersAtOnce: 1 });
     const freed = await w.freeIt();
-    await runOfferPass({ clinicId: w.clinicId });
+    await runOfferPass({ clinicId: w.clinicId, now: NOW });
     const [token] = await offerTokensFor(w.patients[0]!.id);
-    expect((await declineWaitlistOffer(token!, origin)).state).toBe("declined");
+    expect((await declineWaitlistOffer(token!, origin, NOW)).state).toBe("declined");
     expect((await db.waitlistEntry.findUniqueOrThrow({ where: { id: w.entries[0]!.id } })).status).toBe("waiting");
-    expect((await runOfferPass({ clinicId: w.clinicId })).offered).toBe(1);
+    expect((await runOfferPass({ clinicId: w.clinicId, now: NOW })).offered).toBe(1);
     const pending = await db.waitlistOffer.findFirstOrThrow({ where: { freedTimeId: freed.id, status: "pending" } });
     expect(pending.entryId).toBe(w.entries[1]!.id);
-    expect((await acceptWaitlistOffer(token!, origin)).state).toBe("declined");
+    expect((await acceptWaitlistOffer(token!, origin, NOW)).state).toBe("declined");
   });
 
   it("an expired link cannot book", async () => {
     const w = await world(1);
     await w.freeIt();
-    await runOfferPass({ clinicId: w.clinicId });
+    await runOfferPass({ clinicId: w.clinicId, now: NOW });
     const [token] = await offerTokensFor(w.patients[0]!.id);
-    const result = await acceptWaitlistOffer(token!, origin, new Date(Date.now() + 20 * 60_000));
+    const result = await acceptWaitlistOffer(token!, origin, new Date(NOW.getTime() + 20 * 60_000));
     expect(result.state).toBe("expired");
     expect(await db.appointment.count({ where: { clinicId: w.clinicId } })).toBe(0);
     expect((await db.waitlistEntry.findUniqueOrThrow({ where: { id: w.entries[0]!.id } })).status).toBe("waiting");
@@ -275,7 +279,7 @@ describe("answering an offer", () => {
 
   it("an unknown or malformed link is not found", async () => {
     await expect(acceptWaitlistOffer("A".repeat(43), origin)).rejects.toMatchObject({ code: "not_found" });
-    await expect(declineWaitlistOffer("../etc", origin)).rejects.toMatchObject({ code: "not_found" });
+    await expect(declineWaitlistOffer("../etc", origin, NOW)).rejects.toMatchObject({ code: "not_found" });
     expect(await viewWaitlistOffer("A".repeat(43))).toBeNull();
   });
 });

@@ -1,27 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { fitsWithBuffer, offerChannels, offerLinkState, offerText } from "@/lib/waitlist/offer-rules";
+import { fitsWithBuffer, offerHoldUntil, offerLinkState, offerText } from "@/lib/waitlist/offer-rules";
 
 const ZONE = "America/New_York";
 // 2026-06-15 is a Monday; New York is UTC-4 in June.
 const local = (hhmm: string, day = "2026-06-15") => new Date(`${day}T${hhmm}:00-04:00`);
 
-describe("offerChannels (decision 086)", () => {
-  const both = { email: "a@example.com", sms: "+15551234567" };
-  it("texts and emails in the day", () => {
-    expect(offerChannels(both, local("10:00"), ZONE, local("15:00"))).toEqual(both);
+describe("offerHoldUntil (decision 086)", () => {
+  it("holds for the clinic's minutes from now by day", () => {
+    expect(offerHoldUntil(local("10:00"), ZONE, 15)).toEqual(local("10:15"));
+    expect(offerHoldUntil(local("20:50"), ZONE, 15)).toEqual(local("21:05"));
   });
-  it("at night emails only: a text held until morning would arrive after the hold ran out", () => {
-    expect(offerChannels(both, local("22:30"), ZONE, local("10:00", "2026-06-16"))).toEqual({
-      email: "a@example.com",
-      sms: null,
-    });
-    expect(offerChannels({ email: null, sms: both.sms }, local("06:00"), ZONE, local("14:00"))).toEqual({
-      email: null,
-      sms: null,
-    });
-  });
-  it("texts at night when the visit is within 3 hours (the quiet-hours exception)", () => {
-    expect(offerChannels(both, local("21:30"), ZONE, local("23:59")).sms).toBe(both.sms);
+  it("overnight, from 08:00 when the patient can first see it", () => {
+    expect(offerHoldUntil(local("23:30"), ZONE, 15)).toEqual(local("08:15", "2026-06-16"));
+    expect(offerHoldUntil(local("05:00"), ZONE, 15)).toEqual(local("08:15"));
   });
 });
 
