@@ -165,8 +165,9 @@ export async function acceptWaitlistOffer(
             startsAt: row.startsAt,
             at: now,
           });
+          // Offers whose hold already ran out stay for the pass to mark "expired": their links say so.
           const others = await tx.waitlistOffer.findMany({
-            where: { freedTimeId: offer.freedTimeId, status: "pending" },
+            where: { freedTimeId: offer.freedTimeId, status: "pending", expiresAt: { gt: now } },
             select: { id: true },
           });
           await releaseOffersAsTaken(
