@@ -16,8 +16,8 @@
  * to fill.
  *
  * SIM_SEED (42), SIM_WAITLIST (200), SIM_CANCEL_SHARE (0.1), SIM_VISITS_WANTED
- * (2: how many extra visits each waitlist patient wants over the 4 weeks; a
- * patient booked from the list stays on it until they have them all).
+ * (1: how many visits each waitlist patient wants over the 4 weeks; with
+ * more, a patient booked from the list is added again until they have them all).
  */
 import pg from "pg";
 import { createDatabaseIfMissing } from "../db/embedded-postgres";
@@ -27,7 +27,7 @@ import { seedBenchClinic, startBenchPostgres } from "../bench/bench-clinic";
 const SEED = Number(process.env.SIM_SEED ?? 42);
 const WAITLIST = Number(process.env.SIM_WAITLIST ?? 200);
 const CANCEL_SHARE = Number(process.env.SIM_CANCEL_SHARE ?? 0.1);
-const VISITS_WANTED = Number(process.env.SIM_VISITS_WANTED ?? 2);
+const VISITS_WANTED = Number(process.env.SIM_VISITS_WANTED ?? 1);
 const THERAPISTS = 20;
 const REGULARS = 400;
 const ZONE = "America/New_York";
