@@ -193,7 +193,21 @@ async function offerBatch(
     },
     select: { patientId: true, startsAt: true, endsAt: true },
   });
-  const waiting = new Set(candidates.map((c) => c.id));
+  // An emergency red flag no clinician has acknowledged blocks self-booking (domain.md, "Red flags"): no offer either.
+  const flagged = new Set(
+    (
+      await tx.redFlag.findMany({
+        where: {
+          clinicId: { in: clinicIds },
+          patientId: { in: [...new Set(candidates.map((c) => c.patientId))] },
+          tier: "emergency",
+          acknowledgedAt: null,
+        },
+        select: { patientId: true },
+      })
+    ).map((f) => f.patientId),
+  );
+  const waiting = new Set(candidates.filter((c) => !flagged.has(c.patientId)).map((c) => c.id));
   const messages: NewMessage[] = [];
   for (const freed of open) {
     const s = settingsOf.get(freed.clinicId);

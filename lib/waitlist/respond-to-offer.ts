@@ -2,6 +2,7 @@ import "server-only";
 import type { RequestOrigin } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { enqueueAppointmentEmail, messageAppointmentSelect } from "@/lib/booking/appointment-messages";
+import { RED_FLAG_BLOCK_MESSAGE } from "@/lib/booking/booking-access";
 import { overlapRefusal } from "@/lib/booking/booking-errors";
 import { lockBookingParties } from "@/lib/booking/booking-locks";
 import { bookingContext } from "@/lib/booking/booking-settings";
@@ -10,6 +11,7 @@ import { retryOnDeadlock } from "@/lib/booking/retry-transaction";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashLinkToken, looksLikeLinkToken } from "@/lib/intake/link-token";
+import { hasUnacknowledgedEmergencyFlag } from "@/lib/intake/red-flag-status";
 import { endWaitlistFor } from "./end-waitlist-on-booking";
 import { releaseOffersAsTaken } from "./offer-messages";
 import { offerLinkState, type OfferLinkState } from "./offer-rules";
@@ -124,6 +126,9 @@ export async function acceptWaitlistOffer(
 ): Promise<OfferResponse> {
   const offer = await findOffer(token);
   if (!offer) return unknownOffer();
+  // As for booking in the portal: a patient with an unacknowledged emergency red flag is asked to call.
+  if (await hasUnacknowledgedEmergencyFlag(offer.entry.patientId, offer.clinicId))
+    throw new AppError("forbidden", RED_FLAG_BLOCK_MESSAGE);
   const { clinic } = await bookingContext(offer.clinicId);
   const type = offer.entry.appointmentType;
   const start = offer.startsAt.getTime();

@@ -277,6 +277,39 @@ describe("answering an offer", () => {
     expect((await db.waitlistEntry.findUniqueOrThrow({ where: { id: w.entries[0]!.id } })).status).toBe("waiting");
   });
 
+  it("a patient with an unacknowledged emergency red flag is not offered, and cannot accept an offer made before it", async () => {
+    const w = await world(2);
+    await w.freeIt();
+    await runOfferPass({ clinicId: w.clinicId, now: NOW });
+    const [token] = await offerTokensFor(w.patients[1]!.id);
+    const flag = async (clinicId: string, patientId: string) => {
+      const intake = await db.intake.create({
+        data: { clinicId, patientId, kind: "follow_up", formVersion: "test" },
+      });
+      await db.redFlag.create({
+        data: {
+          clinicId,
+          patientId,
+          intakeId: intake.id,
+          ruleId: `test-${randomUUID()}`,
+          tier: "emergency",
+          label: "Test emergency flag",
+          ruleVersion: "test",
+        },
+      });
+    };
+    await flag(w.clinicId, w.patients[1]!.id);
+    await expect(acceptWaitlistOffer(token!, origin, NOW)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await db.appointment.count({ where: { clinicId: w.clinicId } })).toBe(0);
+
+    const v = await world(2);
+    await flag(v.clinicId, v.patients[0]!.id);
+    await v.freeIt();
+    await runOfferPass({ clinicId: v.clinicId, now: NOW });
+    const offered = await db.waitlistOffer.findMany({ where: { clinicId: v.clinicId }, select: { entryId: true } });
+    expect(offered.map((o) => o.entryId)).toEqual([v.entries[1]!.id]);
+  });
+
   it("an unknown or malformed link is not found", async () => {
     await expect(acceptWaitlistOffer("A".repeat(43), origin)).rejects.toMatchObject({ code: "not_found" });
     await expect(declineWaitlistOffer("../etc", origin, NOW)).rejects.toMatchObject({ code: "not_found" });
