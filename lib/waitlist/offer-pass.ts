@@ -35,10 +35,28 @@ export async function runOfferPass(options: OfferPassOptions = {}): Promise<Offe
   const pass: OfferPass = { offered: 0, expired: 0, taken: 0, closed: 0, entriesEnded: 0 };
   const now = options.now ?? new Date();
   pass.entriesEnded = await endEntriesPastLatestDate(now, options.clinicId);
+  // Holds that ran out are "expired" wherever their time went since, so the link says so plainly.
+  pass.expired += await db.$transaction(async (tx) => {
+    const lapsed = await tx.waitlistOffer.updateManyAndReturn({
+      where: {
+        status: "pending",
+        expiresAt: { lte: now },
+        ...(options.clinicId ? { clinicId: options.clinicId } : {}),
+      },
+      data: { status: "expired" },
+      select: { entryId: true },
+    });
+    await tx.waitlistEntry.updateMany({
+      where: { id: { in: lapsed.map((o) => o.entryId) }, status: "offered" },
+      data: { status: "waiting" },
+    });
+    return lapsed.length;
+  });
   pass.taken += await db.$transaction(async (tx) => {
     const gone = await tx.waitlistOffer.findMany({
       where: {
         status: "pending",
+        expiresAt: { gt: now },
         freedTime: { status: { not: "open" } },
         ...(options.clinicId ? { clinicId: options.clinicId } : {}),
       },

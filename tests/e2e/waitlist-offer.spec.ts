@@ -119,7 +119,9 @@ test("a cancelled visit is offered to the waitlist; the first to accept is booke
     data: { expiresAt: new Date(Date.now() - 60_000) },
   });
 
-  const patient = await browser.newPage();
+  // The patient's own browser: no staff session.
+  const patientContext = await browser.newContext();
+  const patient = await patientContext.newPage();
   await patient.goto(winnerLink);
   await expect(
     patient.getByRole("heading", { level: 1, name: `A time has opened, ${winner.firstName}` }),
@@ -158,5 +160,5 @@ test("a cancelled visit is offered to the waitlist; the first to accept is booke
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-  await patient.close();
+  await patientContext.close();
 });

@@ -310,6 +310,23 @@ describe("answering an offer", () => {
     expect(offered.map((o) => o.entryId)).toEqual([v.entries[1]!.id]);
   });
 
+  it("an offer whose hold ran out stays expired when another patient then takes the time", async () => {
+    const w = await world(2);
+    await w.freeIt();
+    await runOfferPass({ clinicId: w.clinicId, now: NOW });
+    const later = new Date(NOW.getTime() + 5 * 60_000);
+    await db.waitlistOffer.updateMany({ where: { entryId: w.entries[0]!.id }, data: { expiresAt: later } });
+    const after = new Date(later.getTime() + 60_000);
+    const [winner] = await offerTokensFor(w.patients[1]!.id);
+    expect((await acceptWaitlistOffer(winner!, origin, after)).state).toBe("accepted");
+    await runOfferPass({ clinicId: w.clinicId, now: after });
+    const [lapsed] = await offerTokensFor(w.patients[0]!.id);
+    expect((await viewWaitlistOffer(lapsed!, after))?.state).toBe("expired");
+    expect(await db.waitlistOffer.findFirstOrThrow({ where: { entryId: w.entries[0]!.id } })).toMatchObject({
+      status: "expired",
+    });
+  });
+
   it("an unknown or malformed link is not found", async () => {
     await expect(acceptWaitlistOffer("A".repeat(43), origin)).rejects.toMatchObject({ code: "not_found" });
     await expect(declineWaitlistOffer("../etc", origin, NOW)).rejects.toMatchObject({ code: "not_found" });
