@@ -218,7 +218,7 @@ test.describe.configure({ mode: "parallel" });
 
 const GROUPS: Record<string, string[]> = {
   "patients and intake": ["patients", "intake", "platform", "accounts"],
-  "exercises, programs and booking": ["exercises", "booking"],
+  "exercises, programs, booking and waitlist": ["exercises", "booking", "waitlist"],
 };
 
 for (const [group, tags] of Object.entries(GROUPS)) {
