@@ -33,6 +33,7 @@ import { bookAppointmentSchema } from "./schema";
 import { listTherapists } from "./therapist-schedules";
 import { lockBookingParties } from "./booking-locks";
 import { retryOnDeadlock } from "./retry-transaction";
+import { endWaitlistFor } from "@/lib/waitlist/end-waitlist-on-booking";
 
 /** Room for a burst of bookings queueing for the pool (the 200-at-once test) without a spurious failure. */
 export const BOOKING_TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
@@ -127,6 +128,15 @@ export async function bookAppointment(
           { action: "appointment.book", patientId, recordType: "Appointment", recordId: row.id },
           tx,
         );
+        await endWaitlistFor(tx, {
+          clinicId: actor.clinicId,
+          appointmentId: row.id,
+          patientId,
+          appointmentTypeId: type.id,
+          therapistId: data.therapistId,
+          startsAt: row.startsAt,
+          at: new Date(now),
+        });
         await enqueueAppointmentEmail(
           tx,
           "confirmation",

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { recordFreedTime, wakeOfferPass } from "@/lib/waitlist/freed-times";
 import { appointmentDto, appointmentSelect } from "./appointment-dto";
 import { enqueueAppointmentEmail, messageAppointmentSelect } from "./appointment-messages";
 import { assertMayBook } from "./booking-access";
@@ -27,6 +28,8 @@ export async function cancelAppointment(actor: Actor, appointmentId: string, inp
     status: true,
     version: true,
     startsAt: true,
+    therapistId: true,
+    blockedUntil: true,
   });
   if (actor.role === "patient" && !patientMayCancel(current.startsAt.getTime(), now.getTime()))
     throw new AppError("conflict", "This appointment has already started. Please call the clinic.");
@@ -35,7 +38,7 @@ export async function cancelAppointment(actor: Actor, appointmentId: string, inp
     initiatedBy === "patient" &&
     isLateCancellation(current.startsAt.getTime(), now.getTime(), settings.lateCancellationHours);
 
-  return db.$transaction(async (tx) => {
+  const cancelled = await db.$transaction(async (tx) => {
     const rows = await tx.appointment.updateManyAndReturn({
       where: { id: current.id, clinicId: actor.clinicId, version: data.expectedVersion, status: "booked" },
       data: {
@@ -70,6 +73,17 @@ export async function cancelAppointment(actor: Actor, appointmentId: string, inp
       tx,
     );
     await enqueueAppointmentEmail(tx, "cancellation", row, clinic);
+    if (current.startsAt.getTime() > now.getTime())
+      await recordFreedTime(tx, {
+        clinicId: actor.clinicId,
+        therapistId: current.therapistId,
+        startsAt: current.startsAt,
+        endsAt: current.blockedUntil,
+        sourceKey: `cancel:${current.id}:${current.startsAt.toISOString()}`,
+        freedAt: now,
+      });
     return appointmentDto(row);
   });
+  await wakeOfferPass();
+  return cancelled;
 }

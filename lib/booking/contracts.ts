@@ -27,7 +27,7 @@ export const appointmentSchema = z.object({
   lateCancellation: z.boolean(),
   cancelReason: z.string().nullable(),
   cancelledAt: z.iso.datetime().nullable(),
-  bookedVia: z.string().describe('"portal" or "staff"'),
+  bookedVia: z.string().describe('"portal", "staff" or "waitlist" (an accepted waitlist offer)'),
   confirmedAt: z.iso
     .datetime()
     .nullable()

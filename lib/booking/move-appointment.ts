@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { recordFreedTime, wakeOfferPass } from "@/lib/waitlist/freed-times";
 import { appointmentDto, appointmentSelect } from "./appointment-dto";
 import { enqueueAppointmentEmail, messageAppointmentSelect } from "./appointment-messages";
 import { assertMayBook, assertNoEmergencyFlag, requireTherapistOf } from "./booking-access";
@@ -71,7 +72,7 @@ export async function moveAppointment(actor: Actor, appointmentId: string, input
   });
 
   try {
-    return await retryOnDeadlock(() =>
+    const moved = await retryOnDeadlock(() =>
       db.$transaction(
         async (tx) => {
           await lockBookingParties(tx, { therapistIds: [therapistId], patientId: current.patientId });
@@ -110,11 +111,22 @@ export async function moveAppointment(actor: Actor, appointmentId: string, input
             tx,
           );
           await enqueueAppointmentEmail(tx, "change", row, clinic, { previousStart: current.startsAt });
+          if (current.startsAt.getTime() > now)
+            await recordFreedTime(tx, {
+              clinicId: actor.clinicId,
+              therapistId: current.therapistId,
+              startsAt: current.startsAt,
+              endsAt: current.blockedUntil,
+              sourceKey: `move:${current.id}:${current.startsAt.toISOString()}`,
+              freedAt: new Date(now),
+            });
           return appointmentDto(row);
         },
         { maxWait: 30_000, timeout: 30_000 },
       ),
     );
+    await wakeOfferPass();
+    return moved;
   } catch (error) {
     const refused = overlapRefusal(error);
     if (!refused) throw error;

@@ -8,6 +8,8 @@ import { parseInput } from "@/lib/validation";
 import { scheduleOverrideSchema, weeklyHoursSchema } from "./schema";
 import { z } from "zod";
 import { dateColumnOf, localDateOfDateColumn } from "@/lib/time/date-column";
+import { instantOfLocal } from "@/lib/time/calendar-rules";
+import { recordFreedTime, wakeOfferPass } from "@/lib/waitlist/freed-times";
 
 /** The clinic's active therapists: the people appointments are booked with. */
 export async function listTherapists(clinicId: string, client: Tx | typeof db = db) {
@@ -77,10 +79,10 @@ export async function setWeeklyHours(actor: Actor, input: unknown) {
   });
 }
 
-export async function addScheduleOverride(actor: Actor, input: unknown) {
+export async function addScheduleOverride(actor: Actor, input: unknown, now = new Date()) {
   await assertCan(actor, "clinic:configure");
   const data = parseInput(scheduleOverrideSchema, input);
-  return db.$transaction(async (tx) => {
+  const added = await db.$transaction(async (tx) => {
     await requireTherapist(tx, actor.clinicId, data.therapistId);
     const row = await tx.scheduleOverride.create({
       data: {
@@ -99,8 +101,27 @@ export async function addScheduleOverride(actor: Actor, input: unknown) {
       { action: "schedule_override.create", recordType: "ScheduleOverride", recordId: row.id },
       tx,
     );
+    if (data.kind === "extra_hours" && data.start != null && data.end != null) {
+      const { timeZone } = await tx.clinic.findUniqueOrThrow({
+        where: { id: actor.clinicId },
+        select: { timeZone: true },
+      });
+      const startsAt = new Date(instantOfLocal(data.date, data.start, timeZone));
+      // Extra hours already under way or past free nothing anyone could still be offered.
+      if (startsAt.getTime() > now.getTime())
+        await recordFreedTime(tx, {
+          clinicId: actor.clinicId,
+          therapistId: data.therapistId,
+          startsAt,
+          endsAt: new Date(instantOfLocal(data.date, data.end, timeZone)),
+          sourceKey: `extra:${row.id}`,
+          freedAt: now,
+        });
+    }
     return row;
   });
+  await wakeOfferPass();
+  return added;
 }
 
 export async function removeScheduleOverride(actor: Actor, overrideId: unknown) {

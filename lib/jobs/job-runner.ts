@@ -2,6 +2,8 @@ import "server-only";
 import { Logger, run, type Task, type TaskList } from "graphile-worker";
 import { sealAuditChain } from "@/lib/audit/audit-chain";
 import { runReminderPass } from "@/lib/booking/reminders";
+import { OFFER_PASS_TASK } from "@/lib/waitlist/freed-times";
+import { runOfferPass } from "@/lib/waitlist/offer-pass";
 import { db } from "@/lib/db";
 import { auditChainKey } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -13,7 +15,7 @@ import { describeErrorForLog } from "@/lib/http/log-safe-error";
  * however many servers run it (`graphile_worker._private_known_crontabs`), and
  * a job runs on one server only; job keys keep at most one copy waiting.
  */
-export const TASK = { reminders: "reminders:queue-due", seal: "audit:seal" } as const;
+export const TASK = { reminders: "reminders:queue-due", seal: "audit:seal", waitlist: OFFER_PASS_TASK } as const;
 
 /** Seconds between seals: the audit page promises new events are sealed "within seconds". */
 const SEAL_EVERY_MS = 5_000;
@@ -21,12 +23,15 @@ const SEAL_EVERY_MS = 5_000;
 const REMINDERS_EVERY_MS = 15_000;
 /** Extra passes started when a pass finds a backlog; any server's runner takes them (SKIP LOCKED splits the work). */
 const REMINDER_HELPERS = 2;
+/** Offers are held 15 minutes: a pass every 15 s expires them and offers the next patients promptly. */
+const WAITLIST_EVERY_MS = 15_000;
 
 const CRONTAB = [
   // Each of these jobs schedules its own next run a few seconds ahead; the cron lines only revive
   // them after a crash or when no server was running.
   `* * * * * ${TASK.reminders} ?max=1&jobKey=reminders-pass&jobKeyMode=preserve_run_at`,
   `* * * * * ${TASK.seal} ?max=1&jobKey=audit-seal&jobKeyMode=preserve_run_at`,
+  `* * * * * ${TASK.waitlist} ?max=1&jobKey=waitlist-pass&jobKeyMode=preserve_run_at`,
 ].join("\n");
 
 /**
@@ -56,6 +61,8 @@ function recurring(name: string, jobKey: string, everyMs: number, task: Task): T
 }
 
 const isHelperPass = (payload: unknown) => (payload as { helper?: unknown } | null)?.helper === true;
+/** A wake-up after a cancellation (wakeOfferPass): one extra pass now, leaving the recurring one's schedule alone. */
+const isWakePass = (payload: unknown) => (payload as { wake?: unknown } | null)?.wake === true;
 
 /** The tasks of one runner; `stopping` ends a long reminder pass between batches at shutdown. */
 function taskList(stopping: AbortSignal): TaskList {
@@ -78,11 +85,20 @@ function taskList(stopping: AbortSignal): TaskList {
       console.log(`[reminders] queued ${pass.queued} of ${pass.marked} due reminders (the rest unreachable)`);
   };
   const mainReminderPass = recurring(TASK.reminders, "reminders-pass", REMINDERS_EVERY_MS, reminderPass);
+  const offerPass: Task = async () => {
+    const pass = await runOfferPass({ signal: stopping });
+    if (pass.offered > 0) console.log(`[waitlist] sent ${pass.offered} offers`);
+  };
+  const mainOfferPass = recurring(TASK.waitlist, "waitlist-pass", WAITLIST_EVERY_MS, offerPass);
   return {
     [TASK.reminders]: (payload, helpers) =>
       isHelperPass(payload)
         ? logSafe(TASK.reminders, () => reminderPass(payload, helpers) as Promise<void>)
         : mainReminderPass(payload, helpers),
+    [TASK.waitlist]: (payload, helpers) =>
+      isWakePass(payload)
+        ? logSafe(TASK.waitlist, () => offerPass(payload, helpers) as Promise<void>)
+        : mainOfferPass(payload, helpers),
     [TASK.seal]: recurring(TASK.seal, "audit-seal", SEAL_EVERY_MS, async () => {
       await sealAuditChain(db as unknown as PrismaClient, auditChainKey());
     }),
@@ -125,6 +141,7 @@ export async function startJobRunner(
       { jobKey: "reminders-pass", jobKeyMode: "preserve_run_at", maxAttempts: 1 },
     );
     await runner.addJob(TASK.seal, {}, { jobKey: "audit-seal", jobKeyMode: "preserve_run_at", maxAttempts: 1 });
+    await runner.addJob(TASK.waitlist, {}, { jobKey: "waitlist-pass", jobKeyMode: "preserve_run_at", maxAttempts: 1 });
   } catch (error) {
     await runner.stop();
     throw error;

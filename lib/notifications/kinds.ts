@@ -19,6 +19,9 @@ export const MESSAGE_KINDS = [
   "program.updated",
   // text replies: the answer to a patient's text (STOP/START confirmations, help, confirm acknowledgment)
   "text.reply",
+  // waitlist offers (lib/waitlist/offer-messages.ts)
+  "waitlist.offer",
+  "waitlist.taken",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -5,6 +5,7 @@ import { intakeOpenApiPaths } from "@/lib/intake/openapi";
 import { patientsOpenApiPaths } from "@/lib/patients/openapi";
 import { textRepliesOpenApiPaths } from "@/lib/text-replies/openapi";
 import { waitlistOpenApiPaths } from "@/lib/waitlist/openapi";
+import { offerOpenApiPaths } from "@/lib/waitlist/offer-openapi";
 import { platformOpenApiPaths } from "./platform";
 
 /** Each domain contributes its paths here (one line per domain, easy to merge). */
@@ -24,6 +25,8 @@ const DOMAIN_PATHS: Array<() => Record<string, unknown>> = [
   textRepliesOpenApiPaths,
   // waitlist
   waitlistOpenApiPaths,
+  // waitlist offers
+  offerOpenApiPaths,
 ];
 
 export function openApiDocument(serverUrl: string) {

@@ -76,6 +76,7 @@ export type Access =
         | "account-link-token"
         | "calendar-feed-token"
         | "provider-signature"
+        | "waitlist-offer-link"
         | "none";
     };
 export const needs = (permission: Permission | Permission[]): Access => ({ "x-mend-permission": permission });
@@ -86,6 +87,7 @@ export const credential = (
     | "account-link-token"
     | "calendar-feed-token"
     | "provider-signature"
+    | "waitlist-offer-link"
     | "none",
 ): Access => ({
   "x-mend-credential": kind,

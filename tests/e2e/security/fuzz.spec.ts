@@ -32,7 +32,13 @@ type Operation = {
   parameters?: { name: string; in: "path" | "query" | "header"; required?: boolean; schema: JsonSchema }[];
   requestBody?: { content: Record<string, { schema?: JsonSchema }> };
   "x-mend-permission"?: Permission | Permission[];
-  "x-mend-credential"?: "intake-link" | "account-setup-token" | "account-link-token" | "calendar-feed-token" | "none";
+  "x-mend-credential"?:
+    | "intake-link"
+    | "account-setup-token"
+    | "account-link-token"
+    | "calendar-feed-token"
+    | "waitlist-offer-link"
+    | "none";
 };
 
 type Case = {
@@ -212,7 +218,7 @@ test.describe.configure({ mode: "parallel" });
 
 const GROUPS: Record<string, string[]> = {
   "patients and intake": ["patients", "intake", "platform", "accounts", "texts"],
-  "exercises, programs and booking": ["exercises", "booking", "waitlist"],
+  "exercises, programs, booking and waitlist": ["exercises", "booking", "waitlist"],
 };
 
 for (const [group, tags] of Object.entries(GROUPS)) {

@@ -507,6 +507,19 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     body: () => json({ submissionKey: crypto.randomUUID() }),
     expect: all(422),
   },
+  // --- waitlist offer links: the token is the credential; an unknown one is a 404 for everyone.
+  {
+    route: "app/api/waitlist/offers/[token]/accept/route.ts",
+    method: "POST",
+    path: () => `/api/waitlist/offers/${"A".repeat(43)}/accept`,
+    expect: all(404),
+  },
+  {
+    route: "app/api/waitlist/offers/[token]/decline/route.ts",
+    method: "POST",
+    path: () => `/api/waitlist/offers/${"A".repeat(43)}/decline`,
+    expect: all(404),
+  },
   {
     route: "app/api/intake/account/route.ts",
     method: "POST",

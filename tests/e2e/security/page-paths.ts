@@ -12,6 +12,7 @@ export const PAGE_PATHS: Record<string, (ids: MatrixIds) => string> = {
   // An unknown token: the "we could not find this link" page, a read only.
   "app/reset-password/[token]/page.tsx": () => `/reset-password/${"A".repeat(43)}`,
   "app/invitation/[token]/page.tsx": () => `/invitation/${"A".repeat(43)}`,
+  "app/waitlist/offer/[token]/page.tsx": () => `/waitlist/offer/${"A".repeat(43)}`,
   "app/account/password/page.tsx": () => "/account/password",
   "app/account/security/page.tsx": () => "/account/security",
   "app/intake/[token]/page.tsx": (ids) => `/intake/${ids.probe.intakeToken}`,

@@ -27,6 +27,7 @@ import { changeAppointmentStatus } from "@/lib/booking/change-appointment-status
 import { assertBookableStart, checkBookableStart } from "@/lib/booking/check-start";
 import { loadSchedules } from "@/lib/booking/load-availability";
 import { addDays, localDateOf, todayIn } from "@/lib/time/calendar-rules";
+import { refillShare } from "@/lib/waitlist/refill-share";
 import { bookableType, findSlots } from "@/lib/booking/find-slots";
 import { previousResult } from "@/lib/booking/idempotency";
 import { listCalendar } from "@/lib/booking/list-calendar";
@@ -424,6 +425,17 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
     { run: (w, a) => getAttendanceReport(a), expect: adminList },
   ],
   "lib/booking/booking-settings.ts#getBookingSettings": [{ run: (w, a) => getBookingSettings(a), expect: adminList }],
+  "lib/waitlist/refill-share.ts#refillShare": [
+    {
+      run: (w, a) => refillShare(a, { days: 30 }),
+      expect: adminList,
+      // Aggregates of the admin's own clinic only: the other clinic's freed times never count.
+      verify: async (w, a, p, result) => {
+        const own = await db.freedTime.count({ where: { clinicId: a.clinicId, startsAt: { lt: new Date() } } });
+        expect((result as { freed: number }).freed).toBeLessThanOrEqual(own);
+      },
+    },
+  ],
   "lib/booking/booking-settings.ts#updateBookingSettings": [
     {
       run: (w, a) => updateBookingSettings(a, { ...DEFAULT_BOOKING_SETTINGS }),
