@@ -3,14 +3,17 @@ import { AttendanceTable } from "@/components/booking/attendance-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getAttendanceReport } from "@/lib/booking/attendance-report";
+import { formatRate } from "@/lib/booking/attendance-rules";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { formatDateTime } from "@/lib/time/format";
+import { refillShare } from "@/lib/waitlist/refill-share";
 
 export const metadata: Metadata = { title: "Attendance" };
 
 export default async function AttendancePage() {
   const actor = await requirePageActor("/clinic/admin/attendance", "clinic:configure");
   const [clinic, periods] = await Promise.all([getOwnClinic(actor), getAttendanceReport(actor)]);
+  const refills = await Promise.all(periods.map((p) => refillShare(actor, { days: p.days })));
   return (
     <>
       <PageHeader
@@ -18,7 +21,7 @@ export default async function AttendancePage() {
         subtitle="No-shows and late cancellations of visits that started in the period, per therapist and by the reminders each visit got."
       />
       <div className="flex flex-col gap-4">
-        {periods.map((p) => (
+        {periods.map((p, i) => (
           <Card key={p.days} title={`Last ${p.days} days`}>
             <p className="mb-3 text-sm text-slate-700">
               Visits from {formatDateTime(p.from, clinic.timeZone)} to {formatDateTime(p.to, clinic.timeZone)}.
@@ -38,14 +41,11 @@ export default async function AttendancePage() {
                 total={p.total}
                 testId={`attendance-reminders-${p.days}`}
               />
-              {/* INTEGRATOR SLOT (issue 12, waitlist): "Share of freed times refilled from the waitlist" for this
-                  period, from refillShare in lib/waitlist/refill-share.ts (through an Actor-taking data-access
-                  function). Render it here, per period, beside these tables. */}
               <section aria-labelledby={`refill-${p.days}`} data-testid={`refill-share-${p.days}`}>
                 <h3 id={`refill-${p.days}`} className="font-semibold">
                   Freed times refilled from the waitlist
                 </h3>
-                <p className="text-sm text-slate-700">Not available yet.</p>
+                <RefillLine refill={refills[i]!} />
               </section>
             </div>
           </Card>
@@ -62,5 +62,19 @@ export default async function AttendancePage() {
         </Card>
       </div>
     </>
+  );
+}
+
+function RefillLine({ refill }: { refill: Awaited<ReturnType<typeof refillShare>> }) {
+  if (refill.freed === 0)
+    return <p className="text-sm text-slate-700">No time was freed by a cancellation, a move or extra hours.</p>;
+  return (
+    <p className="text-sm text-slate-700">
+      <strong className="text-slate-900">{formatRate(refill.share)}</strong>: {refill.filled} of {refill.freed} freed
+      times were booked from the waitlist
+      {refill.medianMinutesToFill === null
+        ? "."
+        : `, a median of ${Math.round(refill.medianMinutesToFill)} minutes after they freed up.`}
+    </p>
   );
 }
