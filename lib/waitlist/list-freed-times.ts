@@ -16,9 +16,11 @@ const MAX_ENTRIES = 2000;
 
 /**
  * The front desk's view of freed times (the next four weeks, still open),
- * each with the waiting entries that match it in the order offers go out
+ * each with the open entries that match it in the order offers go out
  * (the same rule as the offer pass: waitlist-match-rules.ts) and the offers
  * still pending, so whoever answers the phone sees who could take it.
+ * Entries already holding an offer are listed too: a patient who calls the
+ * desk instead of following the link can be booked at once.
  */
 export async function listFreedTimes(actor: Actor, now = new Date()) {
   await assertCan(actor, "waitlist:manage");
@@ -53,7 +55,7 @@ export async function listFreedTimes(actor: Actor, now = new Date()) {
       },
     }),
     db.waitlistEntry.findMany({
-      where: { clinicId: actor.clinicId, status: "waiting" },
+      where: { clinicId: actor.clinicId, status: { in: ["waiting", "offered"] } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: MAX_ENTRIES,
       select: {

@@ -249,12 +249,25 @@ describe("freed times", () => {
       latestDate: addDays(monday, 5),
     });
 
+    // Holding an offer (for this or another time) still lists the patient: they may call the desk instead.
+    const offered = await createPatient(a.clinic.id);
+    const holding = await createWaitlistEntry(a.clinic.id, offered.id, onlineType, a.frontDesk.userId, {
+      status: "offered",
+      latestDate: addDays(monday, 5),
+    });
+    // A booked entry is over.
+    const done = await createPatient(a.clinic.id);
+    await createWaitlistEntry(a.clinic.id, done.id, onlineType, a.frontDesk.userId, {
+      status: "booked",
+      latestDate: addDays(monday, 5),
+    });
+
     const { freedTimes } = await listFreedTimes(a.frontDesk);
     expect(freedTimes.map((f) => f.id)).toEqual([freed.id]);
     expect(freedTimes.map((f) => f.id)).not.toContain(past.id);
     expect(freedTimes.map((f) => f.id)).not.toContain(later.id);
     const [f] = freedTimes;
-    expect(f!.matches.map((m) => m.entryId)).toEqual([urgent.id, old.id]);
+    expect(f!.matches.map((m) => m.entryId)).toEqual([urgent.id, old.id, holding.id]);
     expect(f!.matches[0]!.visit).toEqual({
       startsAt: at.toISOString(),
       endsAt: new Date(at.getTime() + 45 * 60_000).toISOString(),
