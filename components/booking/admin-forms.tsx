@@ -8,6 +8,7 @@ import {
   removeOverrideAction,
   saveAppointmentTypeAction,
   saveBookingSettingsAction,
+  saveWaitlistSettingsAction,
   setWeeklyHoursAction,
 } from "@/app/(staff)/clinic/admin/booking/actions";
 import { Alert } from "@/components/ui/alert";
@@ -16,6 +17,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { useServerForm } from "@/components/ui/use-server-form";
 import type { FieldErrors } from "@/lib/errors";
 import type { ActionResult } from "@/lib/http/action-result";
+import { WAITLIST_SETTING_LIMITS as LIMITS, type WaitlistSettings } from "@/lib/waitlist/waitlist-settings-rules";
 
 type Banner = { tone: "success" | "danger"; text: string } | null;
 
@@ -92,6 +94,44 @@ export function BookingSettingsForm({ settings }: { settings: Settings }) {
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save booking rules"}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** How a freed time is offered from the waitlist: how many patients at once, and how long each offer is held. */
+export function WaitlistSettingsForm({ settings }: { settings: WaitlistSettings }) {
+  const { onSubmit, pending, banner, field } = useAdminForm(
+    saveWaitlistSettingsAction,
+    () => "Waitlist offer settings saved.",
+    settings,
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Waitlist offers" className="grid gap-4 sm:grid-cols-2">
+      {banner && <div className="sm:col-span-2">{banner}</div>}
+      <p className="text-sm text-slate-700 sm:col-span-2">
+        When a time frees up, matching waitlist patients (urgent first, then the longest waiting) are offered it by
+        email or text. The first to accept gets it; if nobody does, the next ones are offered. No offers go out for a
+        time less than 2 hours away.
+      </p>
+      <TextField
+        label="Patients offered a time at once"
+        type="number"
+        min={LIMITS.offersAtOnce.min}
+        max={LIMITS.offersAtOnce.max}
+        {...field("offersAtOnce")}
+      />
+      <TextField
+        label="Minutes each offer is held"
+        type="number"
+        min={LIMITS.holdMinutes.min}
+        max={LIMITS.holdMinutes.max}
+        {...field("holdMinutes")}
+      />
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save waitlist offers"}
         </Button>
       </div>
     </form>

@@ -36,6 +36,25 @@ test("an admin changes the clinic's reminder schedule", async ({ page }) => {
   await expect(schedule(page).getByRole("listitem")).toHaveCount(2);
 });
 
+test("an admin sees and saves the waitlist offer settings, with field errors for values out of range", async ({
+  page,
+}) => {
+  await signIn(page, DEMO_STAFF[0].email);
+  await page.getByRole("link", { name: "Booking setup" }).click();
+  const form = page.getByRole("form", { name: "Waitlist offers" });
+  await expect(form.getByLabel("Patients offered a time at once")).toHaveValue("3");
+  await expect(form.getByLabel("Minutes each offer is held")).toHaveValue("15");
+  await form.getByLabel("Patients offered a time at once").fill("0");
+  await form.getByRole("button", { name: "Save waitlist offers" }).click();
+  await expect(form.getByLabel("Patients offered a time at once")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText(/at least 1/)).toBeVisible();
+  await expectAccessible(page);
+  // Saved back at the defaults: the waitlist offer test, which may run at the same time, expects 3 offers.
+  await form.getByLabel("Patients offered a time at once").fill("3");
+  await form.getByRole("button", { name: "Save waitlist offers" }).click();
+  await expect(form.getByRole("status").filter({ hasText: "Waitlist offer settings saved." })).toBeVisible();
+});
+
 test("the attendance page shows figures per therapist and per reminder channel", async ({ page }) => {
   await signIn(page, DEMO_STAFF[0].email);
   await page.getByRole("link", { name: "Attendance" }).click();

@@ -28,6 +28,7 @@ import { assertBookableStart, checkBookableStart } from "@/lib/booking/check-sta
 import { loadSchedules } from "@/lib/booking/load-availability";
 import { addDays, localDateOf, todayIn } from "@/lib/time/calendar-rules";
 import { refillShare } from "@/lib/waitlist/refill-share";
+import { getWaitlistSettings, updateWaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 import { bookableType, findSlots } from "@/lib/booking/find-slots";
 import { previousResult } from "@/lib/booking/idempotency";
 import { listCalendar } from "@/lib/booking/list-calendar";
@@ -444,6 +445,24 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
         const rows = await db.bookingSettings.findMany({ where: { clinicId: { not: a.clinicId } } });
         for (const r of rows) expect([w.home.clinic.id, w.away.clinic.id]).toContain(r.clinicId);
         expect(await db.bookingSettings.count({ where: { clinicId: a.clinicId } })).toBe(1);
+      },
+    },
+  ],
+  "lib/waitlist/waitlist-settings.ts#getWaitlistSettings": [
+    { run: (w, a) => getWaitlistSettings(a), expect: adminList },
+  ],
+  "lib/waitlist/waitlist-settings.ts#updateWaitlistSettings": [
+    {
+      run: (w, a) => updateWaitlistSettings(a, { offersAtOnce: 4, holdMinutes: 20 }),
+      expect: adminList,
+      verify: async (w, a) => {
+        // The admin's own clinic's settings changed, and no clinic outside the two admins' ones.
+        const changed = await db.bookingSettings.findMany({
+          where: { waitlistOffersAtOnce: 4 },
+          select: { clinicId: true },
+        });
+        expect(changed.map((c) => c.clinicId)).toContain(a.clinicId);
+        for (const c of changed) expect([w.home.clinic.id, w.away.clinic.id]).toContain(c.clinicId);
       },
     },
   ],
@@ -1156,6 +1175,9 @@ export const SERVER_ACTIONS: Record<string, { calls: string[] } | { identityBoun
   },
   "app/(staff)/clinic/admin/booking/actions.ts#saveReminderScheduleAction": {
     calls: ["lib/booking/reminder-schedule.ts#updateReminderSchedule"],
+  },
+  "app/(staff)/clinic/admin/booking/actions.ts#saveWaitlistSettingsAction": {
+    calls: ["lib/waitlist/waitlist-settings.ts#updateWaitlistSettings"],
   },
   "app/(staff)/clinic/admin/booking/actions.ts#saveAppointmentTypeAction": {
     calls: ["lib/booking/appointment-types.ts#saveAppointmentType"],

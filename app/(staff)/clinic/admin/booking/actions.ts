@@ -7,6 +7,7 @@ import { updateBookingSettings } from "@/lib/booking/booking-settings";
 import { updateReminderSchedule } from "@/lib/booking/reminder-schedule";
 import { addScheduleOverride, removeScheduleOverride, setWeeklyHours } from "@/lib/booking/therapist-schedules";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { updateWaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 
 const PATH = "/clinic/admin/booking";
 
@@ -21,6 +22,14 @@ export async function saveBookingSettingsAction(input: unknown): Promise<ActionR
 export async function saveReminderScheduleAction(input: unknown): Promise<ActionResult> {
   return runAction(async () => {
     await updateReminderSchedule(await requireActor(), input);
+    revalidatePath(PATH);
+    return undefined;
+  });
+}
+
+export async function saveWaitlistSettingsAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    await updateWaitlistSettings(await requireActor(), input);
     revalidatePath(PATH);
     return undefined;
   });

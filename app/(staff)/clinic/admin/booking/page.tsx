@@ -4,6 +4,7 @@ import {
   BookingSettingsForm,
   OverrideForm,
   RemoveOverrideButton,
+  WaitlistSettingsForm,
   WeeklyHoursForm,
 } from "@/components/booking/admin-forms";
 import { ReminderScheduleForm } from "@/components/booking/reminder-schedule-form";
@@ -17,15 +18,17 @@ import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { formatIsoDateOnly } from "@/lib/time/format";
 import { clinicToday } from "@/lib/booking/clock";
 import { minuteToHhmm } from "@/lib/time/calendar-rules";
+import { getWaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 
 export const metadata: Metadata = { title: "Booking setup" };
 
 export default async function BookingSetupPage() {
   const actor = await requirePageActor("/clinic/admin/booking", "clinic:configure");
   const clinic = await getOwnClinic(actor);
-  const [settings, reminders, types, schedules] = await Promise.all([
+  const [settings, reminders, waitlist, types, schedules] = await Promise.all([
     getBookingSettings(actor),
     getReminderSchedule(actor),
+    getWaitlistSettings(actor),
     listAppointmentTypes(actor, { includeInactive: true }),
     listTherapistSchedules(actor, clinicToday(clinic.timeZone)),
   ]);
@@ -41,6 +44,9 @@ export default async function BookingSetupPage() {
         </Card>
         <Card title="Reminders">
           <ReminderScheduleForm rules={reminders.rules} isDefault={reminders.isDefault} />
+        </Card>
+        <Card title="Waitlist offers">
+          <WaitlistSettingsForm settings={waitlist} />
         </Card>
         <Card title="Appointment types">
           <div className="flex flex-col gap-3">
