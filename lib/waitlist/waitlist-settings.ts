@@ -7,23 +7,19 @@ import { db } from "@/lib/db";
 import { parseInput } from "@/lib/validation";
 import { WAITLIST_SETTING_LIMITS, type WaitlistSettings } from "./waitlist-settings-rules";
 
-const wholeIn = (min: number, max: number, what: string) =>
-  z.coerce
-    .number({ error: `Enter ${what}.` })
-    .int(`Enter ${what} as a whole number.`)
-    .min(min, `Enter ${what} of at least ${min}.`)
-    .max(max, `Enter ${what} of at most ${max}.`);
+const wholeIn = (limits: { min: number; max: number }, message: string) =>
+  z.coerce.number({ error: message }).int(message).min(limits.min, message).max(limits.max, message);
+
+const { offersAtOnce, holdMinutes } = WAITLIST_SETTING_LIMITS;
 
 export const waitlistSettingsSchema = z.object({
   offersAtOnce: wholeIn(
-    WAITLIST_SETTING_LIMITS.offersAtOnce.min,
-    WAITLIST_SETTING_LIMITS.offersAtOnce.max,
-    "how many patients are offered a time at once",
+    offersAtOnce,
+    `Offer a time to between ${offersAtOnce.min} and ${offersAtOnce.max} patients at once (a whole number).`,
   ),
   holdMinutes: wholeIn(
-    WAITLIST_SETTING_LIMITS.holdMinutes.min,
-    WAITLIST_SETTING_LIMITS.holdMinutes.max,
-    "how many minutes an offer is held",
+    holdMinutes,
+    `Hold each offer for between ${holdMinutes.min} and ${holdMinutes.max} minutes (a whole number).`,
   ),
 });
 

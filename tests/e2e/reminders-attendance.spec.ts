@@ -47,7 +47,7 @@ test("an admin sees and saves the waitlist offer settings, with field errors for
   await form.getByLabel("Patients offered a time at once").fill("0");
   await form.getByRole("button", { name: "Save waitlist offers" }).click();
   await expect(form.getByLabel("Patients offered a time at once")).toHaveAttribute("aria-invalid", "true");
-  await expect(form.getByText(/at least 1/)).toBeVisible();
+  await expect(form.getByText("Offer a time to between 1 and 10 patients at once (a whole number).")).toBeVisible();
   await expectAccessible(page);
   // Saved back at the defaults: the waitlist offer test, which may run at the same time, expects 3 offers.
   await form.getByLabel("Patients offered a time at once").fill("3");
