@@ -161,3 +161,45 @@ test("the admin's text-replies page lists received texts and, with a provider co
   await expect(page.getByRole("heading", { name: /^Received \(\d+\)$/ })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a text reminder reaches the development text inbox, and the patient's C reply confirms the visit", async ({
+  request,
+}) => {
+  const c = await clinicWithTextingPatient();
+  await c.prisma.patient.update({ where: { id: c.patient.id }, data: { messageChannels: "both" } });
+  // Inside the default text reminder's 2 hours, booked a day ago (a visit booked after its reminder time
+  // gets none: its confirmation just went out). Within 3 hours, so quiet hours do not hold it.
+  const startsAt = new Date(Math.ceil((Date.now() + 100 * 60_000) / 60_000) * 60_000);
+  const visit = await c.book(startsAt);
+  await c.prisma.appointment.update({
+    where: { id: visit.id },
+    data: { createdAt: new Date(Date.now() - 86_400_000) },
+  });
+
+  // The server's own reminder pass and outbox worker deliver it; nothing is called directly.
+  await expect
+    .poll(
+      async () =>
+        (await c.prisma.devTextMessage.findMany({ where: { toNumber: c.phone }, select: { body: true } })).map(
+          (t) => t.body,
+        ),
+      { timeout: 60_000, intervals: [1_000] },
+    )
+    .toEqual([
+      expect.stringMatching(/^Hi Pat, reminder: Texting clinic \w+, .+\. Reply C to confirm or R to cancel\. /),
+    ]);
+  const reminder = await c.prisma.devTextMessage.findFirstOrThrow({ where: { toNumber: c.phone } });
+  expect(reminder.body).not.toContain(`Texter${c.tag}`); // first name only
+  expect(reminder.body.length).toBeLessThanOrEqual(160);
+
+  await sendText(request, c.phone, "YES");
+  const confirmed = await c.prisma.appointment.findUniqueOrThrow({ where: { id: visit.id } });
+  expect(confirmed.confirmedAt).not.toBeNull();
+  expect(confirmed.confirmedVia).toBe("text");
+  // The acknowledgment is queued to the same number (held past quiet hours if the test runs at night).
+  const replies = await c.prisma.outboxMessage.findMany({
+    where: { toAddress: c.phone, kind: "text.reply", channel: "sms" },
+    select: { textBody: true },
+  });
+  expect(replies).toHaveLength(1);
+});
