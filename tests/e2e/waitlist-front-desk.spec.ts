@@ -142,6 +142,14 @@ test("a freed time lists the matching patient, and Book books them into it", asy
     where: { clinicId: clinic.id, patientId: riley.id, therapistId: sam.id, startsAt, status: "booked" },
   });
   expect(booked).not.toBeNull();
+  // The booking ended Riley's entry and filled the freed time (the hook in bookAppointment).
+  const entry = await db.waitlistEntry.findFirstOrThrow({
+    where: { clinicId: clinic.id, patientId: riley.id, appointmentTypeId: followUp.id },
+    orderBy: { createdAt: "desc" },
+  });
+  expect(entry).toMatchObject({ status: "booked", bookedAppointmentId: booked!.id });
+  const filled = await db.freedTime.findFirstOrThrow({ where: { clinicId: clinic.id, therapistId: sam.id, startsAt } });
+  expect(filled).toMatchObject({ status: "filled", filledAppointmentId: booked!.id });
 });
 
 test("a therapist marks a waitlist entry urgent, and it moves to the top", async ({ page }) => {
