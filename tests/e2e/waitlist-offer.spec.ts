@@ -149,9 +149,22 @@ test("a cancelled visit is offered to the waitlist; the first to accept is booke
   // The expired one says so.
   await patient.goto(lateLink);
   await expect(patient.getByText(/This offer has expired/)).toBeVisible();
-  expect(await db.waitlistEntry.findFirstOrThrow({ where: { patientId: late.id } })).toMatchObject({
-    status: "waiting",
-  });
+  // The page reads the hold's end; the server's next offer pass (every 15 s) records it and puts Lena back
+  // on the list. Showing the page changes nothing (a GET), so wait for the pass.
+  const lateEntry = await db.waitlistEntry.findFirstOrThrow({ where: { patientId: late.id } });
+  await expect
+    .poll(
+      async () =>
+        (await db.waitlistOffer.findMany({ where: { entryId: lateEntry.id, startsAt }, select: { status: true } })).map(
+          (o) => o.status,
+        ),
+      { timeout: 45_000, intervals: [1_000] },
+    )
+    .toEqual(["expired"]);
+  // Waiting again (or already offered another time, should another test free one that matches): never ended.
+  const after = await db.waitlistEntry.findUniqueOrThrow({ where: { id: lateEntry.id } });
+  expect(["waiting", "offered"]).toContain(after.status);
+  expect(after.endedAt).toBeNull();
 
   // On a phone the offer page fits the screen.
   await patient.setViewportSize({ width: 390, height: 844 });
