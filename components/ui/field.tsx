@@ -99,7 +99,7 @@ export function TextArea({
   );
 }
 
-type RadioGroupProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "children"> & {
+type ChoiceGroupProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "children"> & {
   legend: string;
   hint?: string;
   errors?: string[];
@@ -109,11 +109,31 @@ type RadioGroupProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "chi
 };
 
 /**
- * Choices as radio buttons in a fieldset whose legend is the question; the
- * hint and errors are tied to the group, so a screen reader reads them once
- * with the question. `{...register("x")}` spreads onto every radio.
+ * Choices as radio buttons: one answer, in a fieldset whose legend is the
+ * question; the hint and errors are tied to the group, so a screen reader
+ * reads them once with the question. `{...register("x")}` spreads onto every radio.
  */
-export function RadioGroup({ legend, hint, errors, options, inline = false, ...input }: RadioGroupProps) {
+export function RadioGroup(props: ChoiceGroupProps) {
+  return <ChoiceGroup type="radio" {...props} />;
+}
+
+/**
+ * Several answers as checkboxes, wired like RadioGroup: `{...register("x")}`
+ * on every box gives react-hook-form an array of the ticked values.
+ */
+export function CheckboxGroup(props: ChoiceGroupProps) {
+  return <ChoiceGroup type="checkbox" {...props} />;
+}
+
+function ChoiceGroup({
+  type,
+  legend,
+  hint,
+  errors,
+  options,
+  inline = false,
+  ...input
+}: ChoiceGroupProps & { type: "radio" | "checkbox" }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
@@ -132,7 +152,7 @@ export function RadioGroup({ legend, hint, errors, options, inline = false, ...i
       <div className={inline ? "flex flex-wrap gap-x-4" : "flex flex-col"}>
         {options.map((o) => (
           <label key={o.value} className="flex min-h-11 items-center gap-2">
-            <input type="radio" value={o.value} className="size-5" {...input} />
+            <input type={type} value={o.value} className="size-5" {...input} />
             {o.label}
           </label>
         ))}

@@ -3,8 +3,7 @@
 import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CheckboxGroup } from "@/components/ui/checkbox-group";
-import { RadioGroup, SelectField, TextArea, TextField } from "@/components/ui/field";
+import { CheckboxGroup, RadioGroup, SelectField, TextArea, TextField } from "@/components/ui/field";
 import { settle, useServerForm } from "@/components/ui/use-server-form";
 import { ANY_THERAPIST, hhmm, MAX_NOTE_LENGTH, WEEKDAY_NAMES, WINDOW_PRESETS } from "@/lib/waitlist/entry-rules";
 import { waitlistApi, type WaitlistEntryView } from "./waitlist-api";
