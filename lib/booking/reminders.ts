@@ -1,9 +1,9 @@
 import "server-only";
+import { textMessage } from "@/lib/notifications/enqueue-text";
 import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueMessages, type NewMessage } from "@/lib/notifications/enqueue-message";
-import { textSendTime } from "@/lib/notifications/quiet-hours-rules";
 import { reachableBy } from "@/lib/patients/message-channel-rules";
 import { appointmentEmail, messageAppointmentSelect } from "./appointment-messages";
 import { DEFAULT_REMINDER_RULES, type ReminderChannel } from "./reminder-rules";
@@ -204,23 +204,26 @@ async function reminderMessages(tx: Tx, due: Due[], now: Date): Promise<Map<stri
       if (message) messages.set(dedupeKey, message);
     }
     if (d.channel === "sms" && reachable.sms)
-      messages.set(dedupeKey, {
-        clinicId: clinic.id,
-        kind: "appointment.reminder",
-        channel: "sms",
-        to: reachable.sms,
-        subject: "",
-        text: reminderText({
-          firstName: a.patient.preferredName ?? a.patient.firstName,
-          clinicName: clinic.name,
-          startsAt: a.startsAt,
-          timeZone: clinic.timeZone,
-          appUrl,
-        }),
-        patientId: a.patient.id,
+      messages.set(
         dedupeKey,
-        notBefore: textSendTime(now, clinic.timeZone, a.startsAt),
-      });
+        textMessage({
+          clinicId: clinic.id,
+          clinicTimeZone: clinic.timeZone,
+          kind: "appointment.reminder",
+          to: reachable.sms,
+          text: reminderText({
+            firstName: a.patient.preferredName ?? a.patient.firstName,
+            clinicName: clinic.name,
+            startsAt: a.startsAt,
+            timeZone: clinic.timeZone,
+            appUrl,
+          }),
+          patientId: a.patient.id,
+          visitStartsAt: a.startsAt,
+          dedupeKey,
+          now,
+        }),
+      );
   }
   return messages;
 }

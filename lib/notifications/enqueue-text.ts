@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { reachableBy, type ChannelFacts } from "@/lib/patients/message-channel-rules";
-import { enqueueMessage } from "./enqueue-message";
+import { enqueueMessage, type NewMessage } from "./enqueue-message";
 import type { MessageKind } from "./kinds";
 import { textSendTime } from "./quiet-hours-rules";
 
@@ -19,6 +19,37 @@ export type NewText = {
   now?: Date;
 };
 
+export type TextTo = {
+  clinicId: string;
+  clinicTimeZone: string;
+  kind: MessageKind;
+  /** The E.164 number, already checked (reachableBy, or the number a reply came from). */
+  to: string;
+  text: string;
+  patientId: string | null;
+  visitStartsAt?: Date | null;
+  dedupeKey?: string;
+  now: Date;
+};
+
+/**
+ * The outbox row for one text: no subject, held past the clinic's quiet
+ * hours (textSendTime). Every text is built here, so none can skip them.
+ */
+export function textMessage(t: TextTo): NewMessage {
+  return {
+    clinicId: t.clinicId,
+    kind: t.kind,
+    channel: "sms",
+    to: t.to,
+    subject: "",
+    text: t.text,
+    patientId: t.patientId,
+    dedupeKey: t.dedupeKey,
+    notBefore: textSendTime(t.now, t.clinicTimeZone, t.visitStartsAt),
+  };
+}
+
 /**
  * Queues a text to a patient inside the caller's transaction, only if they
  * chose text (or both), consented for their stored E.164 number and have not
@@ -29,15 +60,18 @@ export type NewText = {
 export async function enqueueText(tx: Tx, t: NewText): Promise<string | null> {
   const to = reachableBy(t.patient).sms;
   if (!to) return null;
-  return enqueueMessage(tx, {
-    clinicId: t.clinicId,
-    kind: t.kind,
-    channel: "sms",
-    to,
-    subject: "",
-    text: t.text,
-    patientId: t.patient.id,
-    dedupeKey: t.dedupeKey,
-    notBefore: textSendTime(t.now ?? new Date(), t.clinicTimeZone, t.visitStartsAt),
-  });
+  return enqueueMessage(
+    tx,
+    textMessage({
+      clinicId: t.clinicId,
+      clinicTimeZone: t.clinicTimeZone,
+      kind: t.kind,
+      to,
+      text: t.text,
+      patientId: t.patient.id,
+      visitStartsAt: t.visitStartsAt,
+      dedupeKey: t.dedupeKey,
+      now: t.now ?? new Date(),
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { textMessage } from "@/lib/notifications/enqueue-text";
 import type { Actor, RequestOrigin } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { bookingContext } from "@/lib/booking/booking-settings";
@@ -7,7 +8,6 @@ import { db, type Tx } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { createCallBackTask } from "@/lib/front-desk/front-desk-tasks";
 import { enqueueMessage } from "@/lib/notifications/enqueue-message";
-import { textSendTime } from "@/lib/notifications/quiet-hours-rules";
 import { formatDateTime } from "@/lib/time/format";
 import { cancelReplyAction, mayAnswer, readReply, type ReplyKeyword } from "./reply-keyword-rules";
 import { replyTexts, type ReplyFacts } from "./reply-text-rules";
@@ -129,17 +129,20 @@ export async function handleInboundText(message: InboundMessage, context: Inboun
   const answerable = mayAnswer(senders);
   const forTarget = { ...row, clinicId: target.clinicId, patientId: target.id, appointmentId: upcoming?.id ?? null };
   const reply = (tx: Tx, text: string) =>
-    enqueueMessage(tx, {
-      clinicId: target.clinicId,
-      kind: "text.reply",
-      channel: "sms",
-      to: message.from,
-      subject: "",
-      text,
-      patientId: target.id,
-      dedupeKey: `text-reply:${message.messageSid}`,
-      notBefore: textSendTime(now, clinic.timeZone, upcoming?.startsAt),
-    });
+    enqueueMessage(
+      tx,
+      textMessage({
+        clinicId: target.clinicId,
+        clinicTimeZone: clinic.timeZone,
+        kind: "text.reply",
+        to: message.from,
+        text,
+        patientId: target.id,
+        visitStartsAt: upcoming?.startsAt,
+        dedupeKey: `text-reply:${message.messageSid}`,
+        now,
+      }),
+    );
 
   // Cancelling goes through the booking path (its own transaction, its usual notice), so the text is claimed first.
   let claimedId: string | null = null;

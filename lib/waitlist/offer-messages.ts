@@ -1,8 +1,8 @@
 import "server-only";
+import { textMessage } from "@/lib/notifications/enqueue-text";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueueMessages, type NewMessage } from "@/lib/notifications/enqueue-message";
-import { textSendTime } from "@/lib/notifications/quiet-hours-rules";
 import { reachableBy, type ChannelFacts, type Reachable } from "@/lib/patients/message-channel-rules";
 import { offerText, offerWhen, takenText } from "./offer-rules";
 
@@ -38,23 +38,24 @@ export function offerMessages(
   const base = { clinicId: p.clinic.id, kind: "waitlist.offer" as const, patientId: p.patient.id };
   const messages: NewMessage[] = [];
   if (p.to.sms)
-    messages.push({
-      ...base,
-      channel: "sms",
-      to: p.to.sms,
-      subject: "",
-      text: offerText({
-        firstName,
-        clinicName: p.clinic.name,
-        startsAt: p.startsAt,
-        timeZone: p.clinic.timeZone,
-        link,
-        holdMinutes,
+    messages.push(
+      textMessage({
+        ...base,
+        clinicTimeZone: p.clinic.timeZone,
+        to: p.to.sms,
+        text: offerText({
+          firstName,
+          clinicName: p.clinic.name,
+          startsAt: p.startsAt,
+          timeZone: p.clinic.timeZone,
+          link,
+          holdMinutes,
+        }),
+        // Overnight the text waits for 08:00, and the hold starts then too (offerHoldUntil).
+        dedupeKey: `waitlist-offer:${p.offerId}:sms`,
+        now,
       }),
-      // Overnight the text waits for 08:00, and the hold starts then too (offerHoldUntil).
-      notBefore: textSendTime(now, p.clinic.timeZone),
-      dedupeKey: `waitlist-offer:${p.offerId}:sms`,
-    });
+    );
   if (p.to.email)
     messages.push({
       ...base,
@@ -85,15 +86,16 @@ export function takenMessages(
   const text = takenText({ firstName, clinicName: p.clinic.name, startsAt: p.startsAt, timeZone: p.clinic.timeZone });
   const messages: NewMessage[] = [];
   if (to.sms)
-    messages.push({
-      ...base,
-      channel: "sms",
-      to: to.sms,
-      subject: "",
-      text,
-      notBefore: textSendTime(now, p.clinic.timeZone),
-      dedupeKey: `waitlist-taken:${p.offerId}:sms`,
-    });
+    messages.push(
+      textMessage({
+        ...base,
+        clinicTimeZone: p.clinic.timeZone,
+        to: to.sms,
+        text,
+        dedupeKey: `waitlist-taken:${p.offerId}:sms`,
+        now,
+      }),
+    );
   if (to.email)
     messages.push({
       ...base,
