@@ -121,6 +121,7 @@ const E = (
 const all = (status: Expected) => E(status, status, status, status, status, status, status);
 const newKey = () => ({ "Idempotency-Key": crypto.randomUUID() });
 const feedSkip = { skip: "would replace the patient's live calendar-feed URL that other tests use" };
+const credentialSkip = (why: string) => ({ skip: why });
 const logSkip = { skip: "would add an exercise log to the patient's adherence that other tests read" };
 
 // A 1x1 PNG is not needed: the sniffer reads the signature only.
@@ -377,6 +378,14 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     expect: E(401, 404, 404, 404, 404, 404, 404),
   },
   {
+    // Not an id: refused by the schema after authorization, so the cross-site check has a write that gets that far.
+    route: "app/api/waitlist/entries/[entryId]/route.ts",
+    method: "DELETE",
+    variant: "malformed id",
+    path: () => "/api/waitlist/entries/not-an-id",
+    expect: E(401, 422, 422, 422, 422, 422, 422),
+  },
+  {
     // Urgent is a clinician's call: patients and the front desk are refused before any lookup.
     route: "app/api/waitlist/entries/[entryId]/route.ts",
     method: "PATCH",
@@ -460,6 +469,16 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     expect: all(403),
   },
   {
+    // A signed call is the provider, not a persona: the matrix leaves it to tests/e2e/text-replies.spec.ts, and
+    // the cross-site check still sends it with a hostile Origin (refused before the signature is read).
+    route: "app/api/sms/inbound/route.ts",
+    method: "POST",
+    variant: "as the provider",
+    path: () => "/api/sms/inbound",
+    body: () => json({ MessageSid: `SM${"1".repeat(32)}`, From: "+15550000000", To: "+15550000001", Body: "C" }),
+    expect: all(credentialSkip("a signed call acts on a patient's visit (tests/e2e/text-replies.spec.ts)")),
+  },
+  {
     route: "app/api/health/route.ts",
     method: "GET",
     path: () => "/api/health",
@@ -515,10 +534,28 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     expect: all(404),
   },
   {
+    // A live offer's link books or declines for the patient it was sent to: the matrix leaves it to
+    // tests/e2e/waitlist-offer.spec.ts; the cross-site check still sends it with a hostile Origin.
+    route: "app/api/waitlist/offers/[token]/accept/route.ts",
+    method: "POST",
+    variant: "a live offer",
+    path: () => `/api/waitlist/offers/${"B".repeat(43)}/accept`,
+    expect: all(credentialSkip("a live offer link would accept for its patient (tests/e2e/waitlist-offer.spec.ts)")),
+  },
+  {
     route: "app/api/waitlist/offers/[token]/decline/route.ts",
     method: "POST",
     path: () => `/api/waitlist/offers/${"A".repeat(43)}/decline`,
     expect: all(404),
+  },
+  {
+    // A live offer's link books or declines for the patient it was sent to: the matrix leaves it to
+    // tests/e2e/waitlist-offer.spec.ts; the cross-site check still sends it with a hostile Origin.
+    route: "app/api/waitlist/offers/[token]/decline/route.ts",
+    method: "POST",
+    variant: "a live offer",
+    path: () => `/api/waitlist/offers/${"B".repeat(43)}/decline`,
+    expect: all(credentialSkip("a live offer link would decline for its patient (tests/e2e/waitlist-offer.spec.ts)")),
   },
   {
     route: "app/api/intake/account/route.ts",
