@@ -394,6 +394,14 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     expect: E(401, 403, 403, 403, 404, 404, 404),
   },
   {
+    route: "app/api/waitlist/entries/[entryId]/route.ts",
+    method: "PATCH",
+    variant: "malformed id",
+    path: () => "/api/waitlist/entries/not-an-id",
+    body: () => json({ priority: "urgent" }),
+    expect: E(401, 403, 403, 403, 422, 422, 422),
+  },
+  {
     route: "app/api/waitlist/freed-times/route.ts",
     method: "GET",
     path: () => "/api/waitlist/freed-times",
