@@ -142,7 +142,9 @@ export type SeriesInput = z.input<typeof seriesSchema>;
 export const expectedVersionSchema = z.coerce
   .number({ error: "Say which version of the appointment you saw." })
   .int()
-  .min(1);
+  .min(1)
+  // A Postgres integer column: a larger number is no version we gave out (and would overflow the query).
+  .max(2_147_483_647, "Say which version of the appointment you saw.");
 
 export const moveAppointmentSchema = z.object({
   expectedVersion: expectedVersionSchema,

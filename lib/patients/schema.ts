@@ -106,7 +106,11 @@ const clearable = <S extends z.ZodType>(schema: S) => schema.transform((v) => (v
  * form was loaded with, so a save over someone else's change is refused.
  */
 export const updatePatientSchema = z.object({
-  expectedVersion: z.number({ error: "Reload the page and try again." }).int().min(0),
+  expectedVersion: z
+    .number({ error: "Reload the page and try again." })
+    .int()
+    .min(0)
+    .max(2_147_483_647, "Reload the page and try again."),
   firstName: nameField("First name").optional(),
   lastName: nameField("Last name").optional(),
   preferredName: clearableText(100, "Preferred name"),

@@ -42,7 +42,13 @@ const items = z
 export const saveProgramSchema = z
   .object({
     /** The version the editor started from; null to create the patient's program. */
-    baseVersion: z.number({ error: "Reload the program and try again." }).int().min(1).nullable(),
+    // Versions are Postgres integers: a larger number is no version we ever gave out (and would overflow the column).
+    baseVersion: z
+      .number({ error: "Reload the program and try again." })
+      .int()
+      .min(1)
+      .max(2_147_483_647, "Reload the program and try again.")
+      .nullable(),
     title: z
       .string({ error: "Give the program a title." })
       .trim()
@@ -114,5 +120,9 @@ export const logBatchSchema = z.object({
 });
 
 export const endProgramSchema = z.object({
-  baseVersion: z.number({ error: "Reload the program and try again." }).int().min(1),
+  baseVersion: z
+    .number({ error: "Reload the program and try again." })
+    .int()
+    .min(1)
+    .max(2_147_483_647, "Reload the program and try again."),
 });

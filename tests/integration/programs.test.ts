@@ -150,6 +150,11 @@ describe("assigning and versioning a program", () => {
     const { therapist, patientA, body } = await setup();
     const { programId } = await saveProgram(therapist, patientA.patient.id, body(null));
     await expect(endProgram(therapist, programId, { baseVersion: 2 })).rejects.toMatchObject({ code: "conflict" });
+    // A version past the integer column (found by the fuzz test): a field error, not a database overflow.
+    await expect(endProgram(therapist, programId, { baseVersion: Number.MAX_SAFE_INTEGER })).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { baseVersion: ["Reload the program and try again."] },
+    });
     await endProgram(therapist, programId, { baseVersion: 1 });
     expect((await getPatientProgram(therapist, patientA.patient.id))?.status).toBe("ended");
     expect(await saveProgram(therapist, patientA.patient.id, body(null))).toMatchObject({ version: 1, created: true });
