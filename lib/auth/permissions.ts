@@ -43,6 +43,22 @@ export const PERMISSIONS = [
   "waitlist:manage",
   /** Urgent is a clinical judgement (operations.md): therapists and admins only. */
   "waitlist:prioritize",
+  /** A patient's own episode standing in the portal (visits used of authorised, plan dates). */
+  "episode:read:own",
+  /** A patient downloads their own record as FHIR R4 from the portal. */
+  "record:export:own",
+  /** Episode scheduling facts without clinical detail: status, frequency, dates, authorisations, visit counts. */
+  "episode:read:schedule",
+  /** The whole episode: reason, ICD-10-CM code, goals, scores, discharge summary, FHIR export. */
+  "episode:read",
+  /** Open an episode, edit its plan, put it on hold, re-evaluate, discharge: a clinical decision. */
+  "episode:write",
+  /** Record a payer's authorisation (visits, dates): usually the front desk's job. */
+  "episode:authorize",
+  /** The follow-up list (under-scheduled, dropped out, authorisation ending, re-evaluation due) and its reminders. */
+  "follow-up:manage",
+  /** The clinic outcome report and its CSV: aggregated, small groups suppressed. */
+  "outcome-report:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,6 +78,12 @@ const therapist = [
   "schedule:read",
   "waitlist:manage",
   "waitlist:prioritize",
+  "episode:read:schedule",
+  "episode:read",
+  "episode:write",
+  "episode:authorize",
+  "follow-up:manage",
+  "outcome-report:read",
 ] as const satisfies readonly Permission[];
 
 export const ROLE_PERMISSIONS = {
@@ -75,6 +97,8 @@ export const ROLE_PERMISSIONS = {
     "appointment:book:own",
     "message-preferences:write:own",
     "waitlist:join:own",
+    "episode:read:own",
+    "record:export:own",
   ],
   therapist,
   // "Minimum necessary": demographics, intake status and red-flag tier, never clinical detail.
@@ -88,6 +112,9 @@ export const ROLE_PERMISSIONS = {
     "appointment:manage",
     "schedule:read",
     "waitlist:manage",
+    "episode:read:schedule",
+    "episode:authorize",
+    "follow-up:manage",
   ],
   admin: [
     ...therapist,
