@@ -6,6 +6,7 @@ import { hash } from "@node-rs/argon2";
 import { sealSecret } from "../../lib/auth/mfa-crypto";
 import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { seedEpisodesDemo } from "./episodes-demo";
 import { seedIntakeDemo } from "./intake-demo";
 import { seedBookingDemo } from "./booking-demo";
 import { seedExercisesDemo } from "./exercises-demo";
@@ -111,6 +112,7 @@ const DOMAIN_SEEDS: Array<(prisma: PrismaClient, core: SeededDemo) => Promise<vo
   seedIntakeDemo,
   (prisma, core) => seedBookingDemo(prisma, core),
   seedExercisesDemo,
+  seedEpisodesDemo,
 ];
 
 async function seedCore(prisma: PrismaClient, options: SeedOptions): Promise<SeededDemo> {
