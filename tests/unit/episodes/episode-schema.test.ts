@@ -97,10 +97,13 @@ describe("an authorisation", () => {
 
 describe("a status change", () => {
   it("needs a known reason and a date to discharge", () => {
-    expect(Object.keys(errorsOf(episodeStatusChangeSchema, { action: "discharge", reason: "bored" })).sort()).toEqual([
+    expect(Object.keys(errorsOf(episodeStatusChangeSchema, { action: "discharge" })).sort()).toEqual([
       "date",
       "reason",
     ]);
+    expect(
+      Object.keys(errorsOf(episodeStatusChangeSchema, { action: "discharge", reason: "bored", date: "2026-12-03" })),
+    ).toEqual(["reason"]);
     expect(
       episodeStatusChangeSchema.parse({ action: "discharge", reason: "goals_met", date: "2026-12-03", note: "" }),
     ).toEqual({ action: "discharge", reason: "goals_met", date: "2026-12-03", note: null });
