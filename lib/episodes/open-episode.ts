@@ -9,19 +9,11 @@ import { patientOutOfReach, visiblePatients } from "@/lib/patients/patient-acces
 import { startOfLocalDay } from "@/lib/time/calendar-rules";
 import { dateColumnOf } from "@/lib/time/date-column";
 import { parseInput } from "@/lib/validation";
+import { psfsGoalsOf } from "./psfs-goals";
 import { openEpisodeSchema } from "./schema";
 
 export const ALREADY_OPEN_MESSAGE =
   "This patient already has an open episode of care. Discharge it before opening another.";
-
-/** The PSFS activities the patient named: the plan's goals start from them. */
-export function psfsGoalsOf(answers: unknown): string[] {
-  const psfs = (answers as { psfs?: { activities?: { activity?: unknown }[] } } | null)?.psfs;
-  const list = Array.isArray(psfs?.activities) ? psfs.activities : [];
-  return list
-    .flatMap((a) => (a && typeof a.activity === "string" && a.activity.trim() ? [a.activity.trim().slice(0, 200)] : []))
-    .slice(0, 5);
-}
 
 /** The intake's STarT Back group, kept on the episode for the outcome report's grouping. */
 export function startBackRiskOf(scores: unknown) {
@@ -60,7 +52,8 @@ export async function openEpisode(actor: Actor, input: unknown) {
       where: { id: data.intakeId, clinicId: actor.clinicId, patientId: patient.id },
       select: { status: true, answers: true, scores: true },
     });
-    if (!intake) throw new AppError("validation", "Some answers need another look.", { intakeId: ["That intake was not found."] });
+    if (!intake)
+      throw new AppError("validation", "Some answers need another look.", { intakeId: ["That intake was not found."] });
     if (intake.status !== "submitted")
       throw new AppError("validation", "Some answers need another look.", {
         intakeId: ["Open the episode from a submitted intake."],

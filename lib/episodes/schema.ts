@@ -100,14 +100,24 @@ export function defaultPlannedEnd(startDate: string, weeks: number): string {
   return addDays(startDate, weeks * 7);
 }
 
-function withPlannedEnd<T extends PlanShape>(plan: T, ctx: z.RefinementCtx): Omit<T, "plannedEndDate"> & {
+function withPlannedEnd<T extends PlanShape>(
+  plan: T,
+  ctx: z.RefinementCtx,
+): Omit<T, "plannedEndDate"> & {
   plannedEndDate: string;
 } {
   const plannedEndDate = plan.plannedEndDate || defaultPlannedEnd(plan.startDate, plan.weeks);
   if (plannedEndDate < plan.startDate)
-    ctx.addIssue({ code: "custom", path: ["plannedEndDate"], message: "The planned end must be on or after the start." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["plannedEndDate"],
+      message: "The planned end must be on or after the start.",
+    });
   return { ...plan, plannedEndDate };
 }
+
+/** The plan as the browser checks it before sending (the server adds the patient, intake or version). */
+export const planFormSchema = z.object(planFields).transform(withPlannedEnd);
 
 /** Opening an episode: from a submitted intake (goals and STarT Back group from it) or by a therapist without one. */
 export const openEpisodeSchema = z

@@ -15,6 +15,7 @@ import { newLinkToken } from "./link-token";
 import { isUniqueViolation } from "@/lib/db-errors";
 import type { DraftAnswers } from "./schema";
 import { INTAKE_KINDS, type IntakeKind } from "./steps";
+import { openEpisodeIdOf } from "@/lib/episodes/open-episode";
 
 export const sendIntakeLinkSchema = z.object({
   kind: z.enum(INTAKE_KINDS, { error: "Choose an intake or a follow-up questionnaire." }).default("initial"),
@@ -101,6 +102,8 @@ async function sendOnce(actor: Actor, patient: PatientForLink, kind: IntakeKind,
           kind,
           formVersion: FORM_VERSION,
           requestedById: actor.userId,
+          // A new intake joins the patient's open episode (decision 089): a follow-up is its progress measure.
+          episodeId: await openEpisodeIdOf(tx, actor.clinicId, patient.id),
           ...(await startingPoint(tx, actor, patient, kind)),
         },
         select: { id: true },

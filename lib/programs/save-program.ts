@@ -13,6 +13,7 @@ import { dosageColumns } from "./program-view";
 import { addDays } from "@/lib/time/calendar-rules";
 import { dateColumnOf } from "@/lib/time/date-column";
 import { saveProgramSchema } from "./schema";
+import { openEpisodeIdOf } from "@/lib/episodes/open-episode";
 
 export type SaveProgramResult = { programId: string; version: number; created: boolean };
 
@@ -101,7 +102,13 @@ export async function saveProgram(
       if (data.baseVersion === null) {
         if (activeNow) throw await versionConflict(tx, actor.clinicId, activeNow.id, clock.timeZone);
         const program = await tx.program.create({
-          data: { clinicId: actor.clinicId, patientId, createdById: actor.userId },
+          data: {
+            clinicId: actor.clinicId,
+            patientId,
+            createdById: actor.userId,
+            // A new program joins the patient's open episode (decision 089).
+            episodeId: await openEpisodeIdOf(tx, actor.clinicId, patientId),
+          },
           select: { id: true },
         });
         programId = program.id;

@@ -40,6 +40,8 @@ export type PatientRecords = {
   appointmentId: string;
   programId: string | null;
   programItemId: string | null;
+  /** The open (else latest) episode of care; the demo gives Alex one, Jordan none. */
+  episodeId: string | null;
 };
 
 export type MatrixIds = {
@@ -534,6 +536,103 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     body: () => json({ submissionKey: crypto.randomUUID() }),
     expect: all(422),
   },
+  // --- episodes of care: Alex's demo episode; writes stop at validation, a stale version or a missing record.
+  {
+    route: "app/api/patients/[patientId]/episodes/route.ts",
+    method: "GET",
+    path: (c) => `/api/patients/${c.target.patientId}/episodes`,
+    expect: E(401, 403, 403, 200, 200, 404, 200),
+  },
+  {
+    // weeks 0: refused by the schema after authorization, before any lookup or write.
+    route: "app/api/patients/[patientId]/episodes/route.ts",
+    method: "POST",
+    path: (c) => `/api/patients/${c.target.patientId}/episodes`,
+    body: (c) => json({ reason: "Matrix", visitsPerWeek: 2, weeks: 0, startDate: c.ids.dates.today }),
+    expect: E(401, 403, 403, 403, 422, 422, 422),
+  },
+  {
+    route: "app/api/episodes/[episodeId]/route.ts",
+    method: "GET",
+    path: (c) => `/api/episodes/${c.target.episodeId ?? NOWHERE}`,
+    expect: E(401, 403, 403, 200, 200, 404, 200),
+  },
+  {
+    // A stale version: clinicians reach the compare-and-set (409) and nothing is written.
+    route: "app/api/episodes/[episodeId]/route.ts",
+    method: "PATCH",
+    path: (c) => `/api/episodes/${c.target.episodeId ?? NOWHERE}`,
+    body: (c) =>
+      json({
+        expectedVersion: STALE,
+        reason: "Matrix",
+        goals: [],
+        visitsPerWeek: 2,
+        weeks: 6,
+        startDate: c.ids.dates.today,
+      }),
+    expect: E(401, 403, 403, 403, 409, 404, 409),
+  },
+  {
+    route: "app/api/episodes/[episodeId]/route.ts",
+    method: "PATCH",
+    variant: "malformed id",
+    path: () => "/api/episodes/not-an-id",
+    body: () => json({ expectedVersion: 1 }),
+    expect: E(401, 403, 403, 403, 422, 422, 422),
+  },
+  {
+    // A discharge without reason or date: a field error after the lookup, nothing written.
+    route: "app/api/episodes/[episodeId]/status/route.ts",
+    method: "POST",
+    path: (c) => `/api/episodes/${c.target.episodeId ?? NOWHERE}/status`,
+    body: () => json({ action: "discharge" }),
+    expect: E(401, 403, 403, 403, 422, 404, 422),
+  },
+  {
+    // An authorisation ending before it starts: the front desk may record one, and reaches the schema.
+    route: "app/api/episodes/[episodeId]/authorizations/route.ts",
+    method: "POST",
+    path: (c) => `/api/episodes/${c.target.episodeId ?? NOWHERE}/authorizations`,
+    body: (c) =>
+      json({
+        payerName: "Matrix Payer",
+        visitsAuthorized: 4,
+        validFrom: c.ids.dates.today,
+        validUntil: c.ids.dates.yesterday,
+      }),
+    expect: E(401, 403, 403, 422, 422, 404, 422),
+  },
+  {
+    route: "app/api/episodes/[episodeId]/authorizations/[authorizationId]/route.ts",
+    method: "PATCH",
+    path: (c) => `/api/episodes/${c.target.episodeId ?? NOWHERE}/authorizations/${NOWHERE}`,
+    body: (c) =>
+      json({ payerName: "Matrix", visitsAuthorized: 4, validFrom: c.ids.dates.today, validUntil: c.ids.dates.today }),
+    expect: E(401, 403, 403, 404, 404, 404, 404),
+  },
+  {
+    route: "app/api/episodes/[episodeId]/authorizations/[authorizationId]/route.ts",
+    method: "PATCH",
+    variant: "malformed id",
+    path: () => "/api/episodes/not-an-id/authorizations/not-an-id",
+    body: () => json({}),
+    expect: E(401, 403, 403, 422, 422, 422, 422),
+  },
+  {
+    route: "app/api/episodes/[episodeId]/authorizations/[authorizationId]/route.ts",
+    method: "DELETE",
+    path: (c) => `/api/episodes/${c.target.episodeId ?? NOWHERE}/authorizations/${NOWHERE}`,
+    expect: E(401, 403, 403, 404, 404, 404, 404),
+  },
+  {
+    route: "app/api/episodes/[episodeId]/authorizations/[authorizationId]/route.ts",
+    method: "DELETE",
+    variant: "malformed id",
+    path: () => "/api/episodes/not-an-id/authorizations/not-an-id",
+    expect: E(401, 403, 403, 422, 422, 422, 422),
+  },
+
   // --- waitlist offer links: the token is the credential; an unknown one is a 404 for everyone.
   {
     route: "app/api/waitlist/offers/[token]/accept/route.ts",

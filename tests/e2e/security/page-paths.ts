@@ -54,4 +54,6 @@ export const PAGE_PATHS: Record<string, (ids: MatrixIds) => string> = {
     `/clinic/patients/${ids.alex.patientId}/exercises/handout`,
   "app/(staff)/clinic/patients/[patientId]/intakes/[intakeId]/page.tsx": (ids) =>
     `/clinic/patients/${ids.alex.patientId}/intakes/${ids.alex.intakeId}`,
+  "app/(staff)/clinic/patients/[patientId]/episodes/[episodeId]/page.tsx": (ids) =>
+    `/clinic/patients/${ids.alex.patientId}/episodes/${ids.alex.episodeId}`,
 };

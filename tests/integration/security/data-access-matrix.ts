@@ -102,6 +102,13 @@ import { setEntryPriority } from "@/lib/waitlist/set-entry-priority";
 import { assertMayUseWaitlist } from "@/lib/waitlist/waitlist-access";
 import { createPatient } from "../../factories";
 import { createWaitlistEntry } from "../../factories/waitlist";
+import { createEpisode, dischargeOpenEpisodes } from "../../factories/episodes";
+import { addAuthorization, removeAuthorization, updateAuthorization } from "@/lib/episodes/authorizations";
+import { changeEpisodeStatus } from "@/lib/episodes/change-episode-status";
+import { findEpisodeRow } from "@/lib/episodes/episode-view";
+import { getEpisode, listPatientEpisodes } from "@/lib/episodes/get-episode";
+import { openEpisode } from "@/lib/episodes/open-episode";
+import { updateEpisodePlan } from "@/lib/episodes/update-episode-plan";
 import { itemInput } from "../../factories/exercises";
 import { exerciseInput, PNG, TIME_ZONE, type Persona, type UserPersona, type World } from "./world";
 
@@ -163,6 +170,17 @@ const adminList = E("forbidden", "forbidden", "forbidden", "forbidden", "ok", "f
 /** Booking writes on B's appointments: B, the front desk and admins; therapists read the schedule only. */
 const bookingWrite = E("not_found", "ok", "ok", "forbidden", "ok", "forbidden", "not_found");
 const libraryWrite = E("forbidden", "forbidden", "forbidden", "ok", "ok", "not_found", "not_found");
+
+/** Episodes: the front desk and clinicians of B's clinic read it, clinicians change it, the front desk also authorises. */
+const episodeSchedule = E("forbidden", "forbidden", "ok", "ok", "ok", "not_found", "not_found");
+const episodeWrite = E("forbidden", "forbidden", "forbidden", "ok", "ok", "not_found", "not_found");
+const episodeAuthorize = E("forbidden", "forbidden", "ok", "ok", "ok", "not_found", "not_found");
+/** A fresh active episode of B's whose reason is the clinical canary the front desk must never receive. */
+const bEpisode = (w: World, reason?: string, authorized?: number) =>
+  createEpisode(w.home.clinic.id, w.B.patient.id, w.home.therapist.userId, {
+    reason: reason ?? w.forbidden.frontDesk[0]!,
+    ...(authorized ? { authorized } : {}),
+  });
 
 /** A pending staff invitation of the home clinic, made by its admin, for a resend or revoke case to act on. */
 const freshInvitation = async (w: World) =>
@@ -1123,6 +1141,106 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
         const rows = await db.freedTime.findMany({ where: { id: { in: freedTimes.map((f) => f.id) } } });
         for (const r of rows) expect(r.clinicId).toBe(a.clinicId);
       },
+    },
+  ],
+
+  // --- episodes of care: B's; the front desk reads schedule facts (never the reason) and records authorisations.
+  "lib/episodes/episode-view.ts#findEpisodeRow": [
+    {
+      run: async (w, a) => findEpisodeRow(a, (await bEpisode(w, "Plain reason")).id),
+      expect: E("not_found", "not_found", "ok", "ok", "ok", "not_found", "not_found"),
+    },
+  ],
+  "lib/episodes/get-episode.ts#getEpisode": [
+    {
+      run: async (w, a) => getEpisode(a, (await bEpisode(w)).id),
+      expect: episodeSchedule,
+      verify: (w, a, p, result) => {
+        // The clinical part is for clinicians only; the front desk's copy has none (and no canary, checked above).
+        expect((result as { clinical: unknown }).clinical === null).toBe(p === "frontDesk");
+      },
+    },
+  ],
+  "lib/episodes/get-episode.ts#listPatientEpisodes": [
+    {
+      before: (w) => bEpisode(w),
+      run: (w, a) => listPatientEpisodes(a, w.B.patient.id),
+      expect: episodeSchedule,
+    },
+  ],
+  "lib/episodes/open-episode.ts#openEpisode": [
+    {
+      before: (w) => dischargeOpenEpisodes(w.home.clinic.id, w.B.patient.id),
+      run: (w, a) =>
+        openEpisode(a, {
+          patientId: w.B.patient.id,
+          intakeId: w.intakeB.submittedId,
+          reason: "Back pain",
+          visitsPerWeek: 2,
+          weeks: 6,
+          startDate: w.today,
+        }),
+      expect: episodeWrite,
+      verify: async (w, a, p, result) => {
+        const row = await db.episode.findUniqueOrThrow({ where: { id: (result as { id: string }).id } });
+        expect(row.openedFromIntakeId).toBe(w.intakeB.submittedId);
+        expect(row.clinicId).toBe(w.home.clinic.id);
+      },
+    },
+  ],
+  "lib/episodes/update-episode-plan.ts#updateEpisodePlan": [
+    {
+      run: async (w, a) =>
+        updateEpisodePlan(a, (await bEpisode(w)).id, {
+          expectedVersion: 1,
+          reason: "Back pain, edited",
+          goals: ["Lift the grandchildren"],
+          visitsPerWeek: 1,
+          weeks: 4,
+          startDate: w.today,
+        }),
+      expect: episodeWrite,
+    },
+  ],
+  "lib/episodes/change-episode-status.ts#changeEpisodeStatus": [
+    {
+      run: async (w, a) => changeEpisodeStatus(a, (await bEpisode(w)).id, { action: "hold" }),
+      expect: episodeWrite,
+    },
+  ],
+  "lib/episodes/authorizations.ts#addAuthorization": [
+    {
+      run: async (w, a) =>
+        addAuthorization(a, (await bEpisode(w)).id, {
+          payerName: "Matrix Payer",
+          visitsAuthorized: 6,
+          validFrom: w.today,
+          validUntil: addDays(w.today, 30),
+        }),
+      expect: episodeAuthorize,
+    },
+  ],
+  "lib/episodes/authorizations.ts#updateAuthorization": [
+    {
+      run: async (w, a) => {
+        const episode = await bEpisode(w, undefined, 12);
+        return updateAuthorization(a, episode.id, episode.authorizations[0]!.id, {
+          payerName: "Matrix Payer",
+          visitsAuthorized: 8,
+          validFrom: w.today,
+          validUntil: addDays(w.today, 30),
+        });
+      },
+      expect: episodeAuthorize,
+    },
+  ],
+  "lib/episodes/authorizations.ts#removeAuthorization": [
+    {
+      run: async (w, a) => {
+        const episode = await bEpisode(w, undefined, 12);
+        return removeAuthorization(a, episode.id, episode.authorizations[0]!.id);
+      },
+      expect: episodeAuthorize,
     },
   ],
 

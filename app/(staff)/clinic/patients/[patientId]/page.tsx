@@ -17,6 +17,9 @@ import { getPatient } from "@/lib/patients/get-patient";
 import { getMessagePreferences } from "@/lib/patients/message-preferences";
 import { formatPhone } from "@/lib/patients/phone-number-rules";
 import { MessagePreferencesForm, TextConsentState } from "@/components/patients/message-preferences-form";
+import { EpisodeCard } from "@/components/episodes/episode-card";
+import { listPatientEpisodes } from "@/lib/episodes/get-episode";
+import { todayIn } from "@/lib/time/calendar-rules";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -28,11 +31,12 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
     throw e;
   });
   const canUpdate = can(actor, "patient:update");
-  const [clinic, intakeStatus, therapists, messagePreferences] = await Promise.all([
+  const [clinic, intakeStatus, therapists, messagePreferences, episodes] = await Promise.all([
     getOwnClinic(actor),
     can(actor, "intake-status:read") ? getIntakeStatus(actor, patient.id) : null,
     canUpdate ? listTherapists(actor.clinicId) : [],
     getMessagePreferences(actor, patient.id),
+    can(actor, "episode:read:schedule") ? listPatientEpisodes(actor, patient.id) : null,
   ]);
   // Stored E.164, shown as people in the clinic's country write it (formatted here: the rules stay off the client).
   const phoneText = Object.fromEntries(
@@ -74,6 +78,19 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           canChange={canUpdate}
         />
       </div>
+      {/* episodes */}
+      {episodes && (
+        <div className="mt-4">
+          <Card title="Episode of care">
+            <EpisodeCard
+              patientId={patient.id}
+              episode={episodes.episodes[0] ?? null}
+              canOpen={can(actor, "episode:write")}
+              today={todayIn(clinic.timeZone, new Date())}
+            />
+          </Card>
+        </div>
+      )}
       {/* accounts */}
       {!patient.userId && patient.email && can(actor, "patient:register") && (
         <div className="mt-4">

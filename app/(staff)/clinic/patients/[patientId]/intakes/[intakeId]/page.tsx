@@ -9,6 +9,11 @@ import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { isAppError } from "@/lib/errors";
 import { getIntakeForReview } from "@/lib/intake/get-intake-for-review";
+import { OpenEpisodeForm } from "@/components/episodes/open-episode-form";
+import { Card } from "@/components/ui/card";
+import { listPatientEpisodes } from "@/lib/episodes/get-episode";
+import { psfsGoalsOf } from "@/lib/episodes/psfs-goals";
+import { todayIn } from "@/lib/time/calendar-rules";
 
 export const metadata: Metadata = { title: "Intake" };
 
@@ -24,6 +29,11 @@ export default async function IntakePage({ params }: { params: Promise<{ patient
     }),
   ]);
   if (intake.patient.id !== patientId) notFound();
+  // A submitted intake of a patient with no open episode offers to open one, its PSFS activities as the goals.
+  const offerEpisode =
+    intake.status === "submitted" &&
+    can(actor, "episode:write") &&
+    !(await listPatientEpisodes(actor, patientId)).episodes.some((e) => e.status !== "discharged");
   return (
     <>
       <PageHeader
@@ -53,6 +63,18 @@ export default async function IntakePage({ params }: { params: Promise<{ patient
           </div>
         }
       />
+      {offerEpisode && (
+        <div className="no-print mb-4">
+          <Card title="Open episode of care">
+            <OpenEpisodeForm
+              patientId={patientId}
+              intakeId={intake.id}
+              goals={psfsGoalsOf(intake.answers)}
+              today={todayIn(clinic.timeZone, new Date())}
+            />
+          </Card>
+        </div>
+      )}
       <IntakeReview intake={intake} timeZone={clinic.timeZone} canAcknowledge={can(actor, "red-flag:acknowledge")} />
     </>
   );
