@@ -24,6 +24,8 @@ export async function changeEpisodeStatus(actor: Actor, episodeId: unknown, inpu
   await assertCan(actor, "episode:write");
   const row = await findEpisodeRow(actor, episodeId);
   const change = parseInput(episodeStatusChangeSchema, input);
+  // Discharged is final: say so before any date check, which would only distract from it.
+  if (row.status === "discharged") throw new AppError("conflict", dischargedMessage(row.dischargedOn));
   const { timeZone } = await db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { timeZone: true } });
   const today = todayIn(timeZone, now);
   const startDate = localDateOfDateColumn(row.startDate);

@@ -93,6 +93,8 @@ function realPathParams(op: Operation, clinic: IsolatedClinic): Record<string, s
         programId: ids.program,
         flagId: ids.redFlagA,
         appointmentId: ids.appointmentA,
+        episodeId: ids.episodeA,
+        authorizationId: ids.authorizationA,
       }[p.name] ?? randomUUID();
   }
   return out;
@@ -219,6 +221,7 @@ test.describe.configure({ mode: "parallel" });
 const GROUPS: Record<string, string[]> = {
   "patients and intake": ["patients", "intake", "platform", "accounts", "texts"],
   "exercises, programs, booking and waitlist": ["exercises", "booking", "waitlist"],
+  episodes: ["episodes"],
 };
 
 for (const [group, tags] of Object.entries(GROUPS)) {

@@ -45,6 +45,9 @@ export type IsolatedClinic = {
     programItemA: string;
     /** Patient B's calendar feed, path only (the token in it is the credential). */
     calendarFeedPathB: string;
+    /** Patient A's episode of care (opened from A's intake) and its payer authorisation. */
+    episodeA: string;
+    authorizationA: string;
   };
   /** Signed-in API clients, one per persona; `anonymous` has no session. */
   as: Record<ClinicPersona | "anonymous", APIRequestContext>;
@@ -307,6 +310,26 @@ export async function createIsolatedClinic(browser: Browser, label: string): Pro
   const appointmentA = await book(patients.patientA.id, slots[0]!.start);
   const appointmentB = await book(patients.patientB.id, slots[4]!.start);
   const feed = await ok<{ url: string }>(await as.patientB.post("/api/booking/calendar-feed"), "calendar feed");
+  // Yesterday in UTC is a past or current day in every zone the clinic may be in.
+  const episodeStart = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const episodeA = await ok<{ id: string }>(
+    await as.therapist.post(`/api/patients/${patients.patientA.id}/episodes`, {
+      data: {
+        intakeId: initialA.intakeId,
+        reason: "Isolated clinic episode",
+        visitsPerWeek: 2,
+        weeks: 6,
+        startDate: episodeStart,
+      },
+    }),
+    "open episode",
+  );
+  const authorizationA = await ok<{ id: string }>(
+    await as.frontDesk.post(`/api/episodes/${episodeA.id}/authorizations`, {
+      data: { payerName: "Isolated Payer", visitsAuthorized: 12, validFrom: episodeStart, validUntil: "2199-12-31" },
+    }),
+    "authorisation",
+  );
 
   return {
     clinicId: clinic.id,
@@ -329,6 +352,8 @@ export async function createIsolatedClinic(browser: Browser, label: string): Pro
       therapist: staff.therapist.id,
       programItemA: itemA.id,
       calendarFeedPathB: new URL(feed.url).pathname,
+      episodeA: episodeA.id,
+      authorizationA: authorizationA.id,
     },
     as,
     emails: {

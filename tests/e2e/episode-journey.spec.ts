@@ -1,0 +1,173 @@
+import { randomUUID } from "node:crypto";
+import { devices, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, expectAccessible, signIn, test } from "./fixtures";
+import { FRONT_DESK, newPatientWithLink, THERAPIST } from "./intake-helpers";
+import { COMPLETE_INITIAL_ANSWERS } from "./security/isolated-clinic";
+
+/**
+ * An episode of care from intake to discharge (issue 13), on a fresh patient
+ * so it runs beside every other spec: the therapist opens the episode from the
+ * submitted intake (goals pre-filled from the PSFS), the front desk records an
+ * authorisation of N visits, visits are checked in and completed and the
+ * patient page counts "visit 1 of N", "visit 2 of N", then the therapist
+ * discharges and a second discharge is refused. A skeleton the integrator
+ * extends with booking, the follow-up list, the discharge summary and the
+ * outcome report.
+ */
+const AUTHORISED = 3;
+const PSFS_FIRST = "Sitting at my desk";
+
+async function staffPage(browser: Browser, email: string, use: Record<string, unknown>) {
+  const context = await browser.newContext(use);
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { context, page };
+}
+
+/** Books a free follow-up slot weeks ahead for the patient; another spec may take a slot first, so it tries the next. */
+async function bookVisit(api: APIRequestContext, patientId: string, daysAhead: number) {
+  const types = (await (await api.get("/api/booking/appointment-types")).json()) as {
+    appointmentTypes: { id: string; name: string; active: boolean }[];
+  };
+  const type = types.appointmentTypes.find((t) => t.name === "Follow-up" && t.active) ?? types.appointmentTypes[0]!;
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const query = new URLSearchParams({
+    appointmentTypeId: type.id,
+    from: day(daysAhead),
+    to: day(daysAhead + 6),
+    patientId,
+  });
+  const response = await api.get(`/api/booking/slots?${query.toString()}`);
+  expect(response.status()).toBe(200);
+  const { slots, therapists } = (await response.json()) as {
+    slots: { start: string; therapistIndexes: number[] }[];
+    therapists: { id: string }[];
+  };
+  const offset = Math.floor(Math.random() * Math.max(1, slots.length - 10));
+  for (const slot of slots.slice(offset).concat(slots.slice(0, offset))) {
+    const booked = await api.post("/api/booking/appointments", {
+      headers: { "Idempotency-Key": randomUUID() },
+      data: {
+        appointmentTypeId: type.id,
+        therapistId: therapists[slot.therapistIndexes[0]!]!.id,
+        patientId,
+        startsAt: slot.start,
+      },
+    });
+    if (booked.status() === 201)
+      return ((await booked.json()) as { appointment: { id: string; version: number } }).appointment;
+    expect(booked.status(), await booked.text()).toBe(409);
+  }
+  throw new Error("no free slot to book");
+}
+
+async function visitCount(page: Page, patientId: string) {
+  await page.goto(`/clinic/patients/${patientId}`);
+  return page.getByTestId("episode-card").getByTestId("episode-visit-count");
+}
+
+const VARIANTS = {
+  desktop: { viewport: devices["Desktop Chrome"].viewport },
+  phone: (({ defaultBrowserType: _, ...rest }) => rest)(devices["Pixel 7"]),
+} as const;
+
+for (const [name, use] of Object.entries(VARIANTS)) {
+  test.describe(`episode journey (${name})`, () => {
+    test.use(use);
+
+    test("intake to discharge: open from the intake, authorise, count visits, discharge once", async ({
+      browser,
+      page,
+    }) => {
+      test.setTimeout(180_000);
+      // A fresh patient submits their intake through the link.
+      const { patientId, token } = await newPatientWithLink(browser);
+      const anonymous = await browser.newContext();
+      const answers = COMPLETE_INITIAL_ANSWERS("Back pain since the move", "Robin Intake");
+      expect(
+        (await anonymous.request.put(`/api/intake/${token}/draft`, { data: { answers, baseRevision: 0 } })).status(),
+      ).toBeLessThan(300);
+      expect(
+        (
+          await anonymous.request.post(`/api/intake/${token}/submit`, { data: { submissionKey: randomUUID() } })
+        ).status(),
+      ).toBeLessThan(300);
+      await anonymous.close();
+
+      // The front desk books two visits (before the episode: opening it gathers them).
+      const desk = await staffPage(browser, FRONT_DESK, use);
+      const first = await bookVisit(desk.page.request, patientId, 20);
+      const second = await bookVisit(desk.page.request, patientId, 30);
+
+      // The therapist opens the episode from the intake review, the goals pre-filled from the PSFS.
+      await signIn(page, THERAPIST);
+      await page.goto(`/clinic/patients/${patientId}`);
+      await page.getByRole("link", { name: "Open intake" }).click();
+      const form = page.getByRole("form", { name: "Open episode of care" });
+      await expect(form.getByLabel("Goal 1 (optional)")).toHaveValue(PSFS_FIRST);
+      await expectAccessible(page);
+      await form.getByLabel("Reason for care").fill("Low back pain after moving house");
+      await form.getByLabel("ICD-10-CM code (optional)").fill("m54.50");
+      await form.getByRole("button", { name: "Open episode of care" }).click();
+      await expect(page).toHaveURL(/\/clinic\/patients\/[0-9a-f-]+\/episodes\/[0-9a-f-]+$/);
+      const episodePath = new URL(page.url()).pathname;
+      await expect(page.getByTestId("episode-goals")).toContainText(PSFS_FIRST);
+      await expect(page.getByTestId("episode-plan")).toContainText("M54.50");
+      await expect(page.getByTestId("episode-visits")).toContainText("Booked");
+      await expectAccessible(page);
+
+      // The front desk records the payer's authorisation: schedule facts, no clinical detail.
+      await desk.page.goto(episodePath);
+      await expect(desk.page.getByTestId("episode-plan")).not.toContainText("Low back pain after moving house");
+      await desk.page.getByRole("button", { name: "Add authorisation" }).click();
+      const auth = desk.page.getByRole("form", { name: "Add authorisation" });
+      await auth.getByLabel("Payer").fill("Blue Harbor Health");
+      await auth.getByLabel("Visits authorised").fill(String(AUTHORISED));
+      await auth.getByRole("button", { name: "Add authorisation" }).click();
+      await expect(desk.page.getByTestId("authorizations")).toContainText(`${AUTHORISED} visits`);
+      await expectAccessible(desk.page);
+
+      // Visits checked in and completed are counted on the patient page.
+      await expect(await visitCount(desk.page, patientId)).toHaveText(
+        new RegExp(`^visit 0 of ${AUTHORISED} authorised, until `),
+      );
+      const status = async (id: string, version: number, action: string) => {
+        const res = await desk.page.request.post(`/api/booking/appointments/${id}/status`, {
+          data: { expectedVersion: version, action },
+        });
+        expect(res.status(), await res.text()).toBe(200);
+      };
+      await status(first.id, first.version, "check_in");
+      await expect(await visitCount(desk.page, patientId)).toHaveText(
+        new RegExp(`^visit 1 of ${AUTHORISED} authorised`),
+      );
+      await status(second.id, second.version, "complete");
+      await expect(await visitCount(desk.page, patientId)).toHaveText(
+        new RegExp(`^visit 2 of ${AUTHORISED} authorised`),
+      );
+      await expectAccessible(desk.page);
+      await desk.context.close();
+
+      // The therapist discharges; a second discharge is refused with a clear message.
+      await page.goto(episodePath);
+      await page.getByRole("button", { name: "Discharge" }).click();
+      const dialog = page.getByRole("dialog", { name: "Discharge from this episode" });
+      await dialog.getByLabel("Reason").selectOption("goals_met");
+      await dialog.getByLabel("Note (optional)").fill("Back at work");
+      await expectAccessible(page);
+      await dialog.getByRole("button", { name: "Discharge" }).click();
+      await expect(page.getByTestId("episode-discharged")).toContainText("Goals met");
+      await expect(page.getByRole("button", { name: "Discharge" })).toHaveCount(0);
+      const episodeId = episodePath.split("/").at(-1)!;
+      const today = new Date().toISOString().slice(0, 10);
+      const again = await page.request.post(`/api/episodes/${episodeId}/status`, {
+        data: { action: "discharge", reason: "goals_met", date: today },
+      });
+      expect(again.status()).toBe(409);
+      expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(
+        /^This episode was discharged on .+; open a new one\.$/,
+      );
+      await expectAccessible(page);
+    });
+  });
+}
