@@ -67,7 +67,11 @@ test("each read, export, sign-in and denial writes exactly one audit row", async
   };
 
   // Reads, through the pages staff open.
-  await once("chart", () => visit(therapist, `/clinic/patients/${ids.patientA}`), ["patient.read:allowed:A"]);
+  // The chart shows the patient's episode of care too: two records read, each audited once.
+  await once("chart", () => visit(therapist, `/clinic/patients/${ids.patientA}`), [
+    "patient.read:allowed:A",
+    "episode.list:allowed:A",
+  ]);
   await once(
     "intake review (answers and scores)",
     () => visit(therapist, `/clinic/patients/${ids.patientA}/intakes/${ids.submittedIntakeA}`),
@@ -81,6 +85,7 @@ test("each read, export, sign-in and denial writes exactly one audit row", async
   ]);
   // ... and through the JSON API.
   await once("chart (API)", () => ok(as.therapist.get(`/api/patients/${ids.patientA}`)), ["patient.read:allowed:A"]);
+  await once("episode (API)", () => ok(as.therapist.get(`/api/episodes/${ids.episodeA}`)), ["episode.read:allowed:A"]);
   await once("program (API)", () => ok(as.therapist.get(`/api/patients/${ids.patientA}/program`)), [
     "program.read:allowed:A",
   ]);

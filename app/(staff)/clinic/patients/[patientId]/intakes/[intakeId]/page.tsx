@@ -11,7 +11,8 @@ import { isAppError } from "@/lib/errors";
 import { getIntakeForReview } from "@/lib/intake/get-intake-for-review";
 import { OpenEpisodeForm } from "@/components/episodes/open-episode-form";
 import { Card } from "@/components/ui/card";
-import { listPatientEpisodes } from "@/lib/episodes/get-episode";
+import { openEpisodeIdOf } from "@/lib/episodes/open-episode";
+import { db } from "@/lib/db";
 import { psfsGoalsOf } from "@/lib/episodes/psfs-goals";
 import { todayIn } from "@/lib/time/calendar-rules";
 
@@ -30,10 +31,11 @@ export default async function IntakePage({ params }: { params: Promise<{ patient
   ]);
   if (intake.patient.id !== patientId) notFound();
   // A submitted intake of a patient with no open episode offers to open one, its PSFS activities as the goals.
+  // Only whether one is open is read (no episode detail is shown), so the page stays one audited intake read.
   const offerEpisode =
     intake.status === "submitted" &&
     can(actor, "episode:write") &&
-    !(await listPatientEpisodes(actor, patientId)).episodes.some((e) => e.status !== "discharged");
+    (await openEpisodeIdOf(db, actor.clinicId, intake.patient.id)) === null;
   return (
     <>
       <PageHeader
