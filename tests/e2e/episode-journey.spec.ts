@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { devices, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { devices, type Browser, type Page } from "@playwright/test";
+import { prismaFor } from "../../scripts/db/prisma-client";
+import { readE2eState } from "./e2e-state";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
 import { FRONT_DESK, newPatientWithLink, THERAPIST } from "./intake-helpers";
 import { COMPLETE_INITIAL_ANSWERS } from "./security/isolated-clinic";
@@ -24,41 +26,48 @@ async function staffPage(browser: Browser, email: string, use: Record<string, un
   return { context, page };
 }
 
-/** Books a free follow-up slot weeks ahead for the patient; another spec may take a slot first, so it tries the next. */
-async function bookVisit(api: APIRequestContext, patientId: string, daysAhead: number) {
-  const types = (await (await api.get("/api/booking/appointment-types")).json()) as {
-    appointmentTypes: { id: string; name: string; active: boolean }[];
-  };
-  const type = types.appointmentTypes.find((t) => t.name === "Follow-up" && t.active) ?? types.appointmentTypes[0]!;
-  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-  const query = new URLSearchParams({
-    appointmentTypeId: type.id,
-    from: day(daysAhead),
-    to: day(daysAhead + 6),
-    patientId,
-  });
-  const response = await api.get(`/api/booking/slots?${query.toString()}`);
-  expect(response.status()).toBe(200);
-  const { slots, therapists } = (await response.json()) as {
-    slots: { start: string; therapistIndexes: number[] }[];
-    therapists: { id: string }[];
-  };
-  const offset = Math.floor(Math.random() * Math.max(1, slots.length - 10));
-  for (const slot of slots.slice(offset).concat(slots.slice(0, offset))) {
-    const booked = await api.post("/api/booking/appointments", {
-      headers: { "Idempotency-Key": randomUUID() },
-      data: {
-        appointmentTypeId: type.id,
-        therapistId: therapists[slot.therapistIndexes[0]!]!.id,
-        patientId,
-        startsAt: slot.start,
-      },
+/**
+ * A booked visit of the fresh patient that has already started (check-in is
+ * for the day of the visit, completion after its start), written straight to
+ * the database: the booking API only books ahead. Night hours keep clear of
+ * the demo therapist's day.
+ */
+async function pastVisit(patientId: string, daysAgo: number) {
+  const prisma = prismaFor(readE2eState().databaseUrl);
+  try {
+    const patient = await prisma.patient.findUniqueOrThrow({ where: { id: patientId }, select: { clinicId: true } });
+    const therapist = await prisma.user.findUniqueOrThrow({ where: { email: THERAPIST } });
+    const desk = await prisma.user.findUniqueOrThrow({ where: { email: FRONT_DESK } });
+    const type = await prisma.appointmentType.findFirstOrThrow({
+      where: { clinicId: patient.clinicId, name: "Follow-up" },
     });
-    if (booked.status() === 201)
-      return ((await booked.json()) as { appointment: { id: string; version: number } }).appointment;
-    expect(booked.status(), await booked.text()).toBe(409);
+    // 02:00-04:50 in the demo clinic's zone (New York), `daysAgo` days back; another run may hold the time: try again.
+    const midnightUtc = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`) - daysAgo * 86_400_000;
+    for (let attempt = 0; ; attempt++) {
+      const startsAt = new Date(midnightUtc + (7 * 60 + Math.floor(Math.random() * 170)) * 60_000);
+      const endsAt = new Date(startsAt.getTime() + type.durationMinutes * 60_000);
+      try {
+        return await prisma.appointment.create({
+          data: {
+            clinicId: patient.clinicId,
+            therapistId: therapist.id,
+            patientId,
+            appointmentTypeId: type.id,
+            startsAt,
+            endsAt,
+            blockedUntil: endsAt,
+            bookedById: desk.id,
+            bookedVia: "staff",
+          },
+          select: { id: true, version: true },
+        });
+      } catch (e) {
+        if (attempt >= 5) throw e;
+      }
+    }
+  } finally {
+    await prisma.$disconnect();
   }
-  throw new Error("no free slot to book");
 }
 
 async function visitCount(page: Page, patientId: string) {
@@ -94,10 +103,10 @@ for (const [name, use] of Object.entries(VARIANTS)) {
       ).toBeLessThan(300);
       await anonymous.close();
 
-      // The front desk books two visits (before the episode: opening it gathers them).
+      // Two visits this week (before the episode is opened: opening it gathers them).
+      const first = await pastVisit(patientId, 4);
+      const second = await pastVisit(patientId, 2);
       const desk = await staffPage(browser, FRONT_DESK, use);
-      const first = await bookVisit(desk.page.request, patientId, 20);
-      const second = await bookVisit(desk.page.request, patientId, 30);
 
       // The therapist opens the episode from the intake review, the goals pre-filled from the PSFS.
       await signIn(page, THERAPIST);
@@ -108,6 +117,9 @@ for (const [name, use] of Object.entries(VARIANTS)) {
       await expectAccessible(page);
       await form.getByLabel("Reason for care").fill("Low back pain after moving house");
       await form.getByLabel("ICD-10-CM code (optional)").fill("m54.50");
+      // The plan started a week ago (the visits above are in it); the planned end follows the start.
+      await form.getByLabel("Start").fill(new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10));
+      await form.getByLabel("Start").blur();
       await form.getByRole("button", { name: "Open episode of care" }).click();
       await expect(page).toHaveURL(/\/clinic\/patients\/[0-9a-f-]+\/episodes\/[0-9a-f-]+$/);
       const episodePath = new URL(page.url()).pathname;
