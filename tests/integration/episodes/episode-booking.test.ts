@@ -170,41 +170,56 @@ describe("new visits join the patient's open episode", () => {
   });
 
   it("waitlist offer accepted: the visit joins the episode", async () => {
-    const own = await createClinicWithPeople();
-    const t = own.therapist.userId;
-    await giveWeekdayHours(own.clinic.id, t);
-    const type = await createAppointmentType(own.clinic.id, { durationMinutes: 45, bufferAfterMinutes: 15 });
-    const patient = await createPatient(own.clinic.id);
-    const episode = await createOpenEpisode(
-      { clinicId: own.clinic.id, patientId: patient.id, createdById: own.admin.userId },
-      [{ visitsAuthorized: 3 }],
-    );
-    await createWaitingEntry({
-      clinicId: own.clinic.id,
-      patientId: patient.id,
-      appointmentTypeId: type.id,
-      createdById: own.frontDesk.userId,
-    });
-    const day = futureMonday();
-    const now = localInstant(addDays(day, -3), "10:00");
-    await db.$transaction((tx) =>
-      recordFreedTime(tx, {
-        clinicId: own.clinic.id,
-        therapistId: t,
-        startsAt: localInstant(day, "10:00"),
-        endsAt: localInstant(day, "11:00"),
-        sourceKey: "cancel:episode",
-      }),
-    );
-    expect((await runOfferPass({ clinicId: own.clinic.id, now })).offered).toBe(1);
-    const [token] = await offerTokensFor(patient.id);
-    const answer = await acceptWaitlistOffer(token!, { ip: null, userAgent: "vitest" }, now);
+    const w = await offeredToPatientInEpisode([{ visitsAuthorized: 3 }]);
+    const answer = await acceptWaitlistOffer(w.token, { ip: null, userAgent: "vitest" }, w.now);
     expect(answer.state).toBe("accepted");
     expect((await db.appointment.findUniqueOrThrow({ where: { id: answer.appointmentId! } })).episodeId).toBe(
-      episode.id,
+      w.episodeId,
     );
   });
+
+  it("waitlist offer past the authorisation's end: the patient is told to call, nothing is booked", async () => {
+    const w = await offeredToPatientInEpisode([{ visitsAuthorized: 3, validUntil: addDays(futureMonday(), -7) }]);
+    await expect(acceptWaitlistOffer(w.token, { ip: null, userAgent: "vitest" }, w.now)).rejects.toMatchObject({
+      code: "conflict",
+      message: PATIENT_BEYOND_AUTHORIZATION_MESSAGE,
+    });
+    expect(await db.appointment.count({ where: { patientId: w.patientId } })).toBe(0);
+  });
 });
+
+/** A freed Monday offered to one waiting patient who is in an episode with these authorisations. */
+async function offeredToPatientInEpisode(auths: Parameters<typeof createOpenEpisode>[1]) {
+  const own = await createClinicWithPeople();
+  const t = own.therapist.userId;
+  await giveWeekdayHours(own.clinic.id, t);
+  const type = await createAppointmentType(own.clinic.id, { durationMinutes: 45, bufferAfterMinutes: 15 });
+  const patient = await createPatient(own.clinic.id);
+  const episode = await createOpenEpisode(
+    { clinicId: own.clinic.id, patientId: patient.id, createdById: own.admin.userId },
+    auths,
+  );
+  await createWaitingEntry({
+    clinicId: own.clinic.id,
+    patientId: patient.id,
+    appointmentTypeId: type.id,
+    createdById: own.frontDesk.userId,
+  });
+  const day = futureMonday();
+  const now = localInstant(addDays(day, -3), "10:00");
+  await db.$transaction((tx) =>
+    recordFreedTime(tx, {
+      clinicId: own.clinic.id,
+      therapistId: t,
+      startsAt: localInstant(day, "10:00"),
+      endsAt: localInstant(day, "11:00"),
+      sourceKey: "cancel:episode",
+    }),
+  );
+  expect((await runOfferPass({ clinicId: own.clinic.id, now })).offered).toBe(1);
+  const [token] = await offerTokensFor(patient.id);
+  return { token: token!, now, episodeId: episode.id, patientId: patient.id };
+}
 
 describe("booking past the authorisation", () => {
   it("the visit past the authorised count needs a reason: 422 saying why, then booked with the reason stored and audited", async () => {
