@@ -68,7 +68,8 @@ export async function getEpisodeStanding(
   const q = parseInput(episodeStandingQuerySchema, query);
   if (!z.uuid().safeParse(patientId).success) return patientOutOfReach(actor, patientId);
   const patient = await db.patient.findFirst({
-    where: { ...visiblePatients(actor), id: patientId },
+    // AND, not a spread: a patient's visible set is itself an id filter that `id` must not overwrite.
+    where: { AND: [visiblePatients(actor), { id: patientId }] },
     select: { id: true },
   });
   if (!patient) return patientOutOfReach(actor, patientId);

@@ -392,6 +392,16 @@ describe("showing the count", () => {
     });
   });
 
+  it("a patient reads their own standing, and another patient's is not found", async () => {
+    const user = await createUser(clinicId, "patient");
+    const me = await createPatient(clinicId, { userId: user.id });
+    await createOpenEpisode({ clinicId, patientId: me.id, createdById: admin.userId }, [{ visitsAuthorized: 4 }]);
+    const other = await patientWithEpisode([{ visitsAuthorized: 4 }]);
+    const actor = await actorFor(user, me.id);
+    expect((await getEpisodeStanding(actor, me.id)).standing?.authorization?.visitsAuthorized).toBe(4);
+    await expect(getEpisodeStanding(actor, other.patientId)).rejects.toMatchObject({ code: "not_found" });
+  });
+
   it("no open episode: standing null; a bad date is a field error", async () => {
     const patient = await createPatient(clinicId);
     expect(await getEpisodeStanding(frontDesk, patient.id)).toEqual({ standing: null });
