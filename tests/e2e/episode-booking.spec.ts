@@ -23,6 +23,10 @@ function futureWednesday(): string {
  * the test owns every row it reads.
  */
 async function patientWithOneAuthorisedVisit() {
+  return patientWithAuthorisedVisits(1);
+}
+
+async function patientWithAuthorisedVisits(visitsAuthorized: number) {
   const prisma = prismaFor(readE2eState().databaseUrl);
   try {
     const clinic = await prisma.clinic.findFirstOrThrow({ where: { name: DEMO_CLINIC.name } });
@@ -50,7 +54,7 @@ async function patientWithOneAuthorisedVisit() {
         clinicId: clinic.id,
         episodeId: episode.id,
         payerName: "Blue Harbor Health",
-        visitsAuthorized: 1,
+        visitsAuthorized,
         validFrom: dateColumnOf(today),
         validUntil: dateColumnOf(validUntil),
         createdById: admin.id,
@@ -108,4 +112,22 @@ test("the booking dialog shows the authorised visit count and asks for a reason 
   await expect(
     details.getByText("Beyond authorisation: Renewal requested from Blue Harbor on the phone"),
   ).toBeVisible();
+});
+
+test("the series form proposes the remaining authorised visits at the plan's frequency", async ({ page }) => {
+  const { lastName } = await patientWithAuthorisedVisits(5);
+  await signIn(page, DEMO_STAFF[3].email);
+  await page.getByRole("link", { name: "Calendar", exact: true }).click();
+  await page.getByRole("button", { name: "Book a series…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Book a plan-of-care series" });
+  await dialog.getByRole("searchbox", { name: "Patient" }).fill(lastName);
+  await dialog.getByRole("button", { name: new RegExp(`${lastName}, Jamie`) }).click();
+  await expect(
+    dialog.getByText(/Plan of care: 2 a week until .*; 5 authorised visits remain\. Proposed: 5 visits/),
+  ).toBeVisible();
+  await expect(dialog.getByLabel("Number of visits")).toHaveValue("5");
+  await expect(dialog.getByRole("checkbox", { name: "Mon" })).toBeChecked();
+  await expect(dialog.getByRole("checkbox", { name: "Thu" })).toBeChecked();
+  await expect(dialog.getByRole("checkbox", { name: "Wed" })).not.toBeChecked();
+  await expectAccessible(page);
 });
