@@ -15,6 +15,7 @@ import {
   type StatusAction,
 } from "@/lib/booking/status-rules";
 import { ApiError } from "@/lib/http/api-client";
+import { formatDayMonthYear } from "@/lib/time/format";
 import {
   bookingApi,
   dateLabel,
@@ -87,6 +88,18 @@ export function AppointmentActions({
             <dd className="font-semibold text-red-800">Emergency red flag awaiting a clinician</dd>
           </>
         )}
+        {a.episodeVisit && (
+          <>
+            <dt className="text-slate-600">Authorisation</dt>
+            {a.episodeVisit.kind === "within" ? (
+              <dd>{episodeVisitLabel(a.episodeVisit)}</dd>
+            ) : (
+              <dd className="font-semibold text-amber-900">
+                Beyond authorisation{a.episodeVisit.reason ? `: ${a.episodeVisit.reason}` : ""}
+              </dd>
+            )}
+          </>
+        )}
         {a.seriesId && (
           <>
             <dt className="text-slate-600">Series</dt>
@@ -142,6 +155,7 @@ function MoveForm({
   const [date, setDate] = useState(localDate(a.startsAt, tz));
   const [therapistId, setTherapistId] = useState(a.therapistId);
   const [start, setStart] = useState("");
+  const [reason, setReason] = useState("");
   const dateId = useId();
   const slots = useQuery({
     queryKey: ["slots", a.appointmentTypeId, therapistId, date, a.patientId],
@@ -155,7 +169,12 @@ function MoveForm({
     mutationFn: () =>
       bookingApi.move({
         params: { appointmentId: a.id },
-        body: { expectedVersion: a.version, startsAt: start, therapistId },
+        body: {
+          expectedVersion: a.version,
+          startsAt: start,
+          therapistId,
+          ...(reason.trim() && { overAuthorizationReason: reason.trim() }),
+        },
       }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ["calendar"] });
@@ -227,6 +246,17 @@ function MoveForm({
           </option>
         ))}
       </SelectField>
+      {move.error instanceof ApiError && move.error.fieldErrors.overAuthorizationReason && (
+        <TextArea
+          label="Reason for booking past the authorisation"
+          required
+          maxLength={500}
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          errors={move.error.fieldErrors.overAuthorizationReason}
+        />
+      )}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={!start || move.isPending}>
           {move.isPending ? "Moving…" : "Move appointment"}
@@ -303,4 +333,9 @@ function CancelForm({
       </div>
     </form>
   );
+}
+
+/** "Visit 5 of 12 authorised, until 15 Jan 2027" */
+export function episodeVisitLabel(v: { visitNumber: number; visitsAuthorized: number; validUntil: string }): string {
+  return `Visit ${v.visitNumber} of ${v.visitsAuthorized} authorised, until ${formatDayMonthYear(v.validUntil)}`;
 }

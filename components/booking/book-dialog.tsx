@@ -12,11 +12,13 @@ import {
   newIdempotencyKey,
   timeLabel,
   dateLabel,
+  localDate,
   type AppointmentType,
   type BookBody,
   type SlotGroup,
 } from "./booking-api";
 import { PatientPicker, type PickedPatient } from "./patient-picker";
+import { EpisodeVisitNote } from "./episode-standing-note";
 
 export type BookTarget = { therapistId: string; therapistName: string; start: string };
 
@@ -40,10 +42,12 @@ export function BookForm({
   const [typeId, setTypeId] = useState(active[0]?.id ?? "");
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [fresh, setFresh] = useState<SlotGroup[]>([]);
+  const [reason, setReason] = useState("");
   const mutation = useMutation({
     mutationFn: (body: BookBody) => bookingApi.book({ body, headers: { "Idempotency-Key": key } }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ["calendar"] });
+      void queryClient.invalidateQueries({ queryKey: ["episode-standing"] });
       onDone(
         `Booked ${patient?.firstName} ${patient?.lastName} at ${timeLabel(start, timeZone)} with ${target.therapistName}.`,
       );
@@ -71,6 +75,7 @@ export function BookForm({
       therapistId: target.therapistId,
       patientId: patient.id,
       startsAt: start,
+      ...(reason.trim() && { overAuthorizationReason: reason.trim() }),
     });
   }
   return (
@@ -103,6 +108,13 @@ export function BookForm({
         </fieldset>
       )}
       <PatientPicker value={patient} onChange={setPatient} error={errors.patientId?.join(" ")} />
+      <EpisodeVisitNote
+        patientId={patient?.id ?? null}
+        date={localDate(start, timeZone)}
+        reason={reason}
+        onReasonChange={setReason}
+        reasonErrors={errors.overAuthorizationReason}
+      />
       <SelectField
         label="Appointment type"
         value={typeId}

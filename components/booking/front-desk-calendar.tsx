@@ -514,6 +514,11 @@ const AppointmentBlock = memo(function AppointmentBlock({
   const badges = [
     a.emergencyRedFlag ? "red flag" : null,
     a.intake === "done" ? "intake done" : a.intake === "not_done" ? "intake not done" : null,
+    a.episodeVisit?.kind === "within"
+      ? `visit ${a.episodeVisit.visitNumber} of ${a.episodeVisit.visitsAuthorized} authorised`
+      : a.episodeVisit?.kind === "beyond"
+        ? "beyond authorisation"
+        : null,
   ].filter(Boolean);
   const label = `${timeLabel(a.startsAt, timeZone)} to ${timeLabel(a.endsAt, timeZone)}, ${a.patient.name}, ${typeName} with ${therapistName}, ${appointmentLabel(a.status, a.confirmedAt)}${badges.length ? `, ${badges.join(", ")}` : ""}`;
   return (
@@ -545,6 +550,14 @@ const AppointmentBlock = memo(function AppointmentBlock({
         {a.emergencyRedFlag && <span className="rounded bg-red-700 px-1 font-semibold text-white">Red flag</span>}
         {a.intake === "done" && <span className="rounded bg-emerald-800 px-1 text-white">Intake done</span>}
         {a.intake === "not_done" && <span className="rounded bg-amber-800 px-1 text-white">No intake</span>}
+        {a.episodeVisit?.kind === "within" && (
+          <span className="rounded bg-slate-200 px-1 text-slate-900">
+            {a.episodeVisit.visitNumber}/{a.episodeVisit.visitsAuthorized}
+          </span>
+        )}
+        {a.episodeVisit?.kind === "beyond" && (
+          <span className="rounded bg-amber-800 px-1 font-semibold text-white">Over auth.</span>
+        )}
       </span>
     </button>
   );

@@ -34,6 +34,7 @@ import { listTherapists } from "./therapist-schedules";
 import { lockBookingParties } from "./booking-locks";
 import { retryOnDeadlock } from "./retry-transaction";
 import { endWaitlistFor } from "@/lib/waitlist/end-waitlist-on-booking";
+import { assertAuthorizationReason, checkEpisodeAuthorization } from "./episode-authorization";
 
 /** Room for a burst of bookings queueing for the pool (the 200-at-once test) without a spurious failure. */
 export const BOOKING_TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
@@ -107,6 +108,14 @@ export async function bookAppointment(
         const id = newUuidV7();
         await claimKey(tx, actor, key, fingerprint, { appointmentIds: [id] });
         await lockBookingParties(tx, { therapistIds: [data.therapistId], patientId });
+        const episode = await checkEpisodeAuthorization(tx, {
+          clinicId: actor.clinicId,
+          timeZone: clinic.timeZone,
+          patientId,
+          dates: [localDateOf(start, clinic.timeZone)],
+        });
+        assertAuthorizationReason(actor.role, episode, data.overAuthorizationReason);
+        const overAuthorizationReason = episode.beyond[0] ? data.overAuthorizationReason! : null;
         const row = await tx.appointment.create({
           data: {
             id,
@@ -120,12 +129,22 @@ export async function bookAppointment(
             bookedById: actor.userId,
             bookedVia: actor.role === "patient" ? "portal" : "staff",
             note: data.note || null,
+            episodeId: episode.episodeId,
+            overAuthorizationReason,
           },
           select: { ...appointmentSelect, icsSequence: true },
         });
         await recordAudit(
           actor,
-          { action: "appointment.book", patientId, recordType: "Appointment", recordId: row.id },
+          {
+            action: "appointment.book",
+            patientId,
+            recordType: "Appointment",
+            recordId: row.id,
+            details: overAuthorizationReason
+              ? { beyondAuthorization: episode.beyond[0], overAuthorizationReason }
+              : undefined,
+          },
           tx,
         );
         await endWaitlistFor(tx, {

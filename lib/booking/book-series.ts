@@ -23,6 +23,7 @@ import { seriesDates } from "./series-rules";
 import { listTherapists } from "./therapist-schedules";
 import { lockBookingParties } from "./booking-locks";
 import { retryOnDeadlock } from "./retry-transaction";
+import { assertAuthorizationReason, checkEpisodeAuthorization } from "./episode-authorization";
 
 type Occurrence = { date: string; start: number; end: number; blockedUntil: number };
 
@@ -54,7 +55,8 @@ export async function bookSeries(actor: Actor, input: unknown, idempotencyKey: u
   const { clinic, settings } = await bookingContext(actor.clinicId);
   const type = await bookableType(actor, data.appointmentTypeId);
   const therapist = await requireTherapistOf(actor.clinicId, data.therapistId);
-  const occurrences: Occurrence[] = seriesDates(data.firstDate, data.weekdays, data.weeks).map((date) => {
+  const dates = seriesDates(data.firstDate, data.weekdays, data.weeks).slice(0, data.count ?? undefined);
+  const occurrences: Occurrence[] = dates.map((date) => {
     const start = instantOfLocal(date, data.time, clinic.timeZone);
     const end = start + type.durationMinutes * 60_000;
     return { date, start, end, blockedUntil: end + type.bufferAfterMinutes * 60_000 };
@@ -77,20 +79,34 @@ export async function bookSeries(actor: Actor, input: unknown, idempotencyKey: u
       db.$transaction(async (tx) => {
         const requestId = await claimKey(tx, actor, key, fingerprint);
         await lockBookingParties(tx, { therapistIds: [therapist.id], patientId });
+        // Every occurrence checked against the authorisations; one reason covers all that are beyond.
+        const episode = await checkEpisodeAuthorization(tx, {
+          clinicId: actor.clinicId,
+          timeZone: clinic.timeZone,
+          patientId,
+          dates: occurrences.map((o) => o.date),
+        });
+        assertAuthorizationReason(actor.role, episode, data.overAuthorizationReason);
         const series = await tx.appointmentSeries.create({
           data: {
             clinicId: actor.clinicId,
             patientId,
             therapistId: therapist.id,
             appointmentTypeId: type.id,
-            rule: { firstDate: data.firstDate, weekdays: data.weekdays, time: data.time, weeks: data.weeks },
+            rule: {
+              firstDate: data.firstDate,
+              weekdays: data.weekdays,
+              time: data.time,
+              weeks: data.weeks,
+              ...(data.count && { count: data.count }),
+            },
             createdById: actor.userId,
           },
           select: { id: true },
         });
         // One INSERT for every occurrence: one overlap anywhere fails them all.
         const rows = await tx.appointment.createManyAndReturn({
-          data: occurrences.map((o) => ({
+          data: occurrences.map((o, i) => ({
             clinicId: actor.clinicId,
             therapistId: therapist.id,
             patientId,
@@ -101,6 +117,8 @@ export async function bookSeries(actor: Actor, input: unknown, idempotencyKey: u
             blockedUntil: new Date(o.blockedUntil),
             bookedById: actor.userId,
             bookedVia: "staff",
+            episodeId: episode.episodeId,
+            overAuthorizationReason: episode.beyond[i] ? data.overAuthorizationReason! : null,
           })),
           select: appointmentSelect,
         });
@@ -113,7 +131,13 @@ export async function bookSeries(actor: Actor, input: unknown, idempotencyKey: u
             patientId,
             recordType: "AppointmentSeries",
             recordId: series.id,
-            details: { count: rows.length },
+            details: {
+              count: rows.length,
+              ...(episode.beyond.some(Boolean) && {
+                beyondAuthorization: episode.beyond.filter(Boolean).length,
+                overAuthorizationReason: data.overAuthorizationReason,
+              }),
+            },
           },
           tx,
         );

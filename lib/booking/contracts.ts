@@ -5,6 +5,7 @@ import {
   bookAppointmentSchema,
   calendarQuerySchema,
   cancelAppointmentSchema,
+  episodeStandingQuerySchema,
   moveAppointmentSchema,
   seriesSchema,
   slotQuerySchema,
@@ -86,10 +87,69 @@ const myAppointment = appointmentSchema.extend({
   cancelWouldBeLate: z.boolean(),
 });
 
+/** Where a visit stands against its episode's authorisation (null: not in an episode, or none recorded). */
+export const episodeVisitSchema = z
+  .union([
+    z.object({
+      kind: z.literal("within"),
+      visitNumber: z.number().int(),
+      visitsAuthorized: z.number().int(),
+      validUntil: z.string().describe("Clinic-local YYYY-MM-DD"),
+    }),
+    z.object({ kind: z.literal("beyond"), reason: z.string().nullable() }),
+  ])
+  .nullable();
+
 export const calendarAppointmentSchema = appointmentSchema.extend({
   patient: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable() }),
   intake: z.enum(["done", "not_done", "unknown"]),
   emergencyRedFlag: z.boolean(),
+  episodeVisit: episodeVisitSchema,
+});
+
+const localDay = z.string().describe("Clinic-local YYYY-MM-DD");
+
+/** GET /api/patients/{patientId}/episode-standing: schedule facts of the open episode, nothing clinical. */
+export const episodeStandingSchema = z.object({
+  episodeId: z.uuid(),
+  status: z.enum(["active", "on_hold"]),
+  visitsPerWeek: z.number().int(),
+  weeks: z.number().int(),
+  startDate: localDay,
+  plannedEndDate: localDay,
+  visitsCounted: z.number().int().describe("Completed and checked-in visits"),
+  visitsBooked: z.number().int().describe("Booked visits not yet attended"),
+  plannedVisitsRemaining: z.number().int().describe("visitsPerWeek x weeks, less counted and booked; never below 0"),
+  authorization: z
+    .object({
+      payerName: z.string(),
+      visitsAuthorized: z.number().int(),
+      used: z.number().int(),
+      planned: z.number().int(),
+      remaining: z.number().int(),
+      validFrom: localDay,
+      validUntil: localDay,
+    })
+    .nullable(),
+  authorizedVisitsRemaining: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Free authorised visits in authorisations not yet ended; null when none is recorded"),
+  label: z.string().describe('"visit 5 of 12 authorised, until 15 Jan 2027"'),
+  newVisit: z
+    .union([
+      z.object({ kind: z.literal("no_authorizations") }),
+      z.object({
+        kind: z.literal("within"),
+        visitNumber: z.number().int(),
+        visitsAuthorized: z.number().int(),
+        validUntil: localDay,
+      }),
+      z.object({ kind: z.literal("beyond"), message: z.string() }),
+    ])
+    .optional()
+    .describe("Only when `date` was asked: whether a new visit that day would be covered"),
 });
 
 export const calendarResponseSchema = z.object({
@@ -143,4 +203,9 @@ export const bookingContracts = {
   feedStatus: { ...r.feedStatus, response: z.object({ active: z.boolean(), createdAt: z.iso.datetime().nullable() }) },
   createFeed: { ...r.createFeed, status: 201, response: z.object({ url: z.url() }) },
   revokeFeed: { ...r.revokeFeed, status: 204 },
+  episodeStanding: {
+    ...r.episodeStanding,
+    query: episodeStandingQuerySchema,
+    response: z.object({ standing: episodeStandingSchema.nullable() }),
+  },
 } as const satisfies Contracts<typeof r>;

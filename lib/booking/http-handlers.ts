@@ -10,6 +10,7 @@ import { findSlots } from "./find-slots";
 import { listCalendar } from "./list-calendar";
 import { listMyAppointments } from "./list-my-appointments";
 import { moveAppointment } from "./move-appointment";
+import { getEpisodeStanding } from "@/lib/episodes/get-episode-standing";
 
 /**
  * The booking API's handlers, taking the actor explicitly: route files add
@@ -54,4 +55,9 @@ export const bookingHandlers = {
   calendar: (actor: Actor, req: Request) => listCalendar(actor, queryOf(req)).then((r) => respond(c.calendar, r)),
 
   mine: (actor: Actor) => listMyAppointments(actor).then((r) => respond(c.mine, r)),
+
+  async episodeStanding(actor: Actor, req: Request, ctx: { params: Promise<{ patientId: string }> }) {
+    const { patientId } = await ctx.params;
+    return respond(c.episodeStanding, await getEpisodeStanding(actor, patientId, queryOf(req)));
+  },
 };

@@ -12,6 +12,8 @@ import { bookingContext } from "./booking-settings";
 import { emergencyFlagsFor, intakeStatusFor } from "./intake-badges";
 import { loadSchedules, MAX_APPOINTMENT_SPAN_MS } from "./load-availability";
 import { calendarQuerySchema } from "./schema";
+import { episodeVisitsFor } from "./episode-visit-numbers";
+import { todayIn } from "@/lib/time/calendar-rules";
 import { listTherapists } from "./therapist-schedules";
 
 /**
@@ -20,7 +22,7 @@ import { listTherapists } from "./therapist-schedules";
  * appointment with what booking needs about the patient ("minimum
  * necessary": name, phone, intake done, red-flag badge; never clinical detail).
  */
-export async function listCalendar(actor: Actor, input: unknown) {
+export async function listCalendar(actor: Actor, input: unknown, now = Date.now()) {
   await assertCan(actor, "schedule:read");
   const q = parseInput(calendarQuerySchema, input);
   const { clinic, settings } = await bookingContext(actor.clinicId);
@@ -44,6 +46,8 @@ export async function listCalendar(actor: Actor, input: unknown) {
       orderBy: { startsAt: "asc" },
       select: {
         ...appointmentSelect,
+        episodeId: true,
+        overAuthorizationReason: true,
         patient: { select: { id: true, firstName: true, lastName: true, preferredName: true, phone: true } },
       },
     }),
@@ -62,11 +66,14 @@ export async function listCalendar(actor: Actor, input: unknown) {
     }),
   ]);
   const patientIds = rows.map((r) => r.patientId);
-  const [intake, flags] = await Promise.all([
+  const [intake, flags, episodeVisits] = await Promise.all([
     can(actor, "intake-status:read") ? intakeStatusFor(actor.clinicId, patientIds) : Promise.resolve(new Map()),
     can(actor, "red-flag:read-summary")
       ? emergencyFlagsFor(actor.clinicId, patientIds)
       : Promise.resolve(new Set<string>()),
+    can(actor, "episode:read:schedule")
+      ? episodeVisitsFor(actor.clinicId, clinic.timeZone, rows, todayIn(clinic.timeZone, now))
+      : Promise.resolve(new Map()),
   ]);
   await recordAudit(actor, { action: "calendar.read", details: { from, to, appointments: rows.length } });
   const days: string[] = [];
@@ -103,6 +110,7 @@ export async function listCalendar(actor: Actor, input: unknown) {
       },
       intake: intake.get(r.patientId) ?? "unknown",
       emergencyRedFlag: flags.has(r.patientId),
+      episodeVisit: episodeVisits.get(r.id) ?? null,
     })),
   };
 }

@@ -23,6 +23,8 @@ import { moveAppointmentSchema } from "./schema";
 import { patientMayReschedule } from "./status-rules";
 import { lockBookingParties } from "./booking-locks";
 import { retryOnDeadlock } from "./retry-transaction";
+import { assertAuthorizationReason, checkEpisodeAuthorization } from "./episode-authorization";
+import { localDateOf } from "@/lib/time/calendar-rules";
 
 /**
  * Moves a booked appointment to another time (and optionally therapist),
@@ -41,6 +43,8 @@ export async function moveAppointment(actor: Actor, appointmentId: string, input
     startsAt: true,
     endsAt: true,
     blockedUntil: true,
+    episodeId: true,
+    overAuthorizationReason: true,
     appointmentType: { select: { onlineBookable: true, durationMinutes: true, bufferAfterMinutes: true } },
     patient: { select: { active: true } },
   });
@@ -76,6 +80,18 @@ export async function moveAppointment(actor: Actor, appointmentId: string, input
       db.$transaction(
         async (tx) => {
           await lockBookingParties(tx, { therapistIds: [therapistId], patientId: current.patientId });
+          // The visit stays in its episode; its new date is checked as a new visit would be.
+          const episode = await checkEpisodeAuthorization(tx, {
+            clinicId: actor.clinicId,
+            timeZone: clinic.timeZone,
+            patientId: current.patientId,
+            episodeId: current.episodeId,
+            excludeAppointmentId: current.id,
+            dates: [localDateOf(start, clinic.timeZone)],
+          });
+          // A visit already booked past the authorisation keeps its reason unless staff give a new one.
+          const reason = data.overAuthorizationReason ?? current.overAuthorizationReason ?? undefined;
+          assertAuthorizationReason(actor.role, episode, reason);
           const rows = await tx.appointment.updateManyAndReturn({
             where: { id: current.id, clinicId: actor.clinicId, version: data.expectedVersion, status: "booked" },
             data: {
@@ -88,6 +104,7 @@ export async function moveAppointment(actor: Actor, appointmentId: string, input
               // The patient confirmed the old time, not this one: the new time waits for its own confirmation.
               confirmedAt: null,
               confirmedVia: null,
+              overAuthorizationReason: episode.beyond[0] ? reason! : null,
             },
             select: { ...appointmentSelect, ...messageAppointmentSelect },
           });
@@ -106,7 +123,12 @@ export async function moveAppointment(actor: Actor, appointmentId: string, input
               patientId: current.patientId,
               recordType: "Appointment",
               recordId: current.id,
-              details: { from: current.startsAt.toISOString(), to: row.startsAt.toISOString(), therapistId },
+              details: {
+                from: current.startsAt.toISOString(),
+                to: row.startsAt.toISOString(),
+                therapistId,
+                ...(episode.beyond[0] && { beyondAuthorization: episode.beyond[0], overAuthorizationReason: reason }),
+              },
             },
             tx,
           );

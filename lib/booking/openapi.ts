@@ -121,6 +121,15 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
         ...fromContract(c.revokeFeed, { description: "Revoked" }),
       },
     },
+    "/api/patients/{patientId}/episode-standing": {
+      get: {
+        tags: ["booking"],
+        ...needs(["episode:read:schedule", "episode:read:own"]),
+        summary:
+          "Visits used and booked against the open episode's authorisation; with ?date, whether a new visit is covered",
+        ...fromContract(c.episodeStanding),
+      },
+    },
     "/api/calendar-feed/{token}": {
       get: {
         tags: ["booking"],

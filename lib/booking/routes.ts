@@ -14,4 +14,5 @@ export const bookingRoutes = {
   feedStatus: { method: "GET", path: "/api/booking/calendar-feed" },
   createFeed: { method: "POST", path: "/api/booking/calendar-feed" },
   revokeFeed: { method: "DELETE", path: "/api/booking/calendar-feed" },
+  episodeStanding: { method: "GET", path: "/api/patients/{patientId}/episode-standing" },
 } as const satisfies Record<string, Route>;

@@ -115,6 +115,17 @@ export const idempotencyKeySchema = z
   .min(8, "The idempotency key is too short.")
   .max(200, "The idempotency key is too long.");
 
+/**
+ * Staff's reason for booking past the episode's authorised visits or date
+ * (decision 092). Blank means none; patients cannot book such a visit at all.
+ */
+const overAuthorizationReasonSchema = z
+  .string({ error: "Give the reason as text." })
+  .trim()
+  .max(500, "The reason can be at most 500 characters.")
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
 export const bookAppointmentSchema = z.object({
   appointmentTypeId: id("an appointment type"),
   therapistId: id("a therapist"),
@@ -122,6 +133,7 @@ export const bookAppointmentSchema = z.object({
   patientId: id("a patient").optional(),
   startsAt: z.iso.datetime({ offset: true, error: "Choose a start time." }),
   note: z.string().trim().max(500, "Note can be at most 500 characters.").optional(),
+  overAuthorizationReason: overAuthorizationReasonSchema,
 });
 
 export const seriesSchema = z.object({
@@ -136,6 +148,13 @@ export const seriesSchema = z.object({
     .transform((d) => [...new Set(d)].sort()),
   time: timeOfDaySchema,
   weeks: intIn(1, 26, "the number of weeks"),
+  /** Stop after this many visits (the remaining authorised visits), even if the weeks hold more. Blank: all. */
+  count: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    intIn(1, 182, "the number of visits").optional(),
+  ),
+  /** One reason for every occurrence beyond the authorisation. */
+  overAuthorizationReason: overAuthorizationReasonSchema,
 });
 export type SeriesInput = z.input<typeof seriesSchema>;
 
@@ -150,6 +169,7 @@ export const moveAppointmentSchema = z.object({
   expectedVersion: expectedVersionSchema,
   startsAt: z.iso.datetime({ offset: true, error: "Choose a new start time." }),
   therapistId: id("a therapist").optional(),
+  overAuthorizationReason: overAuthorizationReasonSchema,
 });
 
 export const cancelAppointmentSchema = z.object({
@@ -166,6 +186,11 @@ export const cancelAppointmentSchema = z.object({
 export const statusChangeSchema = z.object({
   expectedVersion: expectedVersionSchema,
   action: z.enum(STATUS_ACTION_NAMES as [string, ...string[]], { error: "Unknown status change." }),
+});
+
+export const episodeStandingQuerySchema = z.object({
+  /** A day a new visit is being considered for: the answer then says whether it would be covered. */
+  date: localDateSchema.optional(),
 });
 
 export const calendarQuerySchema = z.object({

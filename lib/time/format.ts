@@ -90,3 +90,10 @@ export function formatShortLocalDay(instant: InstantLike, timeZone: string): str
     toDate(instant),
   );
 }
+
+/** "15 Jan 2027": a local day in authorisation messages, unambiguous on both sides of the Atlantic. */
+export function formatDayMonthYear(day: string): string {
+  return formatter("UTC", "gb-day-month-year", { day: "numeric", month: "short", year: "numeric" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}

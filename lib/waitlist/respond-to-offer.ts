@@ -8,6 +8,8 @@ import { lockBookingParties } from "@/lib/booking/booking-locks";
 import { bookingContext } from "@/lib/booking/booking-settings";
 import { newUuidV7 } from "@/lib/booking/idempotency";
 import { retryOnDeadlock } from "@/lib/booking/retry-transaction";
+import { assertAuthorizationReason, checkEpisodeAuthorization } from "@/lib/booking/episode-authorization";
+import { localDateOf } from "@/lib/time/calendar-rules";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashLinkToken, looksLikeLinkToken } from "@/lib/intake/link-token";
@@ -140,6 +142,14 @@ export async function acceptWaitlistOffer(
           if (state !== "open") return { state, appointmentId: null };
           const id = newUuidV7(now.getTime());
           await lockBookingParties(tx, { therapistIds: [offer.therapistId], patientId: offer.entry.patientId });
+          // The patient answers online: a visit past the authorisation is for the clinic to book.
+          const episode = await checkEpisodeAuthorization(tx, {
+            clinicId: offer.clinicId,
+            timeZone: clinic.timeZone,
+            patientId: offer.entry.patientId,
+            dates: [localDateOf(start, clinic.timeZone)],
+          });
+          assertAuthorizationReason("patient", episode, undefined);
           const row = await tx.appointment.create({
             data: {
               id,
@@ -153,6 +163,7 @@ export async function acceptWaitlistOffer(
               // The patient booked it; one without a portal account is named by their patient id.
               bookedById: offer.entry.patient.userId ?? offer.entry.patientId,
               bookedVia: "waitlist",
+              episodeId: episode.episodeId,
             },
             select: messageAppointmentSelect,
           });

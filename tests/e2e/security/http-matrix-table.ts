@@ -834,6 +834,20 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     expect: E(401, 403, 403, 200, 200, 404, 200),
   },
   {
+    route: "app/api/patients/[patientId]/episode-standing/route.ts",
+    method: "GET",
+    path: (c) => `/api/patients/${c.target.patientId}/episode-standing`,
+    expect: E(401, 404, 404, 200, 200, 404, 200),
+  },
+  {
+    // A patient's own standing (episode:read:own), with a day to check.
+    route: "app/api/patients/[patientId]/episode-standing/route.ts",
+    method: "GET",
+    variant: "own, with a date",
+    path: (c) => `/api/patients/${c.self.patientId}/episode-standing?date=${c.ids.dates.inTwoWeeks}`,
+    expect: E(401, 200, 200, 200, 200, 404, 200),
+  },
+  {
     route: "app/api/patients/[patientId]/program/follow-up/route.ts",
     method: "GET",
     path: (c) => `/api/patients/${c.target.patientId}/program/follow-up`,

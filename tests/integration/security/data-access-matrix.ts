@@ -56,6 +56,7 @@ import { exportIntakeFhir } from "@/lib/intake/export-intake-fhir";
 import { getIntakeForFilling } from "@/lib/intake/get-intake-for-filling";
 import { getIntakeForReview, loadIntakeForReview } from "@/lib/intake/get-intake-for-review";
 import { getIntakeStatus } from "@/lib/intake/get-intake-status";
+import { getEpisodeStanding } from "@/lib/episodes/get-episode-standing";
 import { getPatientProgress } from "@/lib/intake/get-patient-progress";
 import { auditWho, isLinkActor, type IntakeActor } from "@/lib/intake/intake-actor";
 import { fillableIntakeWhere, intakeOutOfReach } from "@/lib/intake/intake-scope";
@@ -737,6 +738,9 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
   ],
   "lib/intake/get-intake-for-review.ts#loadIntakeForReview": [
     { run: (w, a) => loadIntakeForReview(a, w.intakeB.submittedId), expect: clinicalOwn },
+  ],
+  "lib/episodes/get-episode-standing.ts#getEpisodeStanding": [
+    { run: (w, a) => getEpisodeStanding(a, w.B.patient.id), expect: own },
   ],
   "lib/intake/get-intake-status.ts#getIntakeStatus": [
     {

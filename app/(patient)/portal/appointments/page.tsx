@@ -13,6 +13,9 @@ import { getOwnClinic } from "@/lib/clinics/get-clinic";
 import { hasUnacknowledgedEmergencyFlag } from "@/lib/intake/red-flag-status";
 import { isPatientActive } from "@/lib/patients/patient-status";
 import { zoneNameNow } from "@/lib/booking/clock";
+import { can } from "@/lib/auth/authorize";
+import { getEpisodeStanding } from "@/lib/episodes/get-episode-standing";
+import { formatDayMonthYear } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Appointments" };
 
@@ -20,18 +23,35 @@ export default async function PortalAppointmentsPage() {
   const actor = await requirePageActor("/portal/appointments", "appointment:read:own");
   const clinic = await getOwnClinic(actor);
   // The lists come rendered with the page, so nothing moves when they arrive (they were fetched after load: CLS 0.37).
-  const [mine, feed, therapists, blocked, active] = await Promise.all([
+  const [mine, feed, therapists, blocked, active, episode] = await Promise.all([
     actor.patientId ? listMyAppointments(actor) : undefined,
     actor.patientId ? calendarFeedStatus(actor) : undefined,
     listTherapists(actor.clinicId),
     actor.patientId ? hasUnacknowledgedEmergencyFlag(actor.patientId, actor.clinicId) : Promise.resolve(false),
     actor.patientId ? isPatientActive(actor.patientId, actor.clinicId) : Promise.resolve(true),
+    actor.patientId && can(actor, "episode:read:own")
+      ? getEpisodeStanding(actor, actor.patientId).then((r) => r.standing)
+      : Promise.resolve(null),
   ]);
+  const auth = episode?.authorization;
   return (
     <>
       <PageHeader title="Appointments" subtitle={`${clinic.name} · times in ${zoneNameNow(clinic.timeZone)}`} />
       {/* The lists are the server's; the booking forms bring the query cache when opened (docs/decisions/072). */}
       <div className="flex flex-col gap-4">
+        {auth && (
+          <Card title="Your plan of care">
+            <p>
+              Visits used: {auth.used} of {auth.visitsAuthorized} authorised, until{" "}
+              {formatDayMonthYear(auth.validUntil)}.{auth.planned > 0 && ` ${auth.planned} more booked.`}
+            </p>
+            {auth.remaining === 0 && (
+              <p className="mt-2">
+                Every authorised visit is used or booked. To book more, please call the clinic on {clinic.phone}.
+              </p>
+            )}
+          </Card>
+        )}
         <PatientAppointments
           initial={mine}
           timeZone={clinic.timeZone}
