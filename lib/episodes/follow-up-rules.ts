@@ -11,21 +11,6 @@ import { formatShortDay } from "@/lib/time/format";
 import { summarizeAuthorizations, type AuthorizationFact, type EpisodeVisitFact } from "./authorization-rules";
 import { reevaluationStatus, type ReevaluationRule } from "./reevaluation-rules";
 
-export const FOLLOW_UP_REASONS = [
-  "dropped_out",
-  "under_scheduled",
-  "authorization_ending",
-  "reevaluation_due",
-] as const;
-export type FollowUpReason = (typeof FOLLOW_UP_REASONS)[number];
-
-export const FOLLOW_UP_REASON_LABELS: Record<FollowUpReason, string> = {
-  dropped_out: "Dropped out",
-  under_scheduled: "Under-scheduled",
-  authorization_ending: "Authorisation ending",
-  reevaluation_due: "Re-evaluation due",
-};
-
 /** The look-ahead the plan's frequency is checked over: today and the 13 days after it. */
 export const LOOK_AHEAD_DAYS = 14;
 /** Nothing booked and no visit for more than this many days: dropped out. */
@@ -156,7 +141,7 @@ function reevaluationDue(f: FollowUpFacts): FollowUpFinding | null {
   };
 }
 
-/** Every reason an active episode needs the front desk, in FOLLOW_UP_REASONS order; empty when none. */
+/** Every reason an active episode needs the front desk, in the follow-up-reasons order; empty when none. */
 export function followUpFindings(f: FollowUpFacts): FollowUpFinding[] {
   return [droppedOut(f), underScheduled(f), authorizationEnding(f), reevaluationDue(f)].filter(
     (x): x is FollowUpFinding => x !== null,

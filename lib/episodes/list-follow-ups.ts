@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { todayIn, type LocalDate } from "@/lib/time/calendar-rules";
 import { localDateOfDateColumn } from "@/lib/time/date-column";
 import { loadReevaluationRule } from "./episode-settings";
-import { FOLLOW_UP_REASONS, followUpFindings, nextReminderAllowedAt, type FollowUpFinding } from "./follow-up-rules";
+import { FOLLOW_UP_REASONS } from "./follow-up-reasons";
+import { followUpFindings, nextReminderAllowedAt, type FollowUpFinding } from "./follow-up-rules";
 import { loadEpisodeVisitFacts } from "./load-episode-visits";
 
 /**
