@@ -83,7 +83,7 @@ describe("listFollowUps", () => {
     const w = await clinicWithEpisode();
     const listed = async () =>
       (await listFollowUps(w.frontDesk, { now: NOW })).rows.find((r) => r.episodeId === w.episode.id);
-    expect(listed()).resolves.toBeDefined();
+    await expect(listed()).resolves.toBeDefined();
     await w.visit(addDays(TODAY, 1));
     await w.visit(addDays(TODAY, 4));
     await w.visit(addDays(TODAY, 8));
