@@ -131,3 +131,21 @@ test("a patient who dropped out is listed, reminded once, and leaves the list wh
   await expect(page.getByRole("heading", { level: 1, name: "Follow-up" })).toBeVisible();
   await expect(page.getByRole("heading", { name })).toHaveCount(0);
 });
+
+test("an admin sets the re-evaluation rule on Booking setup: out of range is a field error", async ({ page }) => {
+  await signIn(page, DEMO_STAFF[0].email);
+  await page.goto("/clinic/admin/booking");
+  const form = page.getByRole("form", { name: "Episodes of care" });
+  const visits = form.getByLabel("Re-evaluate every (visits)");
+  await visits.fill("1");
+  await form.getByRole("button", { name: "Save re-evaluation rule" }).click();
+  await expect(form).toContainText("Re-evaluate every 2 to 60 visits (a whole number).");
+  await expect(visits).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+
+  // Saved as the demo has it (10 visits or 30 days), so other tests see the usual rule.
+  await visits.fill("10");
+  await form.getByLabel("Re-evaluate every (days)").fill("30");
+  await form.getByRole("button", { name: "Save re-evaluation rule" }).click();
+  await expect(form.getByRole("status")).toContainText("Re-evaluation rule saved.");
+});
