@@ -133,6 +133,25 @@ describe("remindFollowUp", () => {
     expect(audited).toBe(2);
   });
 
+  it("texts a patient who chose text and consented, held past quiet hours, with no clinical detail", async () => {
+    const w = await clinicWithEpisode();
+    await db.patient.update({
+      where: { id: w.patient.id },
+      data: { phone: "+12075550123", messageChannels: "text", textConsentAt: new Date(NOW.getTime() - DAY) },
+    });
+    const lateEvening = localInstant(TODAY, "22:30", TZ);
+    const reminded = await remindFollowUp(w.frontDesk, { episodeId: w.episode.id }, { now: lateEvening });
+    expect(reminded.channels).toEqual(["sms"]);
+    const [text] = await db.outboxMessage.findMany({
+      where: { patientId: w.patient.id, kind: "episode.follow_up" },
+      select: { channel: true, toAddress: true, textBody: true, nextAttemptAt: true },
+    });
+    expect(text).toMatchObject({ channel: "sms", toAddress: "+12075550123" });
+    expect(text!.textBody).toContain("Drew");
+    expect(text!.textBody).not.toContain("Low back pain");
+    expect(text!.nextAttemptAt).toEqual(localInstant(addDays(TODAY, 1), "08:00", TZ));
+  });
+
   it("two clicks at once send one message", async () => {
     const w = await clinicWithEpisode();
     const results = await Promise.allSettled([
