@@ -28,14 +28,17 @@ export function BookForm({
   types,
   timeZone,
   onDone,
+  initialPatient = null,
 }: {
   target: BookTarget;
   types: AppointmentType[];
   timeZone: string;
   onDone: (message: string) => void;
+  /** Pre-chosen (the calendar opened from the follow-up list); "Change patient" still works. */
+  initialPatient?: PickedPatient | null;
 }) {
   const queryClient = useQueryClient();
-  const [patient, setPatient] = useState<PickedPatient | null>(null);
+  const [patient, setPatient] = useState<PickedPatient | null>(initialPatient);
   const [start, setStart] = useState(target.start);
   const [key, setKey] = useState(newIdempotencyKey);
   const active = types.filter((t) => t.active);

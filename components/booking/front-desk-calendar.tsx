@@ -18,6 +18,7 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { AppointmentActions } from "./appointment-actions";
 import { BookForm, type BookTarget } from "./book-dialog";
+import type { PickedPatient } from "./patient-picker";
 import { appointmentLabel, isChangeable, type AppointmentStatus } from "@/lib/booking/status-rules";
 import { ApiError } from "@/lib/http/api-client";
 import {
@@ -53,10 +54,13 @@ export function FrontDeskCalendar({
   initialDate,
   timeZone,
   canManage,
+  bookFor = null,
 }: {
   initialDate: string;
   timeZone: string;
   canManage: boolean;
+  /** Opened from "Book" on the follow-up list (?patient=): the booking dialog starts with this patient. */
+  bookFor?: PickedPatient | null;
 }) {
   const queryClient = useQueryClient();
   const [date, setDate] = useState(initialDate);
@@ -131,6 +135,11 @@ export function FrontDeskCalendar({
   };
   return (
     <div className="flex flex-col gap-4">
+      {bookFor && (
+        <Alert tone="info">
+          Booking for {bookFor.firstName} {bookFor.lastName}: choose a free time.
+        </Alert>
+      )}
       <div className="flex flex-wrap items-end gap-2">
         <Button variant="secondary" onClick={() => setDate((d) => addDaysIso(d, -step))}>
           ← Previous {view}
@@ -214,7 +223,13 @@ export function FrontDeskCalendar({
       )}
       <Modal open={booking !== null} title="Book an appointment" onClose={() => setBooking(null)}>
         {booking && data && (
-          <BookForm target={booking} types={data.appointmentTypes} timeZone={timeZone} onDone={done} />
+          <BookForm
+            target={booking}
+            types={data.appointmentTypes}
+            timeZone={timeZone}
+            onDone={done}
+            initialPatient={bookFor}
+          />
         )}
       </Modal>
       <Modal

@@ -2,6 +2,7 @@ import "server-only";
 import { Logger, run, type Task, type TaskList } from "graphile-worker";
 import { sealAuditChain } from "@/lib/audit/audit-chain";
 import { runReminderPass } from "@/lib/booking/reminders";
+import { FOLLOW_UP_NUDGE_TASK, runFollowUpNudgePass } from "@/lib/episodes/follow-up-nudge-pass";
 import { OFFER_PASS_TASK } from "@/lib/waitlist/freed-times";
 import { runOfferPass } from "@/lib/waitlist/offer-pass";
 import { db } from "@/lib/db";
@@ -15,7 +16,12 @@ import { describeErrorForLog } from "@/lib/http/log-safe-error";
  * however many servers run it (`graphile_worker._private_known_crontabs`), and
  * a job runs on one server only; job keys keep at most one copy waiting.
  */
-export const TASK = { reminders: "reminders:queue-due", seal: "audit:seal", waitlist: OFFER_PASS_TASK } as const;
+export const TASK = {
+  reminders: "reminders:queue-due",
+  seal: "audit:seal",
+  waitlist: OFFER_PASS_TASK,
+  followUp: FOLLOW_UP_NUDGE_TASK,
+} as const;
 
 /** Seconds between seals: the audit page promises new events are sealed "within seconds". */
 const SEAL_EVERY_MS = 5_000;
@@ -25,6 +31,8 @@ const REMINDERS_EVERY_MS = 15_000;
 const REMINDER_HELPERS = 2;
 /** Offers are held 15 minutes: a pass every 15 s expires them and offers the next patients promptly. */
 const WAITLIST_EVERY_MS = 15_000;
+/** Follow-up nudges go at most weekly per episode; a pass every 10 minutes finds a newly dropped-out patient the same day. */
+const FOLLOW_UP_EVERY_MS = 10 * 60_000;
 
 const CRONTAB = [
   // Each of these jobs schedules its own next run a few seconds ahead; the cron lines only revive
@@ -32,6 +40,7 @@ const CRONTAB = [
   `* * * * * ${TASK.reminders} ?max=1&jobKey=reminders-pass&jobKeyMode=preserve_run_at`,
   `* * * * * ${TASK.seal} ?max=1&jobKey=audit-seal&jobKeyMode=preserve_run_at`,
   `* * * * * ${TASK.waitlist} ?max=1&jobKey=waitlist-pass&jobKeyMode=preserve_run_at`,
+  `*/10 * * * * ${TASK.followUp} ?max=1&jobKey=follow-up-pass&jobKeyMode=preserve_run_at`,
 ].join("\n");
 
 /**
@@ -99,6 +108,10 @@ function taskList(stopping: AbortSignal): TaskList {
       isWakePass(payload)
         ? logSafe(TASK.waitlist, () => offerPass(payload, helpers) as Promise<void>)
         : mainOfferPass(payload, helpers),
+    [TASK.followUp]: recurring(TASK.followUp, "follow-up-pass", FOLLOW_UP_EVERY_MS, async () => {
+      const pass = await runFollowUpNudgePass();
+      if (pass.nudged > 0) console.log(`[follow-up] nudged ${pass.nudged} patients to book`);
+    }),
     [TASK.seal]: recurring(TASK.seal, "audit-seal", SEAL_EVERY_MS, async () => {
       await sealAuditChain(db as unknown as PrismaClient, auditChainKey());
     }),
@@ -142,6 +155,7 @@ export async function startJobRunner(
     );
     await runner.addJob(TASK.seal, {}, { jobKey: "audit-seal", jobKeyMode: "preserve_run_at", maxAttempts: 1 });
     await runner.addJob(TASK.waitlist, {}, { jobKey: "waitlist-pass", jobKeyMode: "preserve_run_at", maxAttempts: 1 });
+    await runner.addJob(TASK.followUp, {}, { jobKey: "follow-up-pass", jobKeyMode: "preserve_run_at", maxAttempts: 1 });
   } catch (error) {
     await runner.stop();
     throw error;

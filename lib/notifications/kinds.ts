@@ -22,6 +22,8 @@ export const MESSAGE_KINDS = [
   // waitlist offers (lib/waitlist/offer-messages.ts)
   "waitlist.offer",
   "waitlist.taken",
+  // episodes of care: "please book your next visit" (lib/episodes/follow-up-messages.ts)
+  "episode.follow_up",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

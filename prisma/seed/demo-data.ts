@@ -10,6 +10,7 @@ import { seedEpisodesDemo } from "./episodes-demo";
 import { seedIntakeDemo } from "./intake-demo";
 import { seedBookingDemo } from "./booking-demo";
 import { seedExercisesDemo } from "./exercises-demo";
+import { seedFollowUpDemo } from "./follow-up-demo";
 
 export const DEMO_PASSWORD = "mend-demo-password";
 
@@ -113,6 +114,7 @@ const DOMAIN_SEEDS: Array<(prisma: PrismaClient, core: SeededDemo) => Promise<vo
   (prisma, core) => seedBookingDemo(prisma, core),
   seedExercisesDemo,
   seedEpisodesDemo,
+  seedFollowUpDemo,
 ];
 
 async function seedCore(prisma: PrismaClient, options: SeedOptions): Promise<SeededDemo> {

@@ -17,38 +17,58 @@ export async function dischargeOpenEpisodes(clinicId: string, patientId: string)
 }
 
 /**
- * An active episode for the patient, opened today for 2 a week over 6 weeks,
- * written straight to the database (any open one is discharged first). With
- * `authorized`, a payer authorisation of that many visits over the plan.
+ * An open episode for the patient, written straight to the database (any open
+ * one is discharged first): 2 a week for 6 weeks from `startDate` (default
+ * today) unless said otherwise. `authorized`: a payer authorisation of that
+ * many visits over the plan, or with its own dates.
  */
 export async function createEpisode(
   clinicId: string,
   patientId: string,
   createdById: string,
-  overrides: Partial<{ reason: string; startDate: string; authorized: number; status: "active" | "on_hold" }> = {},
+  o: Partial<{
+    reason: string;
+    startDate: string;
+    plannedEndDate: string;
+    visitsPerWeek: number;
+    weeks: number;
+    status: "active" | "on_hold";
+    createdAt: Date;
+    lastNudgedAt: Date | null;
+    authorized: number | { visits: number; validFrom: string; validUntil: string };
+  }> = {},
 ) {
   await dischargeOpenEpisodes(clinicId, patientId);
-  const start = overrides.startDate ?? todayIn("America/New_York", Date.now());
+  const start = o.startDate ?? todayIn("America/New_York", Date.now());
+  const end = o.plannedEndDate ?? addDays(start, 42);
+  const auth =
+    o.authorized === undefined
+      ? null
+      : typeof o.authorized === "number"
+        ? { visits: o.authorized, validFrom: start, validUntil: end }
+        : o.authorized;
   return db.episode.create({
     data: {
       clinicId,
       patientId,
       createdById,
-      reason: overrides.reason ?? "Low back pain",
+      reason: o.reason ?? "Low back pain",
       goals: ["Walk the dog"],
-      visitsPerWeek: 2,
-      weeks: 6,
+      visitsPerWeek: o.visitsPerWeek ?? 2,
+      weeks: o.weeks ?? 6,
       startDate: dateColumnOf(start),
-      plannedEndDate: dateColumnOf(addDays(start, 42)),
-      status: overrides.status ?? "active",
-      ...(overrides.authorized
+      plannedEndDate: dateColumnOf(end),
+      status: o.status ?? "active",
+      lastNudgedAt: o.lastNudgedAt ?? null,
+      ...(o.createdAt ? { createdAt: o.createdAt } : {}),
+      ...(auth
         ? {
             authorizations: {
               create: {
                 payerName: "Test Payer",
-                visitsAuthorized: overrides.authorized,
-                validFrom: dateColumnOf(start),
-                validUntil: dateColumnOf(addDays(start, 42)),
+                visitsAuthorized: auth.visits,
+                validFrom: dateColumnOf(auth.validFrom),
+                validUntil: dateColumnOf(auth.validUntil),
                 createdById,
               },
             },

@@ -41,6 +41,7 @@ export const PAGE_PATHS: Record<string, (ids: MatrixIds) => string> = {
   "app/(staff)/clinic/exercises/templates/page.tsx": () => "/clinic/exercises/templates",
   "app/(staff)/clinic/front-desk/page.tsx": () => "/clinic/front-desk",
   "app/(staff)/clinic/front-desk/waitlist/page.tsx": () => "/clinic/front-desk/waitlist",
+  "app/(staff)/clinic/front-desk/follow-up/page.tsx": () => "/clinic/front-desk/follow-up",
   "app/(staff)/clinic/therapist/page.tsx": () => "/clinic/therapist",
   "app/(staff)/clinic/patients/page.tsx": () => "/clinic/patients",
   "app/(staff)/clinic/patients/[patientId]/page.tsx": (ids) => `/clinic/patients/${ids.alex.patientId}`,

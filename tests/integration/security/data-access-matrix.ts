@@ -68,6 +68,9 @@ import { saveIntakeDraft } from "@/lib/intake/save-intake-draft";
 import { sendIntakeLink } from "@/lib/intake/send-intake-link";
 import { submitIntake } from "@/lib/intake/submit-intake";
 import { completeFrontDeskTask, listOpenFrontDeskTasks } from "@/lib/front-desk/front-desk-tasks";
+import { getEpisodeSettings, updateEpisodeSettings } from "@/lib/episodes/episode-settings";
+import { listFollowUps } from "@/lib/episodes/list-follow-ups";
+import { remindFollowUp } from "@/lib/episodes/remind-follow-up";
 import { listMailbox } from "@/lib/notifications/list-mailbox";
 import { listTexts } from "@/lib/notifications/list-texts";
 import { retryFailedMessage } from "@/lib/notifications/retry-message";
@@ -182,6 +185,11 @@ const bEpisode = (w: World, reason?: string, authorized?: number) =>
     reason: reason ?? w.forbidden.frontDesk[0]!,
     ...(authorized ? { authorized } : {}),
   });
+/** A fresh open episode of B's, started long ago with no visits: dropped out (any earlier open one is discharged). */
+async function openEpisodeOfB(w: World): Promise<string> {
+  return (await createEpisode(w.home.clinic.id, w.B.patient.id, w.home.therapist.userId, { startDate: "2026-01-05" }))
+    .id;
+}
 
 /** A pending staff invitation of the home clinic, made by its admin, for a resend or revoke case to act on. */
 const freshInvitation = async (w: World) =>
@@ -855,6 +863,59 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
       expect: E("forbidden", "forbidden", "ok", "forbidden", "ok", "forbidden", "not_found"),
     },
   ],
+
+  // --- episodes of care: the follow-up list, its reminders and the clinic's re-evaluation rule
+  "lib/episodes/list-follow-ups.ts#listFollowUps": [
+    {
+      run: async (w, a) => {
+        await openEpisodeOfB(w);
+        return listFollowUps(a);
+      },
+      expect: clinicList,
+      verify: async (w, a, p, result) => {
+        const rows = (result as { rows: Array<{ episodeId: string; findings: unknown[] }> }).rows;
+        const clinics = await db.episode.findMany({
+          where: { id: { in: rows.map((r) => r.episodeId) } },
+          select: { clinicId: true },
+        });
+        for (const c of clinics) expect(c.clinicId).toBe(a.clinicId);
+        // Schedule facts only: nothing of the episode's reason reaches the list.
+        expect(JSON.stringify(result)).not.toContain("Low back pain");
+        if (a.clinicId === w.home.clinic.id) expect(rows.length).toBeGreaterThan(0);
+      },
+    },
+  ],
+  "lib/episodes/remind-follow-up.ts#remindFollowUp": [
+    {
+      label: "patient B's dropped-out episode, not reminded this week",
+      run: async (w, a) => {
+        const episodeId = await openEpisodeOfB(w);
+        await db.episode.update({ where: { id: episodeId }, data: { lastNudgedAt: null } });
+        return remindFollowUp(a, { episodeId });
+      },
+      expect: E("forbidden", "forbidden", "ok", "ok", "ok", "not_found", "not_found"),
+    },
+    {
+      label: "an id that is not a UUID",
+      run: (w, a) => remindFollowUp(a, { episodeId: "not-a-uuid" }),
+      expect: E("forbidden", "forbidden", "validation", "validation", "validation", "validation", "validation"),
+    },
+  ],
+  "lib/episodes/episode-settings.ts#getEpisodeSettings": [{ run: (w, a) => getEpisodeSettings(a), expect: adminList }],
+  "lib/episodes/episode-settings.ts#updateEpisodeSettings": [
+    {
+      run: (w, a) => updateEpisodeSettings(a, { reevalEveryVisits: 12, reevalEveryDays: 28 }),
+      expect: adminList,
+      verify: async (w, a) => {
+        const changed = await db.episodeSettings.findMany({
+          where: { reevalEveryVisits: 12 },
+          select: { clinicId: true },
+        });
+        expect(changed.map((c) => c.clinicId)).toContain(a.clinicId);
+        for (const c of changed) expect([w.home.clinic.id, w.away.clinic.id]).toContain(c.clinicId);
+      },
+    },
+  ],
   "lib/text-replies/text-reply-log.ts#listInboundTexts": [{ run: (w, a) => listInboundTexts(a), expect: adminList }],
   "lib/text-replies/text-reply-log.ts#simulateInboundText": [
     {
@@ -1300,6 +1361,12 @@ export const SERVER_ACTIONS: Record<string, { calls: string[] } | { identityBoun
   },
   "app/(staff)/clinic/admin/booking/actions.ts#saveWaitlistSettingsAction": {
     calls: ["lib/waitlist/waitlist-settings.ts#updateWaitlistSettings"],
+  },
+  "app/(staff)/clinic/admin/booking/actions.ts#saveEpisodeSettingsAction": {
+    calls: ["lib/episodes/episode-settings.ts#updateEpisodeSettings"],
+  },
+  "app/(staff)/clinic/front-desk/follow-up/actions.ts#remindFollowUpAction": {
+    calls: ["lib/episodes/remind-follow-up.ts#remindFollowUp"],
   },
   "app/(staff)/clinic/admin/booking/actions.ts#saveAppointmentTypeAction": {
     calls: ["lib/booking/appointment-types.ts#saveAppointmentType"],

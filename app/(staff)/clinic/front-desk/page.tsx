@@ -37,6 +37,9 @@ export default async function FrontDeskHome() {
             <Link href="/clinic/front-desk/waitlist" className="font-semibold text-brand-800 underline">
               Waitlist and freed times
             </Link>
+            <Link href="/clinic/front-desk/follow-up" className="font-semibold text-brand-800 underline">
+              Patients to follow up
+            </Link>
           </div>
         }
       />

@@ -5,6 +5,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { saveAppointmentType } from "@/lib/booking/appointment-types";
 import { updateBookingSettings } from "@/lib/booking/booking-settings";
 import { updateReminderSchedule } from "@/lib/booking/reminder-schedule";
+import { updateEpisodeSettings } from "@/lib/episodes/episode-settings";
 import { addScheduleOverride, removeScheduleOverride, setWeeklyHours } from "@/lib/booking/therapist-schedules";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { updateWaitlistSettings } from "@/lib/waitlist/waitlist-settings";
@@ -30,6 +31,14 @@ export async function saveReminderScheduleAction(input: unknown): Promise<Action
 export async function saveWaitlistSettingsAction(input: unknown): Promise<ActionResult> {
   return runAction(async () => {
     await updateWaitlistSettings(await requireActor(), input);
+    revalidatePath(PATH);
+    return undefined;
+  });
+}
+
+export async function saveEpisodeSettingsAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    await updateEpisodeSettings(await requireActor(), input);
     revalidatePath(PATH);
     return undefined;
   });

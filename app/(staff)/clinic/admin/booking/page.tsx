@@ -8,10 +8,12 @@ import {
   WeeklyHoursForm,
 } from "@/components/booking/admin-forms";
 import { ReminderScheduleForm } from "@/components/booking/reminder-schedule-form";
+import { EpisodeSettingsForm } from "@/components/episodes/episode-settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { listAppointmentTypes } from "@/lib/booking/appointment-types";
 import { getBookingSettings } from "@/lib/booking/booking-settings";
 import { getReminderSchedule } from "@/lib/booking/reminder-schedule";
+import { getEpisodeSettings } from "@/lib/episodes/episode-settings";
 import { listTherapistSchedules } from "@/lib/booking/therapist-schedules";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getOwnClinic } from "@/lib/clinics/get-clinic";
@@ -25,10 +27,11 @@ export const metadata: Metadata = { title: "Booking setup" };
 export default async function BookingSetupPage() {
   const actor = await requirePageActor("/clinic/admin/booking", "clinic:configure");
   const clinic = await getOwnClinic(actor);
-  const [settings, reminders, waitlist, types, schedules] = await Promise.all([
+  const [settings, reminders, waitlist, episodeSettings, types, schedules] = await Promise.all([
     getBookingSettings(actor),
     getReminderSchedule(actor),
     getWaitlistSettings(actor),
+    getEpisodeSettings(actor),
     listAppointmentTypes(actor, { includeInactive: true }),
     listTherapistSchedules(actor, clinicToday(clinic.timeZone)),
   ]);
@@ -47,6 +50,14 @@ export default async function BookingSetupPage() {
         </Card>
         <Card title="Waitlist offers">
           <WaitlistSettingsForm settings={waitlist} />
+        </Card>
+        <Card title="Episodes of care: re-evaluation">
+          <EpisodeSettingsForm
+            settings={{
+              reevalEveryVisits: episodeSettings.reevalEveryVisits,
+              reevalEveryDays: episodeSettings.reevalEveryDays,
+            }}
+          />
         </Card>
         <Card title="Appointment types">
           <div className="flex flex-col gap-3">
