@@ -173,3 +173,18 @@ export function buildOutcomeReport(episodes: readonly ReportEpisode[]): OutcomeR
     },
   };
 }
+
+/** What a chart of one measure gets: the share per group, null where the report withholds it. */
+export function shareBars(
+  groups: ReadonlyArray<{ label: string } & (GroupFigures | QuartileFigures)>,
+  measure: OutcomeMeasure,
+): Array<{ label: string; share: number | null }> {
+  return groups.map((g) => {
+    const m = g.suppressed ? null : g.measures.find((x) => x.measure === measure);
+    return { label: g.label, share: m && !m.suppressed ? m.shareReached : null };
+  });
+}
+
+export function quartileLabel(quartile: 1 | 2 | 3 | 4): string {
+  return `Adherence quartile ${quartile}${quartile === 1 ? " (lowest)" : quartile === 4 ? " (highest)" : ""}`;
+}

@@ -4,6 +4,7 @@ import {
   adherenceQuartiles,
   buildOutcomeReport,
   median,
+  shareBars,
   type ReportEpisode,
 } from "@/lib/outcomes/outcome-report-rules";
 
@@ -120,5 +121,18 @@ describe("adherence quartiles", () => {
     expect(r.byAdherence.quartiles[0]).toMatchObject({ adherenceFrom: 0, adherenceTo: 0.2 });
     expect(r.byAdherence.withoutProgram).toBe(0);
     expect(buildOutcomeReport([ep("n", { adherence: null })]).byAdherence.withoutProgram).toBe("fewer than 5");
+  });
+});
+
+describe("shareBars", () => {
+  it("gives charts a share only where the report shows figures", () => {
+    const eps = ["1", "2", "3", "4", "5"].map((id) => ep(id, { therapist: "A", odi: [40, 20], nprs: null }));
+    eps.push(ep("6", { therapist: "B" }));
+    const r = buildOutcomeReport(eps);
+    expect(shareBars(r.byTherapist, "odi")).toEqual([
+      { label: "Therapist A", share: 1 },
+      { label: "Therapist B", share: null },
+    ]);
+    expect(shareBars(r.byTherapist, "nprs")[0]).toEqual({ label: "Therapist A", share: null });
   });
 });
