@@ -2,6 +2,7 @@ import { accountsOpenApiPaths } from "@/lib/accounts/openapi";
 import { bookingOpenApiPaths } from "@/lib/booking/openapi";
 import { exercisesOpenApiPaths } from "@/lib/exercises/openapi";
 import { intakeOpenApiPaths } from "@/lib/intake/openapi";
+import { outcomesOpenApiPaths } from "@/lib/outcomes/openapi";
 import { patientsOpenApiPaths } from "@/lib/patients/openapi";
 import { textRepliesOpenApiPaths } from "@/lib/text-replies/openapi";
 import { waitlistOpenApiPaths } from "@/lib/waitlist/openapi";
@@ -27,6 +28,8 @@ const DOMAIN_PATHS: Array<() => Record<string, unknown>> = [
   waitlistOpenApiPaths,
   // waitlist offers
   offerOpenApiPaths,
+  // outcomes
+  outcomesOpenApiPaths,
 ];
 
 export function openApiDocument(serverUrl: string) {

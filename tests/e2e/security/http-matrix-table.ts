@@ -40,6 +40,8 @@ export type PatientRecords = {
   appointmentId: string;
   programId: string | null;
   programItemId: string | null;
+  /** The patient's first episode of care, if any. */
+  episodeId: string | null;
 };
 
 export type MatrixIds = {
@@ -618,6 +620,20 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     variant: "own intake",
     path: (c) => `/api/intakes/${c.self.intakeId}/fhir`,
     expect: E(401, 200, 404, 403, 200, 404, 200),
+  },
+  {
+    // Aggregates of the asker's own clinic: the other clinic's therapist gets their own clinic's report.
+    route: "app/api/outcomes/report.csv/route.ts",
+    method: "GET",
+    path: (c) => `/api/outcomes/report.csv?from=${c.ids.dates.yesterday}&to=${c.ids.dates.today}`,
+    expect: E(401, 403, 403, 403, 200, 200, 200),
+  },
+  {
+    route: "app/api/outcomes/report.csv/route.ts",
+    method: "GET",
+    variant: "dates out of order",
+    path: (c) => `/api/outcomes/report.csv?from=${c.ids.dates.today}&to=${c.ids.dates.yesterday}`,
+    expect: E(401, 403, 403, 403, 422, 422, 422),
   },
   {
     // Alex's intake is submitted: an allowed role is told so (409) and no link changes.

@@ -61,6 +61,11 @@ async function patientRecords(db: pg.Client, email: string): Promise<PatientReco
       [patient.id],
     )
   ).rows[0];
+  const episode = (
+    await db.query<{ id: string }>(`SELECT id FROM "Episode" WHERE "patientId" = $1 ORDER BY "createdAt" ASC LIMIT 1`, [
+      patient.id,
+    ])
+  ).rows[0];
   return {
     patientId: patient.id,
     intakeId: intakes.rows[0]!.id,
@@ -68,6 +73,7 @@ async function patientRecords(db: pg.Client, email: string): Promise<PatientReco
     appointmentId: appointment.id,
     programId: program?.id ?? null,
     programItemId: program?.itemId ?? null,
+    episodeId: episode?.id ?? null,
   };
 }
 

@@ -57,6 +57,10 @@ import { getIntakeForFilling } from "@/lib/intake/get-intake-for-filling";
 import { getIntakeForReview, loadIntakeForReview } from "@/lib/intake/get-intake-for-review";
 import { getIntakeStatus } from "@/lib/intake/get-intake-status";
 import { getPatientProgress } from "@/lib/intake/get-patient-progress";
+import { getDischargeSummary } from "@/lib/episodes/get-discharge-summary";
+import { getOutcomeReport } from "@/lib/outcomes/get-outcome-report";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createOutcomeEpisode } from "../../../prisma/seed/outcome-episode";
 import { auditWho, isLinkActor, type IntakeActor } from "@/lib/intake/intake-actor";
 import { fillableIntakeWhere, intakeOutOfReach } from "@/lib/intake/intake-scope";
 import { listClinicIntakes } from "@/lib/intake/list-clinic-intakes";
@@ -163,6 +167,28 @@ const adminList = E("forbidden", "forbidden", "forbidden", "forbidden", "ok", "f
 /** Booking writes on B's appointments: B, the front desk and admins; therapists read the schedule only. */
 const bookingWrite = E("not_found", "ok", "ok", "forbidden", "ok", "forbidden", "not_found");
 const libraryWrite = E("forbidden", "forbidden", "forbidden", "ok", "ok", "not_found", "not_found");
+
+/** A discharged episode of patient B, made once per world, for the discharge-summary case. */
+const dischargedEpisodes = new WeakMap<World, Promise<string>>();
+const dischargedEpisodeOfB = (w: World) => {
+  if (!dischargedEpisodes.has(w))
+    dischargedEpisodes.set(
+      w,
+      createOutcomeEpisode(db as unknown as PrismaClient, {
+        clinicId: w.home.clinic.id,
+        patientId: w.B.patient.id,
+        therapistId: w.home.therapist.userId,
+        risk: "medium",
+        startDate: "2026-01-05",
+        dischargedOn: "2026-02-13",
+        baseline: { odi: 40, nprs: 6, psfs: 3 },
+        followUp: { odi: 22, nprs: 3, psfs: 6 },
+        visits: 1,
+        appointmentTypeId: w.homeType.id,
+      }).then((r) => r.episode.id),
+    );
+  return dischargedEpisodes.get(w)!;
+};
 
 /** A pending staff invitation of the home clinic, made by its admin, for a resend or revoke case to act on. */
 const freshInvitation = async (w: World) =>
@@ -724,6 +750,24 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
     {
       run: (w, a) => getIntakeStatus(a, w.B.patient.id),
       expect: E("forbidden", "forbidden", "ok", "ok", "ok", "not_found", "not_found"),
+    },
+  ],
+  "lib/episodes/get-discharge-summary.ts#getDischargeSummary": [
+    { run: async (w, a) => getDischargeSummary(a, await dischargedEpisodeOfB(w)), expect: clinicianOnly },
+  ],
+  "lib/outcomes/get-outcome-report.ts#getOutcomeReport": [
+    {
+      // Aggregates of the actor's own clinic; the away clinic's staff get their own (empty) report.
+      run: async (w, a) => {
+        await dischargedEpisodeOfB(w);
+        return getOutcomeReport(a, { from: "2026-01-01", to: "2026-12-31" });
+      },
+      expect: prescriberList,
+    },
+    {
+      label: "dates out of order",
+      run: (w, a) => getOutcomeReport(a, { from: "2026-03-02", to: "2026-03-01" }),
+      expect: E("forbidden", "forbidden", "forbidden", "validation", "validation", "validation", "validation"),
     },
   ],
   "lib/intake/get-patient-progress.ts#getPatientProgress": [
