@@ -912,6 +912,33 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     expect: E(401, 403, 403, 403, 200, 404, 200),
   },
   {
+    // Setting the group on a fresh template of the persona's clinic; the other clinic's therapist aims at the demo one.
+    route: "app/api/program-templates/[templateId]/route.ts",
+    method: "PATCH",
+    path: (c) => `/api/program-templates/${c.prepared ?? c.ids.templateId}`,
+    body: () => json({ matchedRisk: "medium" }),
+    prepare: {
+      for: ["therapist", "admin"],
+      run: async (c, api) => {
+        const res = await api.post("/api/program-templates", {
+          name: `Matrix probe ${crypto.randomUUID().slice(0, 8)}`,
+          items: [{ exerciseId: c.ids.exerciseId, dosage }],
+        });
+        if (res.status !== 201) throw new Error(`could not make a template to mark: ${res.status}`);
+        return (res.json as { template: { id: string } }).template.id;
+      },
+    },
+    expect: E(401, 403, 403, 403, 200, 404, 200),
+  },
+  {
+    route: "app/api/program-templates/[templateId]/route.ts",
+    method: "PATCH",
+    variant: "an unknown group",
+    path: (c) => `/api/program-templates/${c.ids.templateId}`,
+    body: () => json({ matchedRisk: "severe" }),
+    expect: E(401, 403, 403, 403, 422, 422, 422),
+  },
+  {
     route: "app/api/program-templates/route.ts",
     method: "GET",
     path: () => "/api/program-templates",

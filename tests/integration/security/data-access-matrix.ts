@@ -91,7 +91,12 @@ import { getToday } from "@/lib/programs/get-today";
 import { listLowAdherence } from "@/lib/programs/list-low-adherence";
 import { logExerciseSessions } from "@/lib/programs/log-exercise-sessions";
 import { programPatient } from "@/lib/programs/program-access";
-import { archiveProgramTemplate, listProgramTemplates, saveProgramTemplate } from "@/lib/programs/program-templates";
+import {
+  archiveProgramTemplate,
+  listProgramTemplates,
+  saveProgramTemplate,
+  setTemplateMatchedRisk,
+} from "@/lib/programs/program-templates";
 import { saveProgram } from "@/lib/programs/save-program";
 import { listStaff } from "@/lib/staff/list-staff";
 import { resetStaffMfa } from "@/lib/staff/reset-staff-mfa";
@@ -1052,6 +1057,18 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
   ],
   "lib/programs/program-templates.ts#archiveProgramTemplate": [
     { run: async (w, a) => archiveProgramTemplate(a, await w.freshTemplate()), expect: clinicianOnly },
+  ],
+  "lib/programs/program-templates.ts#setTemplateMatchedRisk": [
+    {
+      run: async (w, a) => setTemplateMatchedRisk(a, await w.freshTemplate(), { matchedRisk: "high" }),
+      expect: clinicianOnly,
+    },
+    {
+      label: "an unknown group",
+      // The body is checked before the template is looked up: the other clinic learns nothing from a 422.
+      run: async (w, a) => setTemplateMatchedRisk(a, await w.freshTemplate(), { matchedRisk: "severe" }),
+      expect: E("forbidden", "forbidden", "forbidden", "validation", "validation", "validation", "validation"),
+    },
   ],
   "lib/programs/save-program.ts#saveProgram": [
     {
