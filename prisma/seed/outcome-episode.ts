@@ -104,7 +104,7 @@ export async function createOutcomeEpisode(prisma: PrismaClient, spec: OutcomeEp
   const slot = slotsTaken.get(spec.therapistId) ?? 0;
   slotsTaken.set(spec.therapistId, slot + 1);
   for (let i = 0; i < spec.visits; i++) {
-    const startsAt = new Date(Date.parse(`${addDays(spec.startDate, 2 * i)}T11:00:00Z`) + slot * 30 * 60_000);
+    const startsAt = new Date(Date.parse(`${addDays(spec.startDate, 2 * i)}T15:00:00Z`) + slot * 30 * 60_000);
     const endsAt = new Date(startsAt.getTime() + 25 * 60_000);
     await prisma.appointment.create({
       data: {
