@@ -103,11 +103,11 @@ export async function createOutcomeEpisode(prisma: PrismaClient, spec: OutcomeEp
   }
   const slot = slotsTaken.get(spec.therapistId) ?? 0;
   slotsTaken.set(spec.therapistId, slot + 1);
-  for (let i = 0; i < spec.visits; i++) {
-    const startsAt = new Date(Date.parse(`${addDays(spec.startDate, 2 * i)}T15:00:00Z`) + slot * 30 * 60_000);
-    const endsAt = new Date(startsAt.getTime() + 25 * 60_000);
-    await prisma.appointment.create({
-      data: {
+  await prisma.appointment.createMany({
+    data: Array.from({ length: spec.visits }, (_, i) => {
+      const startsAt = new Date(Date.parse(`${addDays(spec.startDate, 2 * i)}T15:00:00Z`) + slot * 30 * 60_000);
+      const endsAt = new Date(startsAt.getTime() + 25 * 60_000);
+      return {
         ...mine,
         episodeId: episode.id,
         therapistId: spec.therapistId,
@@ -115,13 +115,13 @@ export async function createOutcomeEpisode(prisma: PrismaClient, spec: OutcomeEp
         startsAt,
         endsAt,
         blockedUntil: endsAt,
-        status: "completed",
+        status: "completed" as const,
         completedAt: endsAt,
         bookedById: spec.therapistId,
         bookedVia: "staff",
-      },
-    });
-  }
+      };
+    }),
+  });
   if (spec.program) {
     const program = await prisma.program.create({
       data: {

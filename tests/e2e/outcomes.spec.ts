@@ -128,7 +128,7 @@ test("the intake review suggests the STarT Back-matched approach and the builder
     const expected = templates.templates.find((t) => t.matchedRisk === risk)!.id;
     await page.goto(`/clinic/patients/${alex.id}/exercises/edit`);
     await expect(page.getByTestId("matched-template-hint")).toContainText(`STarT Back ${risk} risk`);
-    await expect(page.getByLabel("Template")).toHaveValue(expected);
+    await expect(page.getByLabel("Template", { exact: true })).toHaveValue(expected);
   } finally {
     await page.request.delete(`/api/program-templates/${templateId}`);
   }
