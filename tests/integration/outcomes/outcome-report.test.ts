@@ -321,6 +321,10 @@ describe("outcome report against hand-computed figures", () => {
       isAppError(e) ? e.fieldErrors : e,
     );
     expect(order).toHaveProperty("to");
+    await expect(getOutcomeReport(therapist, { from: "0000-01-01" })).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { from: ["Use a date between 1900 and 2999."] },
+    });
     await expect(getOutcomeReport(frontDesk, {})).rejects.toMatchObject({ code: "forbidden" });
   });
 });
