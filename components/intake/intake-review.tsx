@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { BodyFigure, MapLegend } from "@/components/pain-map/body-figure";
+import { MatchedCareSuggestion } from "@/components/episodes/matched-care-suggestion";
 import { formatDateOnly, formatDateTime } from "@/lib/time/format";
 import type { IntakeForReview } from "@/lib/intake/get-intake-for-review";
 import { isoDay } from "@/lib/intake/intake-rules";
@@ -65,12 +66,15 @@ export function IntakeReview({
   timeZone,
   canAcknowledge,
   audience = "staff",
+  programHref = null,
 }: {
   intake: IntakeForReview;
   timeZone: string;
   canAcknowledge: boolean;
   /** Patients read their own answers, map and scores; screening flags are the clinic's working notes. */
   audience?: "staff" | "patient";
+  /** Where a clinician who may prescribe builds this patient's program (the matched-care suggestion links there). */
+  programHref?: string | null;
 }) {
   const a = intake.answers;
   const s = intake.scores;
@@ -211,6 +215,9 @@ export function IntakeReview({
             note="Higher is better. Meaningful change: 2 points (mean), 3 (one activity)."
           />
         </div>
+        {audience === "staff" && intake.kind === "initial" && (
+          <MatchedCareSuggestion risk={s?.startBack?.risk} programHref={programHref} />
+        )}
       </Section>
 
       {a.contact && (

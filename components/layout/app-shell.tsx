@@ -21,6 +21,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/clinic/front-desk/follow-up", label: "Follow-up" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/clinic/exercises", label: "Exercises" },
+    { href: "/clinic/outcomes", label: "Outcomes" },
     { href: "/account/security", label: "Account" },
   ],
   front_desk: [
@@ -41,6 +42,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/clinic/admin/settings", label: "Clinic settings" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/clinic/exercises", label: "Exercises" },
+    { href: "/clinic/outcomes", label: "Outcomes" },
     { href: "/clinic/admin/mailbox", label: "Mailbox" },
     { href: "/clinic/admin/texts", label: "Texts" },
     { href: "/clinic/admin/audit", label: "Audit log" },

@@ -31,6 +31,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { dosageBody, toDosageForm, type DosageForm } from "@/lib/exercises/dosage-form";
 import type { ExerciseView } from "@/lib/exercises/exercise-view";
 import type { ProgramTemplateView } from "@/lib/programs/program-templates";
+import { MATCHED_APPROACH, type MatchedRiskGroup } from "@/lib/episodes/matched-care-rules";
 import type { ProgramView } from "@/lib/programs/program-view";
 import { saveProgramSchema } from "@/lib/programs/schema";
 import type { FieldErrors } from "@/lib/errors";
@@ -227,11 +228,14 @@ export function ProgramBuilder({
   program,
   templates,
   today,
+  matchedCare = null,
 }: {
   patient: { id: string; name: string };
   program: ProgramView | null;
   templates: ProgramTemplateView[];
   today: string;
+  /** The patient's STarT Back group and the template marked for it, pre-selected (decision 097). */
+  matchedCare?: { risk: MatchedRiskGroup; templateId: string | null } | null;
 }) {
   const router = useRouter();
   const editing = program?.status === "active" ? program : null;
@@ -245,7 +249,7 @@ export function ProgramBuilder({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [announcement, setAnnouncement] = useState("");
   const [undo, setUndo] = useState<{ rows: Row[]; label: string } | null>(null);
-  const [chosenTemplate, setChosenTemplate] = useState(templates[0]?.id ?? "");
+  const [chosenTemplate, setChosenTemplate] = useState(matchedCare?.templateId ?? templates[0]?.id ?? "");
   const [templateName, setTemplateName] = useState("");
   const moveButtons = useRef(new Map<string, HTMLButtonElement | null>());
 
@@ -380,6 +384,13 @@ export function ProgramBuilder({
                 </option>
               ))}
             </SelectField>
+            {matchedCare && (
+              <p className="text-sm text-slate-700" data-testid="matched-template-hint">
+                {matchedCare.templateId
+                  ? `Pre-selected because it suits STarT Back ${matchedCare.risk} risk, this patient's group (${MATCHED_APPROACH[matchedCare.risk].approach}). A suggestion: choose what fits.`
+                  : `No template is marked as suiting STarT Back ${matchedCare.risk} risk, this patient's group (${MATCHED_APPROACH[matchedCare.risk].approach}).`}
+              </p>
+            )}
             <Button variant="secondary" onClick={useTemplate}>
               {rows.length ? "Replace with this template" : "Use this template"}
             </Button>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Contracts } from "@/lib/http/endpoint";
-import { endProgramSchema, saveProgramSchema, saveTemplateSchema } from "@/lib/programs/schema";
+import { endProgramSchema, saveProgramSchema, saveTemplateSchema, templateRiskSchema } from "@/lib/programs/schema";
+import { MATCHED_RISK_GROUPS } from "@/lib/episodes/matched-care-rules";
 import { BODY_AREAS, DOSAGE_KINDS, EQUIPMENT, MEDIA_KINDS, POSITIONS, SIDES } from "./catalog";
 import { exerciseRoutes as r } from "./routes";
 import { archiveExerciseSchema, exerciseFilterSchema, exerciseInputSchema } from "./schema";
@@ -92,6 +93,8 @@ export const programTemplateViewSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   description: z.string().nullable(),
+  /** The STarT Back group the template suits (decision 097), pre-selected for such patients. */
+  matchedRisk: z.enum(MATCHED_RISK_GROUPS).nullable(),
   items: z.array(programItemViewSchema),
 });
 
@@ -127,5 +130,10 @@ export const exerciseContracts = {
     response: z.object({ template: z.object({ id: z.uuid(), name: z.string() }) }),
   },
   archiveTemplate: { ...r.archiveTemplate, response: z.object({ archived: z.literal(true) }) },
+  setTemplateRisk: {
+    ...r.setTemplateRisk,
+    request: templateRiskSchema,
+    response: z.object({ template: z.object({ id: z.uuid(), matchedRisk: z.enum(MATCHED_RISK_GROUPS).nullable() }) }),
+  },
   endProgram: { ...r.endProgram, request: endProgramSchema, response: z.object({ ended: z.literal(true) }) },
 } as const satisfies Contracts<typeof r>;

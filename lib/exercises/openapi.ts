@@ -142,6 +142,12 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         ...needs("program:write"),
         ...fromContract(c.archiveTemplate),
       },
+      patch: {
+        tags: ["exercises"],
+        summary: "Set the STarT Back group a template suits (or none)",
+        ...needs("program:write"),
+        ...fromContract(c.setTemplateRisk),
+      },
     },
     "/api/programs/{programId}/end": {
       post: {

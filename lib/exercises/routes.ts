@@ -14,5 +14,6 @@ export const exerciseRoutes = {
   listTemplates: { method: "GET", path: "/api/program-templates" },
   saveTemplate: { method: "POST", path: "/api/program-templates" },
   archiveTemplate: { method: "DELETE", path: "/api/program-templates/{templateId}" },
+  setTemplateRisk: { method: "PATCH", path: "/api/program-templates/{templateId}" },
   endProgram: { method: "POST", path: "/api/programs/{programId}/end" },
 } as const satisfies Record<string, Route>;

@@ -3,6 +3,7 @@ import { bookingOpenApiPaths } from "@/lib/booking/openapi";
 import { episodesOpenApiPaths } from "@/lib/episodes/openapi";
 import { exercisesOpenApiPaths } from "@/lib/exercises/openapi";
 import { intakeOpenApiPaths } from "@/lib/intake/openapi";
+import { outcomesOpenApiPaths } from "@/lib/outcomes/openapi";
 import { patientsOpenApiPaths } from "@/lib/patients/openapi";
 import { textRepliesOpenApiPaths } from "@/lib/text-replies/openapi";
 import { waitlistOpenApiPaths } from "@/lib/waitlist/openapi";
@@ -30,6 +31,8 @@ const DOMAIN_PATHS: Array<() => Record<string, unknown>> = [
   offerOpenApiPaths,
   // episodes
   episodesOpenApiPaths,
+  // outcomes
+  outcomesOpenApiPaths,
 ];
 
 export function openApiDocument(serverUrl: string) {

@@ -8,12 +8,14 @@ import { AppError, notFound } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { parseInput } from "@/lib/validation";
 import { dosageColumns, itemSelect, toItemView, type ProgramItemView } from "./program-view";
-import { saveTemplateSchema } from "./schema";
+import type { MatchedRiskGroup } from "@/lib/episodes/matched-care-rules";
+import { saveTemplateSchema, templateRiskSchema } from "./schema";
 
 export type ProgramTemplateView = {
   id: string;
   name: string;
   description: string | null;
+  matchedRisk: MatchedRiskGroup | null;
   items: ProgramItemView[];
 };
 
@@ -27,6 +29,7 @@ export async function listProgramTemplates(actor: Actor): Promise<ProgramTemplat
       id: true,
       name: true,
       description: true,
+      matchedRisk: true,
       items: { orderBy: { position: "asc" }, select: itemSelect },
     },
   });
@@ -97,5 +100,37 @@ export async function archiveProgramTemplate(actor: Actor, templateId: string): 
       { action: "program_template.archive", recordType: "ProgramTemplate", recordId: templateId },
       tx,
     );
+  });
+}
+
+/**
+ * Marks the STarT Back group a template suits (decision 097), or clears it;
+ * the program builder pre-selects it for patients of that group.
+ */
+export async function setTemplateMatchedRisk(
+  actor: Actor,
+  templateId: string,
+  input: unknown,
+): Promise<{ id: string; matchedRisk: MatchedRiskGroup | null }> {
+  await assertCan(actor, "program:write");
+  if (!z.uuid().safeParse(templateId).success) throw notFound("That template");
+  const { matchedRisk } = parseInput(templateRiskSchema, input);
+  return db.$transaction(async (tx) => {
+    const r = await tx.programTemplate.updateMany({
+      where: { id: templateId, clinicId: actor.clinicId, archivedAt: null },
+      data: { matchedRisk },
+    });
+    if (r.count !== 1) throw notFound("That template");
+    await recordAudit(
+      actor,
+      {
+        action: "program_template.set_matched_risk",
+        recordType: "ProgramTemplate",
+        recordId: templateId,
+        details: { matchedRisk },
+      },
+      tx,
+    );
+    return { id: templateId, matchedRisk };
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DIFFICULTIES } from "@/lib/exercises/catalog";
 import { prescribedDosageSchema } from "@/lib/exercises/dosage-rules";
+import { MATCHED_RISK_GROUPS } from "@/lib/episodes/matched-care-rules";
 
 export const MAX_PROGRAM_ITEMS = 20;
 
@@ -76,6 +77,11 @@ export const saveTemplateSchema = z.object({
   items,
 });
 export type SaveTemplateInput = z.input<typeof saveTemplateSchema>;
+
+/** The STarT Back group a template suits; null clears it. */
+export const templateRiskSchema = z.object({
+  matchedRisk: z.enum(MATCHED_RISK_GROUPS, { error: "Choose low, medium or high risk, or none." }).nullable(),
+});
 
 const amount = (max: number, label: string) =>
   z

@@ -7,6 +7,7 @@ import { sealSecret } from "../../lib/auth/mfa-crypto";
 import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedEpisodesDemo } from "./episodes-demo";
+import { seedOutcomesDemo } from "./outcomes-demo";
 import { seedIntakeDemo } from "./intake-demo";
 import { seedBookingDemo } from "./booking-demo";
 import { seedExercisesDemo } from "./exercises-demo";
@@ -115,6 +116,7 @@ const DOMAIN_SEEDS: Array<(prisma: PrismaClient, core: SeededDemo) => Promise<vo
   seedExercisesDemo,
   seedEpisodesDemo,
   seedFollowUpDemo,
+  seedOutcomesDemo,
 ];
 
 async function seedCore(prisma: PrismaClient, options: SeedOptions): Promise<SeededDemo> {

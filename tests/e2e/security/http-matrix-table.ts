@@ -719,6 +719,20 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     expect: E(401, 200, 404, 403, 200, 404, 200),
   },
   {
+    // Aggregates of the asker's own clinic: the other clinic's therapist gets their own clinic's report.
+    route: "app/api/outcomes/report.csv/route.ts",
+    method: "GET",
+    path: (c) => `/api/outcomes/report.csv?from=${c.ids.dates.yesterday}&to=${c.ids.dates.today}`,
+    expect: E(401, 403, 403, 403, 200, 200, 200),
+  },
+  {
+    route: "app/api/outcomes/report.csv/route.ts",
+    method: "GET",
+    variant: "dates out of order",
+    path: (c) => `/api/outcomes/report.csv?from=${c.ids.dates.today}&to=${c.ids.dates.yesterday}`,
+    expect: E(401, 403, 403, 403, 422, 422, 422),
+  },
+  {
     // Alex's intake is submitted: an allowed role is told so (409) and no link changes.
     route: "app/api/intakes/[intakeId]/links/route.ts",
     method: "DELETE",
@@ -1007,6 +1021,33 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
       },
     },
     expect: E(401, 403, 403, 403, 200, 404, 200),
+  },
+  {
+    // Setting the group on a fresh template of the persona's clinic; the other clinic's therapist aims at the demo one.
+    route: "app/api/program-templates/[templateId]/route.ts",
+    method: "PATCH",
+    path: (c) => `/api/program-templates/${c.prepared ?? c.ids.templateId}`,
+    body: () => json({ matchedRisk: "medium" }),
+    prepare: {
+      for: ["therapist", "admin"],
+      run: async (c, api) => {
+        const res = await api.post("/api/program-templates", {
+          name: `Matrix probe ${crypto.randomUUID().slice(0, 8)}`,
+          items: [{ exerciseId: c.ids.exerciseId, dosage }],
+        });
+        if (res.status !== 201) throw new Error(`could not make a template to mark: ${res.status}`);
+        return (res.json as { template: { id: string } }).template.id;
+      },
+    },
+    expect: E(401, 403, 403, 403, 200, 404, 200),
+  },
+  {
+    route: "app/api/program-templates/[templateId]/route.ts",
+    method: "PATCH",
+    variant: "an unknown group",
+    path: (c) => `/api/program-templates/${c.ids.templateId}`,
+    body: () => json({ matchedRisk: "severe" }),
+    expect: E(401, 403, 403, 403, 422, 422, 422),
   },
   {
     route: "app/api/program-templates/route.ts",

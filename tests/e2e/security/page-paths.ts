@@ -53,6 +53,9 @@ export const PAGE_PATHS: Record<string, (ids: MatrixIds) => string> = {
     `/clinic/patients/${ids.alex.patientId}/exercises/edit`,
   "app/(staff)/clinic/patients/[patientId]/exercises/handout/page.tsx": (ids) =>
     `/clinic/patients/${ids.alex.patientId}/exercises/handout`,
+  "app/(staff)/clinic/outcomes/page.tsx": () => "/clinic/outcomes",
+  "app/(staff)/clinic/patients/[patientId]/episodes/[episodeId]/summary/page.tsx": (ids) =>
+    `/clinic/patients/${ids.alex.patientId}/episodes/${ids.alex.episodeId ?? "00000000-0000-4000-8000-000000000000"}/summary`,
   "app/(staff)/clinic/patients/[patientId]/intakes/[intakeId]/page.tsx": (ids) =>
     `/clinic/patients/${ids.alex.patientId}/intakes/${ids.alex.intakeId}`,
   "app/(staff)/clinic/patients/[patientId]/episodes/[episodeId]/page.tsx": (ids) =>

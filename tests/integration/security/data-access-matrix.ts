@@ -58,6 +58,10 @@ import { getIntakeForReview, loadIntakeForReview } from "@/lib/intake/get-intake
 import { getIntakeStatus } from "@/lib/intake/get-intake-status";
 import { getEpisodeStanding } from "@/lib/episodes/get-episode-standing";
 import { getPatientProgress } from "@/lib/intake/get-patient-progress";
+import { getDischargeSummary } from "@/lib/episodes/get-discharge-summary";
+import { getOutcomeReport } from "@/lib/outcomes/get-outcome-report";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createOutcomeEpisode } from "../../../prisma/seed/outcome-episode";
 import { auditWho, isLinkActor, type IntakeActor } from "@/lib/intake/intake-actor";
 import { fillableIntakeWhere, intakeOutOfReach } from "@/lib/intake/intake-scope";
 import { listClinicIntakes } from "@/lib/intake/list-clinic-intakes";
@@ -91,7 +95,12 @@ import { getToday } from "@/lib/programs/get-today";
 import { listLowAdherence } from "@/lib/programs/list-low-adherence";
 import { logExerciseSessions } from "@/lib/programs/log-exercise-sessions";
 import { programPatient } from "@/lib/programs/program-access";
-import { archiveProgramTemplate, listProgramTemplates, saveProgramTemplate } from "@/lib/programs/program-templates";
+import {
+  archiveProgramTemplate,
+  listProgramTemplates,
+  saveProgramTemplate,
+  setTemplateMatchedRisk,
+} from "@/lib/programs/program-templates";
 import { saveProgram } from "@/lib/programs/save-program";
 import { listStaff } from "@/lib/staff/list-staff";
 import { resetStaffMfa } from "@/lib/staff/reset-staff-mfa";
@@ -190,6 +199,27 @@ async function openEpisodeOfB(w: World): Promise<string> {
   return (await createEpisode(w.home.clinic.id, w.B.patient.id, w.home.therapist.userId, { startDate: "2026-01-05" }))
     .id;
 }
+/** A discharged episode of patient B, made once per world, for the discharge-summary case. */
+const dischargedEpisodes = new WeakMap<World, Promise<string>>();
+const dischargedEpisodeOfB = (w: World) => {
+  if (!dischargedEpisodes.has(w))
+    dischargedEpisodes.set(
+      w,
+      createOutcomeEpisode(db as unknown as PrismaClient, {
+        clinicId: w.home.clinic.id,
+        patientId: w.B.patient.id,
+        therapistId: w.home.therapist.userId,
+        risk: "medium",
+        startDate: "2026-01-05",
+        dischargedOn: "2026-02-13",
+        baseline: { odi: 40, nprs: 6, psfs: 3 },
+        followUp: { odi: 22, nprs: 3, psfs: 6 },
+        visits: 1,
+        appointmentTypeId: w.homeType.id,
+      }).then((r) => r.episode.id),
+    );
+  return dischargedEpisodes.get(w)!;
+};
 
 /** A pending staff invitation of the home clinic, made by its admin, for a resend or revoke case to act on. */
 const freshInvitation = async (w: World) =>
@@ -756,6 +786,24 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
       expect: E("forbidden", "forbidden", "ok", "ok", "ok", "not_found", "not_found"),
     },
   ],
+  "lib/episodes/get-discharge-summary.ts#getDischargeSummary": [
+    { run: async (w, a) => getDischargeSummary(a, await dischargedEpisodeOfB(w)), expect: clinicianOnly },
+  ],
+  "lib/outcomes/get-outcome-report.ts#getOutcomeReport": [
+    {
+      // Aggregates of the actor's own clinic; the away clinic's staff get their own (empty) report.
+      run: async (w, a) => {
+        await dischargedEpisodeOfB(w);
+        return getOutcomeReport(a, { from: "2026-01-01", to: "2026-12-31" });
+      },
+      expect: prescriberList,
+    },
+    {
+      label: "dates out of order",
+      run: (w, a) => getOutcomeReport(a, { from: "2026-03-02", to: "2026-03-01" }),
+      expect: E("forbidden", "forbidden", "forbidden", "validation", "validation", "validation", "validation"),
+    },
+  ],
   "lib/intake/get-patient-progress.ts#getPatientProgress": [
     { run: (w, a) => getPatientProgress(a, w.B.patient.id), expect: clinicianOnly },
   ],
@@ -1091,6 +1139,18 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
   ],
   "lib/programs/program-templates.ts#archiveProgramTemplate": [
     { run: async (w, a) => archiveProgramTemplate(a, await w.freshTemplate()), expect: clinicianOnly },
+  ],
+  "lib/programs/program-templates.ts#setTemplateMatchedRisk": [
+    {
+      run: async (w, a) => setTemplateMatchedRisk(a, await w.freshTemplate(), { matchedRisk: "high" }),
+      expect: clinicianOnly,
+    },
+    {
+      label: "an unknown group",
+      // The body is checked before the template is looked up: the other clinic learns nothing from a 422.
+      run: async (w, a) => setTemplateMatchedRisk(a, await w.freshTemplate(), { matchedRisk: "severe" }),
+      expect: E("forbidden", "forbidden", "forbidden", "validation", "validation", "validation", "validation"),
+    },
   ],
   "lib/programs/save-program.ts#saveProgram": [
     {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArchiveTemplateButton } from "@/components/programs/archive-template-button";
+import { TemplateRiskSelect } from "@/components/programs/template-risk-select";
+import { MATCHED_APPROACH } from "@/lib/episodes/matched-care-rules";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/authorize";
@@ -45,6 +47,15 @@ export default async function TemplatesPage() {
                     </li>
                   ))}
                 </ol>
+                {can(actor, "program:write") ? (
+                  <TemplateRiskSelect templateId={t.id} name={t.name} initial={t.matchedRisk} />
+                ) : (
+                  t.matchedRisk && (
+                    <p className="mt-3 text-sm text-slate-700">
+                      Suits STarT Back {t.matchedRisk} risk ({MATCHED_APPROACH[t.matchedRisk].title.toLowerCase()}).
+                    </p>
+                  )
+                )}
               </Card>
             </li>
           ))}

@@ -9,6 +9,8 @@ import { isAppError } from "@/lib/errors";
 import { getPatientProgram } from "@/lib/programs/get-patient-program";
 import { clinicClock, programPatient } from "@/lib/programs/program-access";
 import { listProgramTemplates } from "@/lib/programs/program-templates";
+import { matchingTemplateId } from "@/lib/episodes/matched-care-rules";
+import { patientStartBackRisk } from "@/lib/episodes/patient-start-back-risk";
 
 export const metadata: Metadata = { title: "Build a program" };
 
@@ -19,10 +21,11 @@ export default async function EditProgramPage({ params }: { params: Promise<{ pa
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
   });
-  const [program, templates, clock] = await Promise.all([
+  const [program, templates, clock, risk] = await Promise.all([
     getPatientProgram(actor, patientId),
     listProgramTemplates(actor),
     clinicClock(actor.clinicId),
+    patientStartBackRisk(actor.clinicId, patient.id),
   ]);
   const name = `${patient.preferredName ?? patient.firstName} ${patient.lastName}`;
   return (
@@ -36,7 +39,13 @@ export default async function EditProgramPage({ params }: { params: Promise<{ pa
           </Link>
         }
       />
-      <ProgramBuilder patient={{ id: patientId, name }} program={program} templates={templates} today={clock.today} />
+      <ProgramBuilder
+        patient={{ id: patientId, name }}
+        program={program}
+        templates={templates}
+        today={clock.today}
+        matchedCare={risk ? { risk, templateId: matchingTemplateId(templates, risk) } : null}
+      />
     </>
   );
 }

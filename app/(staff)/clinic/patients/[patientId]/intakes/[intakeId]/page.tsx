@@ -77,7 +77,12 @@ export default async function IntakePage({ params }: { params: Promise<{ patient
           </Card>
         </div>
       )}
-      <IntakeReview intake={intake} timeZone={clinic.timeZone} canAcknowledge={can(actor, "red-flag:acknowledge")} />
+      <IntakeReview
+        intake={intake}
+        timeZone={clinic.timeZone}
+        canAcknowledge={can(actor, "red-flag:acknowledge")}
+        programHref={can(actor, "program:write") ? `/clinic/patients/${patientId}/exercises/edit` : null}
+      />
     </>
   );
 }
