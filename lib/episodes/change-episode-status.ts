@@ -90,7 +90,10 @@ export async function changeEpisodeStatus(actor: Actor, episodeId: unknown, inpu
       },
       tx,
     );
-    const after = await tx.episode.findUniqueOrThrow({ where: { id: row.id }, select: { status: true, version: true } });
+    const after = await tx.episode.findUniqueOrThrow({
+      where: { id: row.id },
+      select: { status: true, version: true },
+    });
     return { id: row.id, ...after };
   });
 }

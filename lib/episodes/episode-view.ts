@@ -1,6 +1,5 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type Db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
@@ -179,4 +178,3 @@ async function clinicalPart(client: Client, clinicId: string, row: EpisodeRow) {
     })),
   };
 }
-

@@ -22,7 +22,11 @@ export async function getEpisode(actor: Actor, episodeId: unknown, now = new Dat
   await assertCan(actor, "episode:read:schedule");
   const row = await findEpisodeRow(actor, episodeId);
   const clinical = can(actor, "episode:read");
-  const view = await episodeView(db, actor.clinicId, row, { timeZone: await clinicZone(actor.clinicId), now, clinical });
+  const view = await episodeView(db, actor.clinicId, row, {
+    timeZone: await clinicZone(actor.clinicId),
+    now,
+    clinical,
+  });
   await recordAudit(actor, {
     action: "episode.read",
     patientId: row.patientId,

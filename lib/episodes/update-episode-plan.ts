@@ -10,7 +10,8 @@ import { findEpisodeRow } from "./episode-view";
 import { lockEditableEpisode } from "./lock-episode";
 import { INT4_MAX, updateEpisodePlanSchema } from "./schema";
 
-export const STALE_PLAN_MESSAGE = "Someone else changed this episode while you were editing. Reload the page to see it.";
+export const STALE_PLAN_MESSAGE =
+  "Someone else changed this episode while you were editing. Reload the page to see it.";
 
 /**
  * Edits the plan of care (reason, code, goals, frequency, dates). Compare-and-
@@ -40,7 +41,13 @@ export async function updateEpisodePlan(actor: Actor, episodeId: unknown, input:
     });
     await recordAudit(
       actor,
-      { action: "episode.plan", patientId: row.patientId, recordType: "Episode", recordId: row.id, details: { version } },
+      {
+        action: "episode.plan",
+        patientId: row.patientId,
+        recordType: "Episode",
+        recordId: row.id,
+        details: { version },
+      },
       tx,
     );
     return { id: row.id, version };

@@ -80,7 +80,12 @@ describe("editing the plan", () => {
 });
 
 describe("an authorisation", () => {
-  const auth = { payerName: "Blue Harbor Health", visitsAuthorized: 12, validFrom: "2026-12-01", validUntil: "2027-01-15" };
+  const auth = {
+    payerName: "Blue Harbor Health",
+    visitsAuthorized: 12,
+    validFrom: "2026-12-01",
+    validUntil: "2027-01-15",
+  };
 
   it("refuses one ending before it starts, on its end", () => {
     expect(Object.keys(errorsOf(authorizationSchema, { ...auth, validUntil: "2026-11-30" }))).toEqual(["validUntil"]);
@@ -91,7 +96,9 @@ describe("an authorisation", () => {
   });
 
   it("accepts a one-day authorisation and the form's numbers as text", () => {
-    expect(authorizationSchema.parse({ ...auth, visitsAuthorized: "1", validUntil: "2026-12-01" }).visitsAuthorized).toBe(1);
+    expect(
+      authorizationSchema.parse({ ...auth, visitsAuthorized: "1", validUntil: "2026-12-01" }).visitsAuthorized,
+    ).toBe(1);
   });
 });
 
