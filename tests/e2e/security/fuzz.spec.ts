@@ -219,7 +219,7 @@ function fixedQueryCases(op: Operation): Array<Omit<Case, "path">> {
 test.describe.configure({ mode: "parallel" });
 
 const GROUPS: Record<string, string[]> = {
-  "patients and intake": ["patients", "intake", "platform", "accounts", "texts"],
+  "patients and intake": ["patients", "intake", "platform", "accounts", "texts", "outcomes"],
   "exercises, programs, booking and waitlist": ["exercises", "booking", "waitlist"],
   episodes: ["episodes"],
 };
