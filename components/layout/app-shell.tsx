@@ -36,6 +36,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/clinic/admin/attendance", label: "Attendance" },
     { href: "/clinic/front-desk/waitlist", label: "Waitlist" },
     { href: "/clinic/admin/settings", label: "Clinic settings" },
+    { href: "/clinic/admin/monitoring", label: "Monitoring" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/clinic/exercises", label: "Exercises" },
     { href: "/clinic/admin/mailbox", label: "Mailbox" },
