@@ -1,5 +1,6 @@
 import { accountsOpenApiPaths } from "@/lib/accounts/openapi";
 import { bookingOpenApiPaths } from "@/lib/booking/openapi";
+import { episodeFhirOpenApiPaths } from "@/lib/episodes/fhir-openapi";
 import { exercisesOpenApiPaths } from "@/lib/exercises/openapi";
 import { intakeOpenApiPaths } from "@/lib/intake/openapi";
 import { patientsOpenApiPaths } from "@/lib/patients/openapi";
@@ -27,6 +28,8 @@ const DOMAIN_PATHS: Array<() => Record<string, unknown>> = [
   waitlistOpenApiPaths,
   // waitlist offers
   offerOpenApiPaths,
+  // FHIR export
+  episodeFhirOpenApiPaths,
 ];
 
 export function openApiDocument(serverUrl: string) {

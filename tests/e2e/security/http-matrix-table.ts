@@ -40,6 +40,8 @@ export type PatientRecords = {
   appointmentId: string;
   programId: string | null;
   programItemId: string | null;
+  /** The patient's latest episode of care, if any. */
+  episodeId: string | null;
 };
 
 export type MatrixIds = {
@@ -618,6 +620,20 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     variant: "own intake",
     path: (c) => `/api/intakes/${c.self.intakeId}/fhir`,
     expect: E(401, 200, 404, 403, 200, 404, 200),
+  },
+  {
+    // Staff and patient B aim at Alex's episode; patient A at Jordan's (none: a made-up id).
+    route: "app/api/episodes/[episodeId]/fhir/route.ts",
+    method: "GET",
+    path: (c) => `/api/episodes/${c.target.episodeId ?? NOWHERE}/fhir`,
+    expect: E(401, 403, 403, 403, 200, 404, 200),
+  },
+  {
+    // Only a patient downloads their own record here; staff export an episode.
+    route: "app/api/me/fhir/route.ts",
+    method: "GET",
+    path: () => "/api/me/fhir",
+    expect: E(401, 200, 200, 403, 403, 403, 403),
   },
   {
     // Alex's intake is submitted: an allowed role is told so (409) and no link changes.

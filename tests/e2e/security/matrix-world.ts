@@ -61,8 +61,15 @@ async function patientRecords(db: pg.Client, email: string): Promise<PatientReco
       [patient.id],
     )
   ).rows[0];
+  const episode = (
+    await db.query<{ id: string }>(
+      `SELECT id FROM "Episode" WHERE "patientId" = $1 ORDER BY "startDate" DESC, "createdAt" DESC LIMIT 1`,
+      [patient.id],
+    )
+  ).rows[0];
   return {
     patientId: patient.id,
+    episodeId: episode?.id ?? null,
     intakeId: intakes.rows[0]!.id,
     draftIntakeId: intakes.rows.find((i) => i.status === "draft")?.id ?? null,
     appointmentId: appointment.id,
