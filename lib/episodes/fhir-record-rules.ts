@@ -188,7 +188,7 @@ function intakeEntries(intake: FhirRecordIntake, patientRef: string): Json[] {
       0x20002,
       "odi",
       { coding: [{ system: LOINC, ...OUTCOME_LOINC.odiScore }], text: "Oswestry Disability Index (%)" },
-      { valueQuantity: { value: s.odi.percent, unit: "%", system: UCUM, code: "%" } },
+      { valueQuantity: { value: s.odi.display, unit: "%", system: UCUM, code: "%" } },
     );
   const risk = s.startBack
     ? (START_BACK_RISK_ANSWER as Record<string, { code: string; display: string } | undefined>)[s.startBack.risk]
