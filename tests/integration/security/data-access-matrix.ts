@@ -192,29 +192,6 @@ const episodeOfB = (w: World) => {
 };
 
 export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
-  "lib/episodes/export-fhir-record.ts#exportEpisodeFhir": [
-    { run: async (w, a) => exportEpisodeFhir(a, await episodeOfB(w)), expect: clinicianOnly },
-  ],
-  "lib/episodes/export-fhir-record.ts#exportOwnFhirRecord": [{ run: (_w, a) => exportOwnFhirRecord(a), expect: patientsOnly }],
-  "lib/episodes/get-monitoring-days.ts#getMonitoringDays": [
-    { label: "by patient", run: (w, a) => getMonitoringDays(a, { patientId: w.B.patient.id }), expect: clinicianOnly },
-    {
-      label: "by episode",
-      run: async (w, a) => getMonitoringDays(a, { episodeId: await episodeOfB(w) }),
-      expect: clinicianOnly,
-    },
-  ],
-  "lib/episodes/monitoring-thresholds.ts#listMonitoringThresholds": [
-    { run: (_w, a) => listMonitoringThresholds(a), expect: adminList },
-  ],
-  "lib/episodes/monitoring-thresholds.ts#saveMonitoringThreshold": [
-    {
-      run: (_w, a) =>
-        saveMonitoringThreshold(a, { label: `Matrix ${randomUUID()}`, minDays: 2, periodDays: 7, source: "Matrix" }),
-      expect: adminList,
-    },
-  ],
-  // --- audit
   "lib/audit/list-audit-events.ts#listAuditEvents": [
     { run: (w, a) => listAuditEvents(a, {}, TIME_ZONE), expect: adminList },
   ],
@@ -1183,6 +1160,32 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
       expect: E("forbidden", "forbidden", "forbidden", "forbidden", "not_found", "forbidden", "not_found"),
     },
   ],
+  // Episodes: FHIR export and remote monitoring (after the audit-log cases: a cross-clinic 404 is audited).
+  "lib/episodes/export-fhir-record.ts#exportEpisodeFhir": [
+    { run: async (w, a) => exportEpisodeFhir(a, await episodeOfB(w)), expect: clinicianOnly },
+  ],
+  "lib/episodes/export-fhir-record.ts#exportOwnFhirRecord": [
+    { run: (_w, a) => exportOwnFhirRecord(a), expect: patientsOnly },
+  ],
+  "lib/episodes/get-monitoring-days.ts#getMonitoringDays": [
+    { label: "by patient", run: (w, a) => getMonitoringDays(a, { patientId: w.B.patient.id }), expect: clinicianOnly },
+    {
+      label: "by episode",
+      run: async (w, a) => getMonitoringDays(a, { episodeId: await episodeOfB(w) }),
+      expect: clinicianOnly,
+    },
+  ],
+  "lib/episodes/monitoring-thresholds.ts#listMonitoringThresholds": [
+    { run: (_w, a) => listMonitoringThresholds(a), expect: adminList },
+  ],
+  "lib/episodes/monitoring-thresholds.ts#saveMonitoringThreshold": [
+    {
+      run: (_w, a) =>
+        saveMonitoringThreshold(a, { label: `Matrix ${randomUUID()}`, minDays: 2, periodDays: 7, source: "Matrix" }),
+      expect: adminList,
+    },
+  ],
+  // --- audit
 };
 
 /**
