@@ -11,7 +11,13 @@ function standingText(period: MonitoringPeriod, t: ThresholdStanding): string {
 }
 
 /** Remote monitoring days per period of the patient's episode, for the therapist's follow-up page. */
-export function MonitoringDaysCard({ monitoring, canConfigure }: { monitoring: MonitoringDays; canConfigure: boolean }) {
+export function MonitoringDaysCard({
+  monitoring,
+  canConfigure,
+}: {
+  monitoring: MonitoringDays;
+  canConfigure: boolean;
+}) {
   const m = monitoring;
   return (
     <Card title="Remote monitoring days">

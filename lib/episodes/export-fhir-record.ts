@@ -21,7 +21,12 @@ export async function exportEpisodeFhir(actor: Actor, episodeId: string, now = n
     ? await db.episode.findFirst({ where: { id: episodeId, clinicId: actor.clinicId }, select: { patientId: true } })
     : null;
   if (!episode) {
-    await recordAudit(actor, { action: "access.denied", outcome: "denied", recordType: "Episode", recordId: episodeId });
+    await recordAudit(actor, {
+      action: "access.denied",
+      outcome: "denied",
+      recordType: "Episode",
+      recordId: episodeId,
+    });
     throw notFound("That episode");
   }
   const input = await loadRecord(actor.clinicId, episode.patientId, { episodeId });

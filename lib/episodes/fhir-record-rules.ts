@@ -118,13 +118,6 @@ const APPOINTMENT_STATUS = {
   no_show: "noshow",
 } as const;
 const CAREPLAN_STATUS = { active: "active", on_hold: "on-hold", discharged: "completed" } as const;
-const VISIT_ACTIVITY_STATUS = {
-  booked: "scheduled",
-  checked_in: "in-progress",
-  completed: "completed",
-  cancelled: "cancelled",
-  no_show: "cancelled",
-} as const;
 
 const urn = (id: string) => `urn:uuid:${id}`;
 
@@ -182,7 +175,13 @@ function intakeEntries(intake: FhirRecordIntake, patientRef: string): Json[] {
     entries.push({ fullUrl: urn(id), resource: scoreObservation(id, patientRef, qrRef, at, code, value, extra) });
   };
   if (s.nprs)
-    push(0x20001, "painMap", PAIN_CODE, { valueInteger: s.nprs.value }, { note: [{ text: "Pain right now (overall)" }] });
+    push(
+      0x20001,
+      "painMap",
+      PAIN_CODE,
+      { valueInteger: s.nprs.value },
+      { note: [{ text: "Pain right now (overall)" }] },
+    );
   if (s.odi)
     push(
       0x20002,
@@ -291,8 +290,11 @@ function episodeEntries(
       detail: {
         kind: "Appointment",
         code: { text: "Physical therapy visits" },
-        status: episode.status === "discharged" ? "completed" : episode.status === "on_hold" ? "on-hold" : "in-progress",
-        scheduledTiming: { repeat: { boundsPeriod: bounds, frequency: episode.visitsPerWeek, period: 1, periodUnit: "wk" } },
+        status:
+          episode.status === "discharged" ? "completed" : episode.status === "on_hold" ? "on-hold" : "in-progress",
+        scheduledTiming: {
+          repeat: { boundsPeriod: bounds, frequency: episode.visitsPerWeek, period: 1, periodUnit: "wk" },
+        },
         description: `${episode.visitsPerWeek} visit${episode.visitsPerWeek === 1 ? "" : "s"} a week for ${episode.weeks} week${episode.weeks === 1 ? "" : "s"}`,
       },
     },
@@ -322,6 +324,7 @@ function episodeEntries(
       });
     }
   }
+  // A visit is a reference only: R4 allows reference or detail on one activity, not both (cpl-3).
   for (const a of appointments) activity.push({ reference: { reference: urn(a.id) } });
   entries.push({
     fullUrl: urn(episode.id),

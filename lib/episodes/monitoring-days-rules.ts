@@ -10,7 +10,13 @@
  */
 import { addDays, daysBetween, type LocalDate } from "@/lib/time/calendar-rules";
 
-export type MonitoringThresholdRule = { id: string; label: string; minDays: number; periodDays: number; source: string };
+export type MonitoringThresholdRule = {
+  id: string;
+  label: string;
+  minDays: number;
+  periodDays: number;
+  source: string;
+};
 
 export type ThresholdStanding = {
   thresholdId: string;

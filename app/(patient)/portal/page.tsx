@@ -74,8 +74,8 @@ export default async function PortalHome() {
                 Download my record (FHIR)
               </a>
               <span className="block text-sm text-slate-700">
-                Your questionnaires, scores, plan of care, home program and visits, in the standard format other
-                clinics and health apps read.
+                Your questionnaires, scores, plan of care, home program and visits, in the standard format other clinics
+                and health apps read.
               </span>
             </p>
           )}
