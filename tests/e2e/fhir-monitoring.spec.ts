@@ -43,6 +43,8 @@ test("a therapist sees the remote monitoring periods on the home-program page", 
 });
 
 test("an admin edits a monitoring threshold: the source is required, then it saves", async ({ browser, page }) => {
+  // Making a clinic of its own takes a while on a busy machine.
+  test.setTimeout(180_000);
   // A clinic of its own: the demo clinic's threshold is what the therapist test reads.
   const clinic = await createIsolatedClinic(browser, "Monitoring");
   try {

@@ -244,7 +244,8 @@ export default async function PatientExercisesPage({
               {i.recent.length === 0 ? (
                 <p className="text-slate-700">No sessions logged yet.</p>
               ) : (
-                <div className="max-h-96 overflow-auto">
+                // Focusable so keyboard users can scroll a long list (axe: scrollable-region-focusable).
+                <div className="max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="Recent sessions list">
                   <table className="w-full text-left text-sm">
                     <caption className="sr-only">Recent sessions</caption>
                     <thead className="sticky top-0 bg-white">
