@@ -40,6 +40,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/clinic/front-desk/waitlist", label: "Waitlist" },
     { href: "/clinic/front-desk/follow-up", label: "Follow-up" },
     { href: "/clinic/admin/settings", label: "Clinic settings" },
+    { href: "/clinic/admin/monitoring", label: "Monitoring" },
     { href: "/clinic/patients", label: "Patients" },
     { href: "/clinic/exercises", label: "Exercises" },
     { href: "/clinic/outcomes", label: "Outcomes" },

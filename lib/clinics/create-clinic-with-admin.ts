@@ -1,4 +1,5 @@
 import "server-only";
+import { DEFAULT_MONITORING_THRESHOLDS } from "@/lib/episodes/monitoring-defaults";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/db";
@@ -35,7 +36,11 @@ export async function createClinicWithAdmin(client: PrismaClient, input: unknown
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('mend:clinic-setup', 0))`;
     if ((await tx.clinic.count()) > 0) throw new AppError("conflict", CLINIC_EXISTS_MESSAGE);
 
-    const clinic = await tx.clinic.create({ data: data.clinic, select: { id: true, name: true } });
+    const clinic = await tx.clinic.create({
+      // Remote-monitoring thresholds are clinic data the admin edits; every clinic starts with the usual one.
+      data: { ...data.clinic, monitoringThresholds: { create: [...DEFAULT_MONITORING_THRESHOLDS] } },
+      select: { id: true, name: true },
+    });
     const admin = await tx.user.create({
       data: { clinicId: clinic.id, role: "admin", name: data.admin.name, email: data.admin.email, passwordHash },
       select: { id: true, email: true },

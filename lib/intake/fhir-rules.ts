@@ -34,13 +34,13 @@ export type FhirIntakeInput = {
   }[];
 };
 
-const PAIN_CODE = {
+export const PAIN_CODE = {
   coding: [
     { system: LOINC, code: NPRS_LOINC, display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported" },
   ],
   text: "Pain intensity 0-10",
 };
-const SURVEY = [
+export const SURVEY = [
   {
     coding: [
       { system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey", display: "Survey" },
@@ -49,7 +49,7 @@ const SURVEY = [
 ];
 
 /** One QuestionnaireResponse item per answered field; empty answers are left out (FHIR forbids empty values). */
-function items(value: unknown, linkId: string): Json[] {
+export function questionnaireItems(value: unknown, linkId: string): Json[] {
   if (value === null || value === undefined || value === "") return [];
   if (Array.isArray(value)) {
     if (value.every((v) => typeof v !== "object" || v === null)) {
@@ -58,13 +58,13 @@ function items(value: unknown, linkId: string): Json[] {
     }
     const rows = value.map((v, i) => ({
       linkId: `${linkId}.${i}`,
-      item: items(v, `${linkId}.${i}`).flatMap((x) => (x.item as Json[]) ?? [x]),
+      item: questionnaireItems(v, `${linkId}.${i}`).flatMap((x) => (x.item as Json[]) ?? [x]),
     }));
     const kept = rows.filter((r) => r.item.length);
     return kept.length ? [{ linkId, item: kept }] : [];
   }
   if (typeof value === "object") {
-    const children = Object.entries(value as Json).flatMap(([k, v]) => items(v, `${linkId}.${k}`));
+    const children = Object.entries(value as Json).flatMap(([k, v]) => questionnaireItems(v, `${linkId}.${k}`));
     return children.length ? [{ linkId, item: children }] : [];
   }
   const answer = answerOf(value);
@@ -82,12 +82,12 @@ function answerOf(v: unknown): Json[] {
  * A bundle-local UUID for a resource derived from the intake: the intake's
  * own UUID with its last 12 hex digits replaced by `n`, so exports are stable.
  */
-function derivedId(intakeId: string, n: number): string {
+export function derivedId(intakeId: string, n: number): string {
   return `${intakeId.slice(0, 24)}${n.toString(16).padStart(12, "0")}`;
 }
 
-function regionObservation(
-  input: FhirIntakeInput,
+export function regionObservation(
+  input: Pick<FhirIntakeInput, "intakeId" | "submittedAt">,
   mark: FhirIntakeInput["marks"][number],
   qrRef: string,
   patientRef: string,
@@ -138,7 +138,7 @@ export function buildIntakeFhirBundle(input: FhirIntakeInput, now: Date): Json {
     subject: { reference: patientRef },
     source: { reference: patientRef },
     authored: input.submittedAt.toISOString(),
-    item: Object.entries(answers).flatMap(([step, value]) => items(value, step)),
+    item: Object.entries(answers).flatMap(([step, value]) => questionnaireItems(value, step)),
   };
   const entries: Json[] = [
     {

@@ -1,6 +1,7 @@
 import { accountsOpenApiPaths } from "@/lib/accounts/openapi";
 import { bookingOpenApiPaths } from "@/lib/booking/openapi";
 import { episodesOpenApiPaths } from "@/lib/episodes/openapi";
+import { episodeFhirOpenApiPaths } from "@/lib/episodes/fhir-openapi";
 import { exercisesOpenApiPaths } from "@/lib/exercises/openapi";
 import { intakeOpenApiPaths } from "@/lib/intake/openapi";
 import { outcomesOpenApiPaths } from "@/lib/outcomes/openapi";
@@ -33,6 +34,8 @@ const DOMAIN_PATHS: Array<() => Record<string, unknown>> = [
   episodesOpenApiPaths,
   // outcomes
   outcomesOpenApiPaths,
+  // FHIR export
+  episodeFhirOpenApiPaths,
 ];
 
 export function openApiDocument(serverUrl: string) {

@@ -6,6 +6,7 @@ import { hash } from "@node-rs/argon2";
 import { sealSecret } from "../../lib/auth/mfa-crypto";
 import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { DEFAULT_MONITORING_THRESHOLDS } from "../../lib/episodes/monitoring-defaults";
 import { seedEpisodesDemo } from "./episodes-demo";
 import { seedOutcomesDemo } from "./outcomes-demo";
 import { seedIntakeDemo } from "./intake-demo";
@@ -122,7 +123,9 @@ const DOMAIN_SEEDS: Array<(prisma: PrismaClient, core: SeededDemo) => Promise<vo
 async function seedCore(prisma: PrismaClient, options: SeedOptions): Promise<SeededDemo> {
   const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);
   return prisma.$transaction(async (tx) => {
-    const clinic = await tx.clinic.create({ data: DEMO_CLINIC });
+    const clinic = await tx.clinic.create({
+      data: { ...DEMO_CLINIC, monitoringThresholds: { create: [...DEFAULT_MONITORING_THRESHOLDS] } },
+    });
     const users: Record<string, string> = {};
     const patients: Record<string, string> = {};
     for (const s of DEMO_STAFF) {

@@ -16,6 +16,7 @@ import { hash } from "@node-rs/argon2";
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemo } from "../../prisma/seed/demo-data";
 import { sealSecret } from "../../lib/auth/mfa-crypto";
 import { ARGON2_OPTIONS } from "../../lib/auth/password-params";
+import { DEFAULT_MONITORING_THRESHOLDS } from "../../lib/episodes/monitoring-defaults";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedE2eRecoveryCodes } from "./fresh-app";
 import { E2E_SECRET, E2E_TWILIO_AUTH_TOKEN, OTHER_CLINIC, e2eStateFile, type E2eState } from "./e2e-state";
@@ -160,6 +161,7 @@ async function seedOtherClinic(prisma: PrismaClient) {
       address: "9 Shore Road, Bangor, ME",
       phone: "(207) 555-0190",
       timeZone: "America/New_York",
+      monitoringThresholds: { create: [...DEFAULT_MONITORING_THRESHOLDS] },
     },
   });
   await prisma.user.create({

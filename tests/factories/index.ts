@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ARGON2_OPTIONS } from "@/lib/auth/password-params";
 import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { DEFAULT_MONITORING_THRESHOLDS } from "@/lib/episodes/monitoring-defaults";
 
 /**
  * Test data through the real database. Every factory makes fresh, unique rows,
@@ -20,6 +21,7 @@ export async function createClinic(overrides: Partial<{ name: string; timeZone: 
       address: "1 Test Street",
       phone: "555-0100",
       timeZone: overrides.timeZone ?? "America/New_York",
+      monitoringThresholds: { create: [...DEFAULT_MONITORING_THRESHOLDS] },
     },
   });
 }

@@ -90,6 +90,15 @@ describe("first run: creating the clinic and its first admin", () => {
     expect(admin.passwordHash).not.toContain(PASSWORD);
     expect(await verifyPassword(admin.passwordHash!, PASSWORD)).toBe(true);
     expect(await db.exercise.count({ where: { clinicId: clinic.id, starter: true } })).toBe(STARTER_EXERCISES.length);
+    // Remote-monitoring thresholds are clinic data: the new clinic starts with the usual one, source included.
+    expect(
+      await db.monitoringThreshold.findMany({
+        where: { clinicId: clinic.id },
+        select: { label: true, minDays: true, periodDays: true, source: true },
+      }),
+    ).toEqual([
+      { label: "RTM device supply", minDays: 16, periodDays: 30, source: expect.stringMatching(/CMS 2026 PFS/) },
+    ]);
     expect(await db.patient.count()).toBe(0);
     expect(await db.appointment.count()).toBe(0);
 

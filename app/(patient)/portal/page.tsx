@@ -67,6 +67,18 @@ export default async function PortalHome() {
           ) : (
             <p>Your account is not linked to a patient record yet. Please call the clinic.</p>
           )}
+          {patient && (
+            <p className="mt-3">
+              {/* A download, not a page: a plain link so the browser saves the file. */}
+              <a href="/api/me/fhir" download className="font-semibold text-brand-800 underline">
+                Download my record (FHIR)
+              </a>
+              <span className="block text-sm text-slate-700">
+                Your questionnaires, scores, plan of care, home program and visits, in the standard format other clinics
+                and health apps read.
+              </span>
+            </p>
+          )}
         </Card>
         <Card title="How we contact you">
           <p>Reminders by email, text message or both.</p>

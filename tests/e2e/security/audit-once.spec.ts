@@ -80,8 +80,10 @@ test("each read, export, sign-in and denial writes exactly one audit row", async
   await once("scores over time", () => visit(therapist, `/clinic/patients/${ids.patientA}/progress`), [
     "intake.progress_read:allowed:A",
   ]);
+  // The follow-up page also shows the remote-monitoring days: a read of their own.
   await once("program and follow-up page", () => visit(therapist, `/clinic/patients/${ids.patientA}/exercises`), [
     "program.read:allowed:A",
+    "episode.monitoring_read:allowed:A",
   ]);
   // ... and through the JSON API.
   await once("chart (API)", () => ok(as.therapist.get(`/api/patients/${ids.patientA}`)), ["patient.read:allowed:A"]);
@@ -106,6 +108,7 @@ test("each read, export, sign-in and denial writes exactly one audit row", async
   await once("FHIR export", () => ok(as.therapist.get(`/api/intakes/${ids.submittedIntakeA}/fhir`)), [
     "intake.export_fhir:allowed:A",
   ]);
+  await once("own record as FHIR", () => ok(as.patientA.get("/api/me/fhir")), ["patient.export_fhir:allowed:A"]);
   await once("handout PDF", () => ok(as.therapist.get(`/api/patients/${ids.patientA}/program/handout`)), [
     "program.handout:allowed:A",
   ]);

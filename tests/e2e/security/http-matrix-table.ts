@@ -733,6 +733,20 @@ export const HTTP_MATRIX: readonly MatrixRow[] = [
     expect: E(401, 403, 403, 403, 422, 422, 422),
   },
   {
+    // Staff and patient B aim at Alex's episode; patient A at Jordan's (none: a made-up id).
+    route: "app/api/episodes/[episodeId]/fhir/route.ts",
+    method: "GET",
+    path: (c) => `/api/episodes/${c.target.episodeId ?? NOWHERE}/fhir`,
+    expect: E(401, 403, 403, 403, 200, 404, 200),
+  },
+  {
+    // Only a patient downloads their own record here; staff export an episode.
+    route: "app/api/me/fhir/route.ts",
+    method: "GET",
+    path: () => "/api/me/fhir",
+    expect: E(401, 200, 200, 403, 403, 403, 403),
+  },
+  {
     // Alex's intake is submitted: an allowed role is told so (409) and no link changes.
     route: "app/api/intakes/[intakeId]/links/route.ts",
     method: "DELETE",

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from "../../../prisma/seed/demo-data";
 import { sealSecret } from "../../../lib/auth/mfa-crypto";
 import { hashRecoveryCode } from "../../../lib/auth/mfa-rules";
 import { ARGON2_OPTIONS } from "../../../lib/auth/password-params";
+import { DEFAULT_MONITORING_THRESHOLDS } from "../../../lib/episodes/monitoring-defaults";
 import type { PrismaClient } from "../../../lib/generated/prisma/client";
 import { prismaFor } from "../../../scripts/db/prisma-client";
 import { E2E_SECRET, readE2eState } from "../e2e-state";
@@ -131,7 +132,13 @@ export async function createIsolatedClinic(browser: Browser, label: string): Pro
   const tag = randomBytes(3).toString("hex");
   const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);
   const clinic = await prisma.clinic.create({
-    data: { name: `${label} clinic ${tag}`, address: "1 Test Street", phone: "555-0100", timeZone: "America/New_York" },
+    data: {
+      name: `${label} clinic ${tag}`,
+      address: "1 Test Street",
+      phone: "555-0100",
+      timeZone: "America/New_York",
+      monitoringThresholds: { create: [...DEFAULT_MONITORING_THRESHOLDS] },
+    },
   });
   const staff = {} as Record<StaffRole, { id: string; email: string }>;
   for (const [key, role] of [

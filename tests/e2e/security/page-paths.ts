@@ -33,6 +33,7 @@ export const PAGE_PATHS: Record<string, (ids: MatrixIds) => string> = {
   "app/(staff)/clinic/admin/text-replies/page.tsx": () => "/clinic/admin/text-replies",
   "app/(staff)/clinic/admin/texts/page.tsx": () => "/clinic/admin/texts",
   "app/(staff)/clinic/admin/settings/page.tsx": () => "/clinic/admin/settings",
+  "app/(staff)/clinic/admin/monitoring/page.tsx": () => "/clinic/admin/monitoring",
   "app/(staff)/clinic/calendar/page.tsx": () => "/clinic/calendar",
   "app/(staff)/clinic/exercises/page.tsx": () => "/clinic/exercises",
   "app/(staff)/clinic/exercises/[exerciseId]/page.tsx": (ids) => `/clinic/exercises/${ids.exerciseId}`,

@@ -46,6 +46,9 @@ import {
 } from "@/lib/booking/therapist-schedules";
 import { db } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
+import { exportEpisodeFhir, exportOwnFhirRecord } from "@/lib/episodes/export-fhir-record";
+import { getMonitoringDays } from "@/lib/episodes/get-monitoring-days";
+import { listMonitoringThresholds, saveMonitoringThreshold } from "@/lib/episodes/monitoring-thresholds";
 import { getExercise } from "@/lib/exercises/get-exercise";
 import { listExercises, listLibraryMuscles } from "@/lib/exercises/list-exercises";
 import { openExerciseMedia } from "@/lib/exercises/open-exercise-media";
@@ -114,6 +117,7 @@ import { removeWaitlistEntry } from "@/lib/waitlist/remove-waitlist-entry";
 import { setEntryPriority } from "@/lib/waitlist/set-entry-priority";
 import { assertMayUseWaitlist } from "@/lib/waitlist/waitlist-access";
 import { createPatient } from "../../factories";
+import { createEpisodeRow } from "../../factories/episode-rows";
 import { createWaitlistEntry } from "../../factories/waitlist";
 import { createEpisode, dischargeOpenEpisodes } from "../../factories/episodes";
 import { addAuthorization, removeAuthorization, updateAuthorization } from "@/lib/episodes/authorizations";
@@ -231,8 +235,20 @@ const freshInvitation = async (w: World) =>
     })
   ).id;
 
+/** Patient B's episode of care, made on first use (one per world). */
+const episodesOfB = new WeakMap<World, Promise<string>>();
+const episodeOfB = (w: World) => {
+  let id = episodesOfB.get(w);
+  if (!id) {
+    id = createEpisodeRow(w.home.clinic.id, w.B.patient.id, w.home.therapist.userId, { startDate: w.today }).then(
+      (e) => e.id,
+    );
+    episodesOfB.set(w, id);
+  }
+  return id;
+};
+
 export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
-  // --- audit
   "lib/audit/list-audit-events.ts#listAuditEvents": [
     { run: (w, a) => listAuditEvents(a, {}, TIME_ZONE), expect: adminList },
   ],
@@ -1387,6 +1403,32 @@ export const DATA_ACCESS_MATRIX: Record<string, Case[]> = {
       expect: E("forbidden", "forbidden", "forbidden", "forbidden", "not_found", "forbidden", "not_found"),
     },
   ],
+  // Episodes: FHIR export and remote monitoring (after the audit-log cases: a cross-clinic 404 is audited).
+  "lib/episodes/export-fhir-record.ts#exportEpisodeFhir": [
+    { run: async (w, a) => exportEpisodeFhir(a, await episodeOfB(w)), expect: clinicianOnly },
+  ],
+  "lib/episodes/export-fhir-record.ts#exportOwnFhirRecord": [
+    { run: (_w, a) => exportOwnFhirRecord(a), expect: patientsOnly },
+  ],
+  "lib/episodes/get-monitoring-days.ts#getMonitoringDays": [
+    { label: "by patient", run: (w, a) => getMonitoringDays(a, { patientId: w.B.patient.id }), expect: clinicianOnly },
+    {
+      label: "by episode",
+      run: async (w, a) => getMonitoringDays(a, { episodeId: await episodeOfB(w) }),
+      expect: clinicianOnly,
+    },
+  ],
+  "lib/episodes/monitoring-thresholds.ts#listMonitoringThresholds": [
+    { run: (_w, a) => listMonitoringThresholds(a), expect: adminList },
+  ],
+  "lib/episodes/monitoring-thresholds.ts#saveMonitoringThreshold": [
+    {
+      run: (_w, a) =>
+        saveMonitoringThreshold(a, { label: `Matrix ${randomUUID()}`, minDays: 2, periodDays: 7, source: "Matrix" }),
+      expect: adminList,
+    },
+  ],
+  // --- audit
 };
 
 /**
@@ -1412,6 +1454,9 @@ export const SERVER_ACTIONS: Record<string, { calls: string[] } | { identityBoun
   },
   "app/(staff)/clinic/front-desk/actions.ts#completeFrontDeskTaskAction": {
     calls: ["lib/front-desk/front-desk-tasks.ts#completeFrontDeskTask"],
+  },
+  "app/(staff)/clinic/admin/monitoring/actions.ts#saveMonitoringThresholdAction": {
+    calls: ["lib/episodes/monitoring-thresholds.ts#saveMonitoringThreshold"],
   },
   "app/(staff)/clinic/admin/booking/actions.ts#saveBookingSettingsAction": {
     calls: ["lib/booking/booking-settings.ts#updateBookingSettings"],

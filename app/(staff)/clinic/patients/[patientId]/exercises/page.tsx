@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ExerciseFigure } from "@/components/exercises/exercise-figure";
+import { MonitoringDaysCard } from "@/components/episodes/monitoring-days-card";
 import { EndProgramButton } from "@/components/programs/end-program-button";
 import { PainChart } from "@/components/programs/pain-chart";
 import { SessionsChart } from "@/components/programs/sessions-chart";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/authorize";
 import { requirePageActor } from "@/lib/auth/current-actor";
+import { getMonitoringDays } from "@/lib/episodes/get-monitoring-days";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time/format";
 import { getProgramFollowUp } from "@/lib/programs/get-program-follow-up";
@@ -31,6 +34,8 @@ export default async function PatientExercisesPage({
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
   });
+  // Monitoring days are episode data (episode:read); a role with only program:read sees the program alone.
+  const monitoring = can(actor, "episode:read") ? await getMonitoringDays(actor, { patientId }) : null;
   const p = f.program;
   const i = f.insights;
   const thisWeek = i?.weeks.at(-1);
@@ -179,6 +184,8 @@ export default async function PatientExercisesPage({
             </Card>
           </div>
 
+          {monitoring && <MonitoringDaysCard monitoring={monitoring} canConfigure={can(actor, "clinic:configure")} />}
+
           <Card
             title={`Current program (version ${p.currentVersion})`}
             actions={
@@ -237,7 +244,8 @@ export default async function PatientExercisesPage({
               {i.recent.length === 0 ? (
                 <p className="text-slate-700">No sessions logged yet.</p>
               ) : (
-                <div className="max-h-96 overflow-auto">
+                // Focusable so keyboard users can scroll a long list (axe: scrollable-region-focusable).
+                <div className="max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="Recent sessions list">
                   <table className="w-full text-left text-sm">
                     <caption className="sr-only">Recent sessions</caption>
                     <thead className="sticky top-0 bg-white">
