@@ -69,7 +69,6 @@ async function patientRecords(db: pg.Client, email: string): Promise<PatientReco
   ).rows[0];
   return {
     patientId: patient.id,
-    episodeId: episode?.id ?? null,
     intakeId: intakes.rows[0]!.id,
     draftIntakeId: intakes.rows.find((i) => i.status === "draft")?.id ?? null,
     appointmentId: appointment.id,
