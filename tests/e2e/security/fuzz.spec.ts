@@ -218,7 +218,7 @@ test.describe.configure({ mode: "parallel" });
 
 const GROUPS: Record<string, string[]> = {
   "patients and intake": ["patients", "intake", "platform", "accounts", "texts"],
-  "exercises, programs, booking and waitlist": ["exercises", "booking", "waitlist"],
+  "exercises, programs, booking and waitlist": ["exercises", "booking", "waitlist", "episodes"],
 };
 
 for (const [group, tags] of Object.entries(GROUPS)) {
