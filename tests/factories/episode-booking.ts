@@ -1,11 +1,11 @@
 import { db } from "@/lib/db";
 import { addDays, todayIn } from "@/lib/time/calendar-rules";
 import { dateColumnOf } from "@/lib/time/date-column";
+import { createEpisode } from "./episodes";
 
 /**
- * An open episode for a patient (2 a week for 6 weeks from today) with the
- * payer authorisations given, straight into the database as H1's episode API
- * would leave it.
+ * An open episode for a patient (2 a week for 6 weeks from today unless said
+ * otherwise) with several payer authorisations, for the booking tests.
  */
 export async function createOpenEpisode(
   p: { clinicId: string; patientId: string; createdById: string },
@@ -14,30 +14,21 @@ export async function createOpenEpisode(
 ) {
   const today = todayIn("America/New_York", Date.now());
   const weeks = overrides.weeks ?? 6;
-  const episode = await db.episode.create({
-    data: {
-      clinicId: p.clinicId,
-      patientId: p.patientId,
-      reason: "Low back pain",
-      visitsPerWeek: overrides.visitsPerWeek ?? 2,
-      weeks,
-      startDate: dateColumnOf(today),
-      plannedEndDate: dateColumnOf(addDays(today, weeks * 7)),
-      status: overrides.status ?? "active",
-      createdById: p.createdById,
-    },
+  const episode = await createEpisode(p.clinicId, p.patientId, p.createdById, {
+    ...overrides,
+    startDate: today,
+    plannedEndDate: addDays(today, weeks * 7),
   });
-  for (const a of auths)
-    await db.payerAuthorization.create({
-      data: {
-        clinicId: p.clinicId,
-        episodeId: episode.id,
-        payerName: a.payerName ?? "Blue Harbor Health",
-        visitsAuthorized: a.visitsAuthorized,
-        validFrom: dateColumnOf(a.validFrom ?? today),
-        validUntil: dateColumnOf(a.validUntil ?? addDays(today, 90)),
-        createdById: p.createdById,
-      },
-    });
+  await db.payerAuthorization.createMany({
+    data: auths.map((a) => ({
+      clinicId: p.clinicId,
+      episodeId: episode.id,
+      payerName: a.payerName ?? "Blue Harbor Health",
+      visitsAuthorized: a.visitsAuthorized,
+      validFrom: dateColumnOf(a.validFrom ?? today),
+      validUntil: dateColumnOf(a.validUntil ?? addDays(today, 90)),
+      createdById: p.createdById,
+    })),
+  });
   return episode;
 }

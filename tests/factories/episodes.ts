@@ -28,6 +28,8 @@ export async function createEpisode(
   createdById: string,
   o: Partial<{
     reason: string;
+    icd10Code: string | null;
+    goals: string[];
     startDate: string;
     plannedEndDate: string;
     visitsPerWeek: number;
@@ -53,7 +55,8 @@ export async function createEpisode(
       patientId,
       createdById,
       reason: o.reason ?? "Low back pain",
-      goals: ["Walk the dog"],
+      icd10Code: o.icd10Code ?? null,
+      goals: o.goals ?? ["Walk the dog for 30 minutes"],
       visitsPerWeek: o.visitsPerWeek ?? 2,
       weeks: o.weeks ?? 6,
       startDate: dateColumnOf(start),

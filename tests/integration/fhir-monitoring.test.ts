@@ -6,7 +6,7 @@ import { listMonitoringThresholds, saveMonitoringThreshold } from "@/lib/episode
 import { addDays, todayIn } from "@/lib/time/calendar-rules";
 import { createClinicWithPeople } from "../factories";
 import { createAppointmentType } from "../factories/booking";
-import { createEpisodeRow } from "../factories/episode-rows";
+import { createEpisode } from "../factories/episodes";
 import { createExercise, createLogDirect, createProgramDirect } from "../factories/exercises";
 import { submittedIntakeFor } from "../factories/intake";
 import { fhirBundleProblems } from "../fhir/validate-bundle";
@@ -20,7 +20,11 @@ async function patientInCare() {
   const { clinic, therapist, frontDesk, patientA } = people;
   const today = todayIn(clinic.timeZone, new Date());
   const start = addDays(today, -40);
-  const episode = await createEpisodeRow(clinic.id, patientA.patient.id, therapist.userId, { startDate: start });
+  const episode = await createEpisode(clinic.id, patientA.patient.id, therapist.userId, {
+    startDate: start,
+    reason: "Low back pain after lifting",
+    icd10Code: "M54.50",
+  });
   const { submitted } = await submittedIntakeFor(frontDesk, patientA.patient.id);
   await db.intake.update({ where: { id: submitted.intakeId }, data: { episodeId: episode.id } });
   const exercise = await createExercise(clinic.id);

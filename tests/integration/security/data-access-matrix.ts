@@ -117,7 +117,6 @@ import { removeWaitlistEntry } from "@/lib/waitlist/remove-waitlist-entry";
 import { setEntryPriority } from "@/lib/waitlist/set-entry-priority";
 import { assertMayUseWaitlist } from "@/lib/waitlist/waitlist-access";
 import { createPatient } from "../../factories";
-import { createEpisodeRow } from "../../factories/episode-rows";
 import { createWaitlistEntry } from "../../factories/waitlist";
 import { createEpisode, dischargeOpenEpisodes } from "../../factories/episodes";
 import { addAuthorization, removeAuthorization, updateAuthorization } from "@/lib/episodes/authorizations";
@@ -235,12 +234,13 @@ const freshInvitation = async (w: World) =>
     })
   ).id;
 
-/** Patient B's episode of care, made on first use (one per world). */
+/** An episode of patient B's, made on first use (one per world; later cases may discharge it). */
 const episodesOfB = new WeakMap<World, Promise<string>>();
 const episodeOfB = (w: World) => {
   let id = episodesOfB.get(w);
   if (!id) {
-    id = createEpisodeRow(w.home.clinic.id, w.B.patient.id, w.home.therapist.userId, { startDate: w.today }).then(
+    // Through the shared factory: it discharges any open episode of B's first (one open episode per patient).
+    id = createEpisode(w.home.clinic.id, w.B.patient.id, w.home.therapist.userId, { startDate: w.today }).then(
       (e) => e.id,
     );
     episodesOfB.set(w, id);
