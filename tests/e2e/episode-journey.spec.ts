@@ -12,11 +12,13 @@ import { COMPLETE_INITIAL_ANSWERS } from "./security/isolated-clinic";
  * submitted intake (goals pre-filled from the PSFS), the front desk records an
  * authorisation of N visits, visits are checked in and completed and the
  * patient page counts "visit 1 of N", "visit 2 of N", then the therapist
- * discharges and a second discharge is refused. A skeleton the integrator
- * extends with booking, the follow-up list, the discharge summary and the
- * outcome report.
+ * discharges and a second discharge is refused. On the way the patient shows
+ * on the front desk's follow-up list as under-scheduled and leaves it once the
+ * next visits are booked through the booking API (which joins them to the
+ * episode); after discharge the printable summary compares intake and latest
+ * scores and the episode is counted in today's outcome report.
  */
-const AUTHORISED = 3;
+const AUTHORISED = 12;
 const PSFS_FIRST = "Sitting at my desk";
 
 async function staffPage(browser: Browser, email: string, use: Record<string, unknown>) {
@@ -90,7 +92,8 @@ for (const [name, use] of Object.entries(VARIANTS)) {
     }) => {
       test.setTimeout(180_000);
       // A fresh patient submits their intake through the link.
-      const { patientId, token } = await newPatientWithLink(browser);
+      const { patientId, token, lastName } = await newPatientWithLink(browser);
+      const patientName = `Robin ${lastName}`;
       const anonymous = await browser.newContext();
       const answers = COMPLETE_INITIAL_ANSWERS("Back pain since the move", "Robin Intake");
       expect(
@@ -158,6 +161,19 @@ for (const [name, use] of Object.entries(VARIANTS)) {
         new RegExp(`^visit 2 of ${AUTHORISED} authorised`),
       );
       await expectAccessible(desk.page);
+
+      // Nothing booked ahead: the follow-up list shows the patient as under-scheduled.
+      const followUpRow = async () => {
+        await desk.page.goto("/clinic/front-desk/follow-up");
+        return desk.page.getByRole("listitem").filter({ has: desk.page.getByRole("heading", { name: patientName }) });
+      };
+      await expect(await followUpRow()).toContainText("Under-scheduled");
+      await expect(await followUpRow()).toContainText("0 of 4 visits booked in the next 2 weeks");
+      await expectAccessible(desk.page);
+      // The front desk books the next four visits (the plan is 2 a week); each joins the episode and the row clears.
+      const booked = await bookNextVisits(desk.page, patientId, 4);
+      expect(await episodeIdsOf(booked.map((a) => a.id))).toEqual(booked.map(() => episodePath.split("/").at(-1)));
+      await expect(await followUpRow()).toHaveCount(0);
       await desk.context.close();
 
       // The therapist discharges; a second discharge is refused with a clear message.
@@ -180,6 +196,78 @@ for (const [name, use] of Object.entries(VARIANTS)) {
         /^This episode was discharged on .+; open a new one\.$/,
       );
       await expectAccessible(page);
+
+      // The discharge summary: intake against the latest scores, visits used of authorised, adherence; printable.
+      await page.goto(`${episodePath}/summary`);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("Discharge summary");
+      await expect(page.getByTestId("visits-used")).toContainText(`2 of ${AUTHORISED} authorised`);
+      await expect(page.getByText("ODI").first()).toBeVisible();
+      await expectAccessible(page);
+
+      // Today's outcome report counts the episode for its therapist; a group this small shows no figures.
+      await page.goto(`/clinic/outcomes?from=${today}&to=${today}`);
+      const mine = page.getByRole("table", { name: "Outcomes by therapist" }).getByRole("row", { name: /Maya Chen/ });
+      await expect(mine).toContainText("fewer than 5");
+      await expect(mine).not.toContainText("reached");
     });
   });
+}
+
+type BookedVisit = { id: string };
+
+/** The episode each appointment joined (read back from the database, in the order given). */
+async function episodeIdsOf(ids: string[]) {
+  const prisma = prismaFor(readE2eState().databaseUrl);
+  try {
+    const rows = await prisma.appointment.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, episodeId: true },
+    });
+    return ids.map((id) => rows.find((r) => r.id === id)?.episodeId);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/**
+ * Books `count` visits with Maya in the next two weeks through the booking
+ * API, at free times the slot search offers (another spec may take one first:
+ * then the next free time).
+ */
+async function bookNextVisits(page: Page, patientId: string, count: number): Promise<BookedVisit[]> {
+  const types = (await (await page.request.get("/api/booking/appointment-types")).json()) as {
+    appointmentTypes: { id: string; name: string }[];
+  };
+  const followUp = types.appointmentTypes.find((t) => t.name === "Follow-up")!;
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const res = await page.request.get(
+    `/api/booking/slots?${new URLSearchParams({ appointmentTypeId: followUp.id, from: day(1), to: day(12), patientId })}`,
+  );
+  expect(res.status(), await res.text()).toBe(200);
+  const found = (await res.json()) as {
+    therapists: { id: string; name: string }[];
+    slots: { start: string; therapistIndexes: number[] }[];
+  };
+  const maya = found.therapists.findIndex((t) => t.name.startsWith("Maya Chen"));
+  const booked: BookedVisit[] = [];
+  const usedDays = new Set<string>();
+  for (const slot of found.slots) {
+    if (booked.length === count) break;
+    const date = slot.start.slice(0, 10);
+    if (!slot.therapistIndexes.includes(maya) || usedDays.has(date)) continue;
+    const made = await page.request.post("/api/booking/appointments", {
+      data: {
+        appointmentTypeId: followUp.id,
+        therapistId: found.therapists[maya]!.id,
+        patientId,
+        startsAt: slot.start,
+      },
+    });
+    if (made.status() === 409) continue;
+    expect(made.status(), await made.text()).toBe(201);
+    booked.push(((await made.json()) as { appointment: BookedVisit }).appointment);
+    usedDays.add(date);
+  }
+  expect(booked).toHaveLength(count);
+  return booked;
 }

@@ -12,7 +12,13 @@ test("a therapist reads the outcome report, filters it and downloads the CSV wit
   await page.getByRole("link", { name: "Outcomes" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Outcome report" })).toBeVisible();
 
-  // The demo (prisma/seed/outcomes-demo.ts): Maya has 8 discharged episodes, Sam Okafor 3.
+  // The demo (prisma/seed/outcomes-demo.ts): Maya has 8 discharged episodes, Sam Okafor 3, all discharged
+  // 3 weeks ago or more. The range ends yesterday: the episode journey spec discharges episodes today.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("From").fill(day(-365));
+  await page.getByLabel("To").fill(day(-1));
+  await page.getByRole("button", { name: "Show report" }).click();
+  await expect(page).toHaveURL(/to=/);
   await expect(page.getByTestId("report-range")).toContainText(/: \d+\./);
   const therapists = page.getByRole("table", { name: "Outcomes by therapist" });
   await expect(therapists.getByRole("row", { name: /Maya Chen, DPT/ })).toContainText(/\d+% reached/);
