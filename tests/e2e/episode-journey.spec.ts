@@ -256,6 +256,7 @@ async function bookNextVisits(page: Page, patientId: string, count: number): Pro
     const date = slot.start.slice(0, 10);
     if (!slot.therapistIndexes.includes(maya) || usedDays.has(date)) continue;
     const made = await page.request.post("/api/booking/appointments", {
+      headers: { "Idempotency-Key": randomUUID() },
       data: {
         appointmentTypeId: followUp.id,
         therapistId: found.therapists[maya]!.id,
