@@ -2,23 +2,8 @@ import "server-only";
 import { env } from "@/lib/env";
 import type { NewMessage } from "@/lib/notifications/enqueue-message";
 import { textMessage } from "@/lib/notifications/enqueue-text";
-import { reachableBy, type ChannelFacts } from "@/lib/patients/message-channel-rules";
-
-export type NudgePatient = ChannelFacts & { id: string; firstName: string; preferredName: string | null };
-export type NudgeClinic = { id: string; name: string; phone: string; timeZone: string };
-
-/** Every place a patient's row is read for a follow-up message. */
-export const nudgePatientSelect = {
-  id: true,
-  firstName: true,
-  preferredName: true,
-  email: true,
-  phone: true,
-  messageChannels: true,
-  textConsentAt: true,
-  textOptedOutAt: true,
-} as const;
-export const nudgeClinicSelect = { id: true, name: true, phone: true, timeZone: true } as const;
+import type { MessageClinic, MessagePatient } from "@/lib/notifications/message-recipient";
+import { reachableBy } from "@/lib/patients/message-channel-rules";
 
 /**
  * "Please book your next visit", by the patient's channels (reachableBy), a
@@ -28,7 +13,7 @@ export const nudgeClinicSelect = { id: true, name: true, phone: true, timeZone: 
  * one claim of the episode's reminder clock, one message per channel.
  */
 export function followUpMessages(
-  p: { patient: NudgePatient; clinic: NudgeClinic; episodeId: string },
+  p: { patient: MessagePatient; clinic: MessageClinic; episodeId: string },
   sentAt: Date,
 ): NewMessage[] {
   const to = reachableBy(p.patient);

@@ -2,10 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { enqueueMessages } from "@/lib/notifications/enqueue-message";
 import { todayIn } from "@/lib/time/calendar-rules";
-import { localDateOfDateColumn } from "@/lib/time/date-column";
 import { loadReevaluationRule } from "./episode-settings";
-import { followUpMessages, nudgeClinicSelect, nudgePatientSelect } from "./follow-up-messages";
+import { messageClinicSelect, messagePatientSelect } from "@/lib/notifications/message-recipient";
+import { followUpMessages } from "./follow-up-messages";
 import { followUpFindings, REMIND_EVERY_DAYS, wantsBookingNudge } from "./follow-up-rules";
+import { followUpPlanOf } from "./follow-up-plan";
 import { loadEpisodeVisitFacts } from "./load-episode-visits";
 import { claimReminder } from "./remind-follow-up";
 
@@ -47,13 +48,13 @@ export async function runFollowUpNudgePass(options: { now?: Date; clinicId?: str
       startDate: true,
       plannedEndDate: true,
       lastReevaluatedOn: true,
-      patient: { select: nudgePatientSelect },
+      patient: { select: messagePatientSelect },
     },
   });
   const byClinic = new Map<string, typeof candidates>();
   for (const e of candidates) byClinic.set(e.clinicId, [...(byClinic.get(e.clinicId) ?? []), e]);
   for (const [clinicId, episodes] of byClinic) {
-    const clinic = await db.clinic.findUniqueOrThrow({ where: { id: clinicId }, select: nudgeClinicSelect });
+    const clinic = await db.clinic.findUniqueOrThrow({ where: { id: clinicId }, select: messageClinicSelect });
     const today = todayIn(clinic.timeZone, now);
     const [facts, rule] = await Promise.all([
       loadEpisodeVisitFacts(
@@ -69,12 +70,7 @@ export async function runFollowUpNudgePass(options: { now?: Date; clinicId?: str
       const { visits, authorizations } = facts.get(e.id)!;
       const findings = followUpFindings({
         today,
-        plan: {
-          visitsPerWeek: e.visitsPerWeek,
-          startDate: localDateOfDateColumn(e.startDate),
-          plannedEndDate: localDateOfDateColumn(e.plannedEndDate),
-          lastReevaluatedOn: e.lastReevaluatedOn ? localDateOfDateColumn(e.lastReevaluatedOn) : null,
-        },
+        plan: followUpPlanOf(e),
         visits,
         authorizations,
         reevaluation: rule,

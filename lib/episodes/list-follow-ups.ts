@@ -8,6 +8,7 @@ import { localDateOfDateColumn } from "@/lib/time/date-column";
 import { loadReevaluationRule } from "./episode-settings";
 import { FOLLOW_UP_REASONS } from "./follow-up-reasons";
 import { followUpFindings, nextReminderAllowedAt, type FollowUpFinding } from "./follow-up-rules";
+import { followUpPlanOf } from "./follow-up-plan";
 import { loadEpisodeVisitFacts } from "./load-episode-visits";
 
 /**
@@ -74,12 +75,7 @@ export async function listFollowUps(actor: Actor, options: { now?: Date } = {}):
     const { visits, authorizations } = facts.get(e.id)!;
     const findings = followUpFindings({
       today,
-      plan: {
-        visitsPerWeek: e.visitsPerWeek,
-        startDate: localDateOfDateColumn(e.startDate),
-        plannedEndDate: localDateOfDateColumn(e.plannedEndDate),
-        lastReevaluatedOn: e.lastReevaluatedOn ? localDateOfDateColumn(e.lastReevaluatedOn) : null,
-      },
+      plan: followUpPlanOf(e),
       visits,
       authorizations,
       reevaluation: rule,

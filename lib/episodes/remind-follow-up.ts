@@ -8,7 +8,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { enqueueMessages } from "@/lib/notifications/enqueue-message";
 import { formatShortLocalDay } from "@/lib/time/format";
 import { parseInput } from "@/lib/validation";
-import { nudgeClinicSelect, nudgePatientSelect, followUpMessages } from "./follow-up-messages";
+import { messageClinicSelect, messagePatientSelect } from "@/lib/notifications/message-recipient";
+import { followUpMessages } from "./follow-up-messages";
 import { nextReminderAllowedAt, REMIND_EVERY_DAYS } from "./follow-up-rules";
 
 const inputSchema = z.object({ episodeId: z.uuid({ error: "Choose an episode." }) });
@@ -47,7 +48,7 @@ export async function remindFollowUp(actor: Actor, input: unknown, options: { no
   return db.$transaction(async (tx) => {
     const episode = await tx.episode.findFirst({
       where: { id: episodeId, clinicId: actor.clinicId },
-      select: { id: true, status: true, patient: { select: nudgePatientSelect } },
+      select: { id: true, status: true, patient: { select: messagePatientSelect } },
     });
     if (!episode) throw notFound("That episode");
     if (episode.status !== "active")
@@ -55,7 +56,7 @@ export async function remindFollowUp(actor: Actor, input: unknown, options: { no
         "conflict",
         "Only an active episode's patient is reminded; this one is on hold or discharged.",
       );
-    const clinic = await tx.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: nudgeClinicSelect });
+    const clinic = await tx.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: messageClinicSelect });
     const messages = followUpMessages({ patient: episode.patient, clinic, episodeId }, now);
     if (messages.length === 0)
       throw new AppError(

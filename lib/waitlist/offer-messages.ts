@@ -3,31 +3,20 @@ import { textMessage } from "@/lib/notifications/enqueue-text";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueueMessages, type NewMessage } from "@/lib/notifications/enqueue-message";
-import { reachableBy, type ChannelFacts, type Reachable } from "@/lib/patients/message-channel-rules";
+import {
+  messageClinicSelect,
+  messagePatientSelect,
+  type MessageClinic,
+  type MessagePatient,
+} from "@/lib/notifications/message-recipient";
+import { reachableBy, type Reachable } from "@/lib/patients/message-channel-rules";
 import { offerText, offerWhen, takenText } from "./offer-rules";
-
-export type OfferPatient = ChannelFacts & { id: string; firstName: string; preferredName: string | null };
-export type OfferClinic = { id: string; name: string; phone: string; timeZone: string };
-
-/** Every place a patient's row must be read from for an offer or a "taken" note. */
-export const offerPatientSelect = {
-  id: true,
-  firstName: true,
-  preferredName: true,
-  email: true,
-  phone: true,
-  messageChannels: true,
-  textConsentAt: true,
-  textOptedOutAt: true,
-} as const;
-
-export const offerClinicSelect = { id: true, name: true, phone: true, timeZone: true } as const;
 
 export const offerLinkOf = (token: string) => `${env().APP_URL}/waitlist/offer/${token}`;
 
 /** The offer by the channels decided for it (offerChannels): the link is the only way to answer. */
 export function offerMessages(
-  p: { patient: OfferPatient; clinic: OfferClinic; to: Reachable; offerId: string; startsAt: Date },
+  p: { patient: MessagePatient; clinic: MessageClinic; to: Reachable; offerId: string; startsAt: Date },
   token: string,
   holdMinutes: number,
   now: Date,
@@ -77,7 +66,7 @@ export function offerMessages(
 
 /** "Someone else took it": by the patient's usual channels, a text waiting out quiet hours. */
 export function takenMessages(
-  p: { patient: OfferPatient; clinic: OfferClinic; offerId: string; startsAt: Date },
+  p: { patient: MessagePatient; clinic: MessageClinic; offerId: string; startsAt: Date },
   now: Date,
 ): NewMessage[] {
   const to = reachableBy(p.patient);
@@ -134,11 +123,11 @@ export async function releaseOffersAsTaken(tx: Tx, offerIds: string[], now: Date
   const [entries, clinics] = await Promise.all([
     tx.waitlistEntry.findMany({
       where: { id: { in: taken.map((o) => o.entryId) } },
-      select: { id: true, patient: { select: offerPatientSelect } },
+      select: { id: true, patient: { select: messagePatientSelect } },
     }),
     tx.clinic.findMany({
       where: { id: { in: [...new Set(taken.map((o) => o.clinicId))] } },
-      select: offerClinicSelect,
+      select: messageClinicSelect,
     }),
   ]);
   const patientOf = new Map(entries.map((e) => [e.id, e.patient]));

@@ -4,7 +4,8 @@ import { newLinkToken } from "@/lib/intake/link-token";
 import { enqueueMessages, type NewMessage } from "@/lib/notifications/enqueue-message";
 import { reachableBy } from "@/lib/patients/message-channel-rules";
 import { localDateOfDateColumn } from "@/lib/time/date-column";
-import { offerClinicSelect, offerMessages, offerPatientSelect, releaseOffersAsTaken } from "./offer-messages";
+import { messageClinicSelect, messagePatientSelect } from "@/lib/notifications/message-recipient";
+import { offerMessages, releaseOffersAsTaken } from "./offer-messages";
 import { canReach, fitsWithBuffer, offerHoldUntil } from "./offer-rules";
 import { MIN_OFFER_LEAD_MS, matchEntries, type TimeWindow } from "./waitlist-match-rules";
 
@@ -112,7 +113,7 @@ function loadCandidates(tx: Tx, clinicIds: string[]) {
       priority: true,
       createdAt: true,
       appointmentType: { select: { durationMinutes: true, bufferAfterMinutes: true } },
-      patient: { select: offerPatientSelect },
+      patient: { select: messagePatientSelect },
     },
   });
 }
@@ -188,7 +189,7 @@ async function offerBatch(
 
   const clinicIds = [...new Set(open.map((f) => f.clinicId))];
   const [clinics, settings, candidates] = await Promise.all([
-    tx.clinic.findMany({ where: { id: { in: clinicIds } }, select: offerClinicSelect }),
+    tx.clinic.findMany({ where: { id: { in: clinicIds } }, select: messageClinicSelect }),
     tx.bookingSettings.findMany({
       where: { clinicId: { in: clinicIds } },
       select: { clinicId: true, waitlistOffersAtOnce: true, waitlistHoldMinutes: true },
