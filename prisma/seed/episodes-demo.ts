@@ -1,8 +1,9 @@
 /**
  * Episodes of care for the demo: every patient with a submitted initial intake
- * (Alex Rivera, Casey Morgan) is in an active 2-a-week, 6-week plan opened from
- * that intake, with a payer authorisation of 12 visits; their intakes, program
- * and visits since the start belong to it.
+ * (Alex Rivera, Casey Morgan) is in an active 3-a-week, 8-week plan opened from
+ * that intake, with a payer authorisation of 24 visits; their intakes, program
+ * and visits since the start belong to it. The demo week books Alex often, so
+ * the plan leaves room for the visits he books online in the demo and in e2e.
  */
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { addDays, localDateOf } from "../../lib/time/calendar-rules";
@@ -33,19 +34,19 @@ export async function seedEpisodesDemo(prisma: PrismaClient, core: SeededDemo): 
         reason: "Low back pain with pain spreading to the left hip and buttock",
         icd10Code: "M54.50",
         goals: psfsActivitiesOf(intake.answers),
-        visitsPerWeek: 2,
-        weeks: 6,
+        visitsPerWeek: 3,
+        weeks: 8,
         startDate: dateColumnOf(start),
-        plannedEndDate: dateColumnOf(addDays(start, 6 * 7)),
+        plannedEndDate: dateColumnOf(addDays(start, 8 * 7)),
         startBackRisk: risk === "low" || risk === "medium" || risk === "high" ? risk : null,
         createdById: intake.patient.primaryTherapistId ?? frontDeskId,
         authorizations: {
           create: {
             payerName: DEMO_PAYER,
             reference: `BH-${intake.id.slice(-6).toUpperCase()}`,
-            visitsAuthorized: 12,
+            visitsAuthorized: 24,
             validFrom: dateColumnOf(start),
-            validUntil: dateColumnOf(addDays(start, 6 * 7)),
+            validUntil: dateColumnOf(addDays(start, 8 * 7)),
             createdById: frontDeskId,
           },
         },

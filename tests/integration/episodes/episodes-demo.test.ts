@@ -32,7 +32,7 @@ describe("demo episodes of care", () => {
     )!;
     expect(facts.visits.length).toBeGreaterThan(0);
     const summary = summarizeAuthorizations(facts.authorizations, facts.visits, todayIn(clinic.timeZone, Date.now()));
-    expect(summary.current?.visitsAuthorized).toBe(12);
+    expect(summary.current?.visitsAuthorized).toBe(24);
     expect(summary.current!.used).toBe(facts.visits.filter((v) => v.counted).length);
   });
 });
