@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { devices, type Browser, type Page } from "@playwright/test";
 import { prismaFor } from "../../scripts/db/prisma-client";
+import { addDays, instantOfLocal, todayIn } from "../../lib/time/calendar-rules";
 import { readE2eState } from "./e2e-state";
-import { expect, expectAccessible, signIn, test } from "./fixtures";
+import { DEMO_CLINIC, expect, expectAccessible, signIn, test } from "./fixtures";
 import { FRONT_DESK, newPatientWithLink, THERAPIST } from "./intake-helpers";
 import { COMPLETE_INITIAL_ANSWERS } from "./security/isolated-clinic";
 
@@ -28,6 +29,9 @@ async function staffPage(browser: Browser, email: string, use: Record<string, un
   return { context, page };
 }
 
+// Dates the app reads are clinic days (New York); a UTC date is a day ahead in the evening there.
+const clinicToday = () => todayIn(DEMO_CLINIC.timeZone, Date.now());
+
 /**
  * A booked visit of the fresh patient that has already started (check-in is
  * for the day of the visit, completion after its start), written straight to
@@ -43,10 +47,10 @@ async function pastVisit(patientId: string, daysAgo: number) {
     const type = await prisma.appointmentType.findFirstOrThrow({
       where: { clinicId: patient.clinicId, name: "Follow-up" },
     });
-    // 02:00-04:50 in the demo clinic's zone (New York), `daysAgo` days back; another run may hold the time: try again.
-    const midnightUtc = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`) - daysAgo * 86_400_000;
+    // 02:00-04:50 in the demo clinic's zone, `daysAgo` clinic days back; another run may hold the time: try again.
+    const day = addDays(clinicToday(), -daysAgo);
     for (let attempt = 0; ; attempt++) {
-      const startsAt = new Date(midnightUtc + (7 * 60 + Math.floor(Math.random() * 170)) * 60_000);
+      const startsAt = new Date(instantOfLocal(day, 2 * 60 + Math.floor(Math.random() * 170), DEMO_CLINIC.timeZone));
       const endsAt = new Date(startsAt.getTime() + type.durationMinutes * 60_000);
       try {
         return await prisma.appointment.create({
@@ -121,7 +125,7 @@ for (const [name, use] of Object.entries(VARIANTS)) {
       await form.getByLabel("Reason for care").fill("Low back pain after moving house");
       await form.getByLabel("ICD-10-CM code (optional)").fill("m54.50");
       // The plan started a week ago (the visits above are in it); the planned end follows the start.
-      await form.getByLabel("Start").fill(new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10));
+      await form.getByLabel("Start").fill(addDays(clinicToday(), -7));
       await form.getByLabel("Start").blur();
       await form.getByRole("button", { name: "Open episode of care" }).click();
       await expect(page).toHaveURL(/\/clinic\/patients\/[0-9a-f-]+\/episodes\/[0-9a-f-]+$/);
@@ -187,7 +191,7 @@ for (const [name, use] of Object.entries(VARIANTS)) {
       await expect(page.getByTestId("episode-discharged")).toContainText("Goals met");
       await expect(page.getByRole("button", { name: "Discharge" })).toHaveCount(0);
       const episodeId = episodePath.split("/").at(-1)!;
-      const today = new Date().toISOString().slice(0, 10);
+      const today = clinicToday();
       const again = await page.request.post(`/api/episodes/${episodeId}/status`, {
         data: { action: "discharge", reason: "goals_met", date: today },
       });
@@ -239,7 +243,7 @@ async function bookNextVisits(page: Page, patientId: string, count: number): Pro
     appointmentTypes: { id: string; name: string }[];
   };
   const followUp = types.appointmentTypes.find((t) => t.name === "Follow-up")!;
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => addDays(clinicToday(), offset);
   const res = await page.request.get(
     `/api/booking/slots?${new URLSearchParams({ appointmentTypeId: followUp.id, from: day(1), to: day(12), patientId })}`,
   );
