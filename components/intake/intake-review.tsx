@@ -3,7 +3,6 @@ import { BodyFigure, MapLegend } from "@/components/pain-map/body-figure";
 import { MatchedCareSuggestion } from "@/components/episodes/matched-care-suggestion";
 import { formatDateOnly, formatDateTime } from "@/lib/time/format";
 import type { IntakeForReview } from "@/lib/intake/get-intake-for-review";
-import { isoDay } from "@/lib/intake/intake-rules";
 import {
   AGGRAVATING_LABEL,
   CONTRIBUTOR_LABEL,
@@ -30,6 +29,8 @@ import { ODI_BANDS, ODI_MIN_DETECTABLE_CHANGE } from "@/lib/scoring/odi-rules";
 import { START_BACK_RISKS } from "@/lib/scoring/start-back-rules";
 import { AcknowledgeFlagForm } from "./acknowledge-flag-form";
 import { TierBadge } from "./badges";
+import { todayIn } from "@/lib/time/calendar-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -79,7 +80,7 @@ export function IntakeReview({
   const a = intake.answers;
   const s = intake.scores;
   const asOf = intake.submittedAt ?? intake.lastSavedAt ?? new Date();
-  const age = ageOn(isoDay(intake.patient.dateOfBirth), isoDay(asOf));
+  const age = ageOn(localDateOfDateColumn(intake.patient.dateOfBirth), todayIn(timeZone, asOf));
   const nprsBand = s?.nprs ? NPRS_BANDS.find((b) => b.key === s.nprs!.band) : null;
   const odiBand = s?.odi ? ODI_BANDS.find((b) => b.key === s.odi!.band) : null;
   const sbRisk = s?.startBack ? START_BACK_RISKS.find((b) => b.key === s.startBack!.risk) : null;

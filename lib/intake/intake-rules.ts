@@ -97,8 +97,3 @@ export function painSummaryOf(answers: DraftAnswers): string {
     })),
   );
 }
-
-/** Whole years on `day`, from a DATE column (midnight UTC). */
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}

@@ -5,11 +5,12 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { auditWho, isLinkActor, type IntakeActor } from "./intake-actor";
 import { fillableIntakeWhere, intakeOutOfReach } from "./intake-scope";
-import { isoDay } from "./intake-rules";
 import { raiseRedFlags } from "./raise-red-flags";
 import { ageOn, evaluateRedFlags, hasEmergency } from "./red-flag-rules";
 import { CURRENT_RED_FLAG_RULESET } from "./red-flags/current";
 import { saveDraftSchema, type DraftAnswers } from "./schema";
+import { todayIn } from "@/lib/time/calendar-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 
 export type SavedDraft = { revision: number; savedAt: string; emergency: boolean };
 
@@ -50,6 +51,7 @@ export async function saveIntakeDraft(
         startedAt: true,
         psfsActivities: true,
         patient: { select: { dateOfBirth: true } },
+        clinic: { select: { timeZone: true } },
       },
     });
     if (!intake) return intakeOutOfReach(actor, intakeId);
@@ -81,7 +83,10 @@ export async function saveIntakeDraft(
       );
     const emergencies = evaluateRedFlags(
       CURRENT_RED_FLAG_RULESET,
-      { answers, ageYears: ageOn(isoDay(intake.patient.dateOfBirth), isoDay(now)) },
+      {
+        answers,
+        ageYears: ageOn(localDateOfDateColumn(intake.patient.dateOfBirth), todayIn(intake.clinic.timeZone, now)),
+      },
       { tiers: ["emergency"] },
     );
     const { created } = await raiseRedFlags(tx, intake, emergencies, now);

@@ -10,12 +10,13 @@ import { formatDateOnly } from "@/lib/time/format";
 import { enqueueMessage } from "@/lib/notifications/enqueue-message";
 import { patientOutOfReach } from "@/lib/patients/patient-access";
 import { parseInput } from "@/lib/validation";
-import { FORM_VERSION, isoDay, linkExpiry } from "./intake-rules";
+import { FORM_VERSION, linkExpiry } from "./intake-rules";
 import { newLinkToken } from "./link-token";
 import { isUniqueViolation } from "@/lib/db-errors";
 import type { DraftAnswers } from "./schema";
 import { INTAKE_KINDS, type IntakeKind } from "./steps";
 import { openEpisodeIdOf } from "@/lib/episodes/open-episode";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 
 export const sendIntakeLinkSchema = z.object({
   kind: z.enum(INTAKE_KINDS, { error: "Choose an intake or a follow-up questionnaire." }).default("initial"),
@@ -59,7 +60,7 @@ async function startingPoint(tx: Tx, actor: Actor, patient: PatientForLink, kind
         firstName: patient.firstName,
         lastName: patient.lastName,
         preferredName: patient.preferredName ?? "",
-        dateOfBirth: isoDay(patient.dateOfBirth),
+        dateOfBirth: localDateOfDateColumn(patient.dateOfBirth),
         email: patient.email ?? "",
         phone: patient.phone ?? "",
         addressLine: patient.addressLine ?? "",

@@ -6,12 +6,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 import { auditWho, isLinkActor, type IntakeActor } from "./intake-actor";
 import { fillableIntakeWhere, intakeOutOfReach } from "./intake-scope";
-import { ACCOUNT_SETUP_MINUTES, computeScores, isoDay, painSummaryOf } from "./intake-rules";
+import { ACCOUNT_SETUP_MINUTES, computeScores, painSummaryOf } from "./intake-rules";
 import { newLinkToken } from "./link-token";
 import { raiseRedFlags } from "./raise-red-flags";
 import { ageOn, evaluateRedFlags, hasEmergency } from "./red-flag-rules";
 import { CURRENT_RED_FLAG_RULESET } from "./red-flags/current";
 import { draftAnswersSchema, submitIntakeSchema, validateSubmission } from "./schema";
+import { todayIn } from "@/lib/time/calendar-rules";
+import { localDateOfDateColumn } from "@/lib/time/date-column";
 
 export type SubmittedIntake = {
   intakeId: string;
@@ -53,6 +55,7 @@ export async function submitIntake(
         submittedAt: true,
         submissionKey: true,
         patient: { select: { dateOfBirth: true, userId: true } },
+        clinic: { select: { timeZone: true } },
         redFlags: { where: { tier: "emergency" }, select: { id: true }, take: 1 },
       },
     });
@@ -98,7 +101,7 @@ export async function submitIntake(
     }
     const flags = evaluateRedFlags(CURRENT_RED_FLAG_RULESET, {
       answers,
-      ageYears: ageOn(isoDay(intake.patient.dateOfBirth), isoDay(now)),
+      ageYears: ageOn(localDateOfDateColumn(intake.patient.dateOfBirth), todayIn(intake.clinic.timeZone, now)),
     });
     const marks = answers.painMap?.marks ?? [];
     if (marks.length) {

@@ -239,3 +239,21 @@ describe("filling from the portal (signed-in patient)", () => {
     await expect(linkActorFor(mine.url)).rejects.toThrow(/used/);
   });
 });
+
+describe("age in red-flag rules", () => {
+  it("is the patient's age on the clinic's day, not the UTC day", async () => {
+    const { sent } = await linkFor();
+    // 20 on 15 June: at 02:00 UTC that day it is still 14 June in New York, so the patient is 19 at the clinic.
+    await db.patient.update({
+      where: { id: (await db.intake.findUniqueOrThrow({ where: { id: sent.intakeId } })).patientId },
+      data: { dateOfBirth: new Date("2006-06-15T00:00:00Z") },
+    });
+    const answers = completeInitialAnswers();
+    answers.history = { ...answers.history, onsetAgo: "1_2_weeks" };
+    const actor = await linkActorFor(sent.url);
+    await saveIntakeDraft(actor, sent.intakeId, { answers, baseRevision: 0 });
+    await submitIntake(actor, sent.intakeId, { submissionKey: randomUUID() }, new Date("2026-06-15T02:00:00Z"));
+    const flags = await db.redFlag.findMany({ where: { intakeId: sent.intakeId }, select: { ruleId: true } });
+    expect(flags.map((f) => f.ruleId)).toContain("age_new_pain");
+  });
+});
