@@ -1,5 +1,5 @@
 import { DEMO_STAFF, expect, expectAccessible, signIn, test } from "./fixtures";
-import { patientIdByLastName, tabTo } from "./exercise-helpers";
+import { expectNoHorizontalOverflow, patientIdByLastName, tabTo } from "./exercise-helpers";
 
 const therapist = DEMO_STAFF[1];
 
@@ -143,4 +143,7 @@ test("the builder checks a row before sending, and puts the server's error for a
   expect(saves).toHaveLength(1);
   await expectAccessible(page);
   await expect(page).toHaveURL(`/clinic/patients/${jordanId}/exercises/edit`);
+  // Each row's dosage fields, errors shown, still fit a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalOverflow(page);
 });
