@@ -115,6 +115,22 @@ test("the builder checks a row before sending, and puts the server's error for a
   await third.getByLabel("Days per week").fill("5");
   await expect(third.getByLabel("Days per week")).not.toHaveAttribute("aria-invalid");
 
+  // "Save as template" is its own small form: its name is checked here first, then the rows are saved as a template.
+  const templateName = page.getByLabel("Template name");
+  await page.getByRole("button", { name: "Save as template" }).click();
+  await expect(templateName).toHaveAccessibleDescription("Name the template (at least 2 characters).");
+  const name = `zz e2e template ${Date.now().toString(36)}`;
+  await templateName.fill(name);
+  await page.getByRole("button", { name: "Save as template" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Saved as the template “${name}”.` })).toBeVisible();
+  await expect(templateName).toHaveValue("");
+  const { templates } = (await (await page.request.get("/api/program-templates")).json()) as {
+    templates: { id: string; name: string; items: unknown[] }[];
+  };
+  const saved = templates.find((t) => t.name === name)!;
+  expect(saved.items).toHaveLength(5);
+  expect((await page.request.delete(`/api/program-templates/${saved.id}`)).status()).toBe(200);
+
   // What the server refuses comes back by path (items.2.dosage.…), beside the third row's field; an error
   // for a row the form does not have still reaches the user in the message. (A routed answer, so nothing is saved.)
   await page.route(`**/api/patients/${jordanId}/program`, (route) =>
