@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useFieldArray, type Path } from "react-hook-form";
+import { useFieldArray } from "react-hook-form";
 import { saveReminderScheduleAction } from "@/app/(staff)/clinic/admin/booking/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,28 +21,18 @@ type Values = { rules: Array<{ channel: "email" | "sms"; hoursBefore: number | s
 export function ReminderScheduleForm({ rules, isDefault }: { rules: ReminderRule[]; isDefault: boolean }) {
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const server = useServerForm<Values>({
+  const { form, onSubmit, pending, formError, field, errorsOf } = useServerForm<Values>({
     defaultValues: { rules },
     schema: reminderScheduleSchema,
-    submit: async (values) => {
+    submit: (values) => {
       setSaved(false);
-      const result = await saveReminderScheduleAction(values);
-      if (result.ok) return result;
-      // Row errors are set on their fields here; the rest (e.g. "at most 5") stays for the banner.
-      const rest: Record<string, string[]> = {};
-      for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (/^rules\.\d+\.(channel|hoursBefore)$/.test(name))
-          server.form.setError(name as Path<Values>, { type: "server", message: messages.join(" ") });
-        else rest[name] = messages;
-      }
-      return { ...result, fieldErrors: rest };
+      return saveReminderScheduleAction(values);
     },
     onSuccess: () => {
       setSaved(true);
       router.refresh();
     },
   });
-  const { form, onSubmit, pending, formError, field, errorsOf } = server;
   const rows = useFieldArray({ control: form.control, name: "rules" });
   const listError = form.formState.errors.rules?.root?.message ?? form.formState.errors.rules?.message;
   return (

@@ -11,16 +11,16 @@ import {
   type DragEndEvent,
 } from "@dnd-kit/core";
 import {
-  arrayMove,
   SortableContext,
   sortableKeyboardCoordinates,
   useSortable,
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useRef, useState, type FormEvent } from "react";
+import { useDeferredValue, useRef, useState } from "react";
+import { useFieldArray, useWatch } from "react-hook-form";
 import { DosageFields } from "@/components/exercises/dosage-fields";
 import { ExerciseFigure } from "@/components/exercises/exercise-figure";
 import { ExerciseFilterSelects } from "@/components/exercises/exercise-filter-selects";
@@ -28,14 +28,13 @@ import { exercisesApi } from "@/components/exercises/exercises-api";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { settle, useServerForm, type ServerForm } from "@/components/ui/use-server-form";
 import { dosageBody, toDosageForm, type DosageForm } from "@/lib/exercises/dosage-form";
 import type { ExerciseView } from "@/lib/exercises/exercise-view";
 import type { ProgramTemplateView } from "@/lib/programs/program-templates";
 import { MATCHED_APPROACH, type MatchedRiskGroup } from "@/lib/episodes/matched-care-rules";
 import type { ProgramView } from "@/lib/programs/program-view";
-import { saveProgramSchema } from "@/lib/programs/schema";
-import type { FieldErrors } from "@/lib/errors";
-import { ApiError } from "@/lib/http/api-client";
+import { saveProgramSchema, saveTemplateSchema } from "@/lib/programs/schema";
 
 type LibraryExercise = Pick<
   ExerciseView,
@@ -49,48 +48,62 @@ type LibraryExercise = Pick<
   | "defaultDosageText"
   | "targetMuscles"
 >;
-type Row = { exercise: LibraryExercise; dosage: DosageForm };
+/** One program row: what is sent (exerciseId, dosage) and the library entry it shows (never sent). */
+type Item = { exerciseId: string; exercise: LibraryExercise; dosage: DosageForm };
+type ProgramValues = {
+  /** The version the editor started from; null to create the patient's program. */
+  baseVersion: number | null;
+  title: string;
+  startDate: string;
+  endDate: string;
+  changeNote: string;
+  templateId: string | null;
+  items: Item[];
+};
 
-function errorsFrom(issues: { path: PropertyKey[]; message: string }[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const i of issues) (out[i.path.map(String).join(".") || "_form"] ??= []).push(i.message);
-  return out;
+function itemsOf(items: { exercise: LibraryExercise; dosage: Parameters<typeof toDosageForm>[0] }[]): Item[] {
+  return items.map((i) => ({ exerciseId: i.exercise.id, exercise: i.exercise, dosage: toDosageForm(i.dosage) }));
 }
 
-function rowsFromItems(items: { exercise: LibraryExercise; dosage: Parameters<typeof toDosageForm>[0] }[]): Row[] {
-  return items.map((i) => ({ exercise: i.exercise, dosage: toDosageForm(i.dosage) }));
+function valuesOf(program: ProgramView): ProgramValues {
+  return {
+    baseVersion: program.status === "active" ? program.currentVersion : null,
+    title: program.current.title,
+    startDate: program.current.startDate,
+    endDate: program.current.endDate ?? "",
+    changeNote: "",
+    templateId: null,
+    items: itemsOf(program.current.items),
+  };
 }
 
-function prefixed(errors: FieldErrors, prefix: string): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(errors)) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
-  return out;
-}
+/** The items as the API takes them. */
+const itemsBody = (items: Item[]) =>
+  items.map((i) => ({ exerciseId: i.exerciseId, dosage: dosageBody(i.dosage, true) }));
 
 function SortableRow({
-  row,
+  server,
+  exercise,
   index,
   count,
-  errors,
-  onChange,
   onMove,
   onRemove,
   registerMoveButton,
 }: {
-  row: Row;
+  server: ServerForm<ProgramValues>;
+  exercise: LibraryExercise;
   index: number;
   count: number;
-  errors: FieldErrors;
-  onChange: (d: DosageForm) => void;
   onMove: (to: number, via: "up" | "down") => void;
   onRemove: () => void;
   registerMoveButton: (dir: "up" | "down", el: HTMLButtonElement | null) => void;
 }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
-    id: row.exercise.id,
+    id: exercise.id,
   });
-  const name = row.exercise.name;
-  const legendId = `row-${row.exercise.id}-legend`;
+  const name = exercise.name;
+  const legendId = `row-${exercise.id}-legend`;
+  const exerciseErrors = server.errorsOf(`items.${index}.exerciseId`);
   return (
     <li
       ref={setNodeRef}
@@ -110,7 +123,7 @@ function SortableRow({
             <span aria-hidden="true">⠿</span>
           </button>
           <span className="w-16 shrink-0 rounded border border-slate-200">
-            <ExerciseFigure figureKey={row.exercise.figureKey} position={row.exercise.position} />
+            <ExerciseFigure figureKey={exercise.figureKey} position={exercise.position} />
           </span>
           <h3 id={legendId} className="flex-1 font-semibold text-slate-900">
             <span className="sr-only">Exercise {index + 1}: </span>
@@ -145,17 +158,9 @@ function SortableRow({
             Remove
           </button>
         </div>
-        {errors[`items.${index}.exerciseId`] && (
-          <p className="mt-1 text-sm font-medium text-red-700">{errors[`items.${index}.exerciseId`]!.join(" ")}</p>
-        )}
+        {exerciseErrors && <p className="mt-1 text-sm font-medium text-red-700">{exerciseErrors.join(" ")}</p>}
         <div className="mt-3">
-          <DosageFields
-            idPrefix={`row-${row.exercise.id}`}
-            value={row.dosage}
-            onChange={onChange}
-            errors={prefixed(errors, `items.${index}.dosage.`)}
-            withNotes
-          />
+          <DosageFields server={server} name={`items.${index}.dosage`} withNotes />
         </div>
       </fieldset>
     </li>
@@ -239,42 +244,12 @@ export function ProgramBuilder({
 }) {
   const router = useRouter();
   const editing = program?.status === "active" ? program : null;
-  const [baseVersion, setBaseVersion] = useState<number | null>(editing?.currentVersion ?? null);
-  const [title, setTitle] = useState(editing?.current.title ?? "Home exercise program");
-  const [startDate, setStartDate] = useState(editing?.current.startDate ?? today);
-  const [endDate, setEndDate] = useState(editing?.current.endDate ?? "");
-  const [changeNote, setChangeNote] = useState("");
-  const [templateId, setTemplateId] = useState<string | null>(null);
-  const [rows, setRows] = useState<Row[]>(editing ? rowsFromItems(editing.current.items) : []);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [announcement, setAnnouncement] = useState("");
-  const [undo, setUndo] = useState<{ rows: Row[]; label: string } | null>(null);
+  const [undo, setUndo] = useState<{ items: Item[]; label: string } | null>(null);
   const [chosenTemplate, setChosenTemplate] = useState(matchedCare?.templateId ?? templates[0]?.id ?? "");
-  const [templateName, setTemplateName] = useState("");
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [templateSaved, setTemplateSaved] = useState<string | null>(null);
   const moveButtons = useRef(new Map<string, HTMLButtonElement | null>());
-
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
-  const nameOf = (id: string | number) => rows.find((r) => r.exercise.id === id)?.exercise.name ?? "exercise";
-  const positionOf = (id: string | number | undefined) => rows.findIndex((r) => r.exercise.id === id) + 1;
-  // dnd-kit reports "over" on every measure, the item's own place included; announce only real moves.
-  const lastOver = useRef<string | number | null>(null);
-  const announcements: Announcements = {
-    onDragStart: ({ active }) => {
-      lastOver.current = active.id;
-      return `Picked up ${nameOf(active.id)}, position ${positionOf(active.id)} of ${rows.length}.`;
-    },
-    onDragOver: ({ active, over }) => {
-      if (!over || over.id === lastOver.current) return undefined;
-      lastOver.current = over.id;
-      return `${nameOf(active.id)} moved to position ${positionOf(over.id)} of ${rows.length}.`;
-    },
-    onDragEnd: ({ active, over }) =>
-      `${nameOf(active.id)} dropped at position ${positionOf(over?.id ?? active.id)} of ${rows.length}.`,
-    onDragCancel: ({ active }) => `Reordering cancelled. ${nameOf(active.id)} is back where it was.`,
-  };
 
   const current = useQuery({
     queryKey: ["program", patient.id],
@@ -282,89 +257,120 @@ export function ProgramBuilder({
     enabled: false,
   });
 
-  const body = () => ({
-    baseVersion,
-    title,
-    startDate,
-    endDate,
-    changeNote,
-    templateId,
-    items: rows.map((r) => ({ exerciseId: r.exercise.id, dosage: dosageBody(r.dosage, true) })),
-  });
-
-  const save = useMutation({
-    mutationFn: () => exercisesApi.saveProgram({ params: { patientId: patient.id }, body: body() }),
-    onSuccess: ({ result }) => {
+  const server = useServerForm<ProgramValues, { version: number }>({
+    defaultValues: editing
+      ? valuesOf(editing)
+      : {
+          baseVersion: null,
+          title: "Home exercise program",
+          startDate: today,
+          endDate: "",
+          changeNote: "",
+          templateId: null,
+          items: [],
+        },
+    schema: saveProgramSchema,
+    submit: async (values) => {
+      setConflict(null);
+      const outcome = await settle(
+        exercisesApi
+          .saveProgram({ params: { patientId: patient.id }, body: { ...values, items: itemsBody(values.items) } })
+          .then((r) => r.result),
+      );
+      if (outcome.ok || outcome.status !== 409) return outcome;
+      // Someone else saved first: the conflict box says so and offers what they saved, in place of the form's message.
+      setConflict(outcome.message);
+      void current.refetch();
+      return null;
+    },
+    onSuccess: (result) => {
       router.push(`/clinic/patients/${patient.id}/exercises?saved=${result.version}`);
       router.refresh();
     },
-    onError: (e) => {
-      if (e instanceof ApiError) {
-        setErrors(e.fieldErrors);
-        if (e.status === 409) void current.refetch();
-      }
-    },
   });
+  const { form, onSubmit, pending, formError, field, errorsOf } = server;
+  const rows = useFieldArray({ control: form.control, name: "items" });
+  const baseVersion = useWatch({ control: form.control, name: "baseVersion" });
 
-  const saveTemplate = useMutation({
-    mutationFn: () => exercisesApi.saveTemplate({ body: { name: templateName, items: body().items } }),
-    onSuccess: ({ template }) => {
-      setTemplateName("");
+  const templateForm = useServerForm<{ name: string }, { name: string }>({
+    defaultValues: { name: "" },
+    schema: saveTemplateSchema.pick({ name: true }),
+    submit: (values) => {
+      setTemplateSaved(null);
+      const body = { name: values.name, items: itemsBody(form.getValues("items")) };
+      return settle(exercisesApi.saveTemplate({ body }).then((r) => r.template));
+    },
+    onSuccess: (template) => {
+      // Not reset(): with no values it resets the surrounding <form>, which is the program's.
+      templateForm.form.setValue("name", "");
+      setTemplateSaved(`Saved as the template “${template.name}”.`);
       setAnnouncement(`Saved as the template “${template.name}”.`);
     },
   });
 
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const count = rows.fields.length;
+  const indexOf = (id: string | number | undefined) => rows.fields.findIndex((r) => r.exerciseId === id);
+  const nameOf = (id: string | number) => rows.fields[indexOf(id)]?.exercise.name ?? "exercise";
+  // dnd-kit reports "over" on every measure, the item's own place included; announce only real moves.
+  const lastOver = useRef<string | number | null>(null);
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => {
+      lastOver.current = active.id;
+      return `Picked up ${nameOf(active.id)}, position ${indexOf(active.id) + 1} of ${count}.`;
+    },
+    onDragOver: ({ active, over }) => {
+      if (!over || over.id === lastOver.current) return undefined;
+      lastOver.current = over.id;
+      return `${nameOf(active.id)} moved to position ${indexOf(over.id) + 1} of ${count}.`;
+    },
+    onDragEnd: ({ active, over }) =>
+      `${nameOf(active.id)} dropped at position ${indexOf(over?.id ?? active.id) + 1} of ${count}.`,
+    onDragCancel: ({ active }) => `Reordering cancelled. ${nameOf(active.id)} is back where it was.`,
+  };
+
   function add(e: LibraryExercise) {
-    if (rows.some((r) => r.exercise.id === e.id)) return;
-    setRows((rs) => [...rs, { exercise: e, dosage: toDosageForm(e.defaultDosage) }]);
-    setAnnouncement(`${e.name} added with its usual dosage. ${rows.length + 1} exercises in the program.`);
+    if (indexOf(e.id) >= 0) return;
+    // Focus stays in the library, where the next exercise is picked.
+    rows.append({ exerciseId: e.id, exercise: e, dosage: toDosageForm(e.defaultDosage) }, { shouldFocus: false });
+    setAnnouncement(`${e.name} added with its usual dosage. ${count + 1} exercises in the program.`);
   }
 
   function move(from: number, to: number, via?: "up" | "down") {
-    if (to < 0 || to >= rows.length) return;
-    const moved = rows[from]!;
-    setRows((rs) => arrayMove(rs, from, to));
-    setAnnouncement(`${moved.exercise.name} moved to position ${to + 1} of ${rows.length}.`);
+    if (to < 0 || to >= count) return;
+    const moved = rows.fields[from]!.exercise;
+    rows.move(from, to);
+    setAnnouncement(`${moved.name} moved to position ${to + 1} of ${count}.`);
     if (via) {
       // Keep focus on the button pressed, so Move up can be pressed again; at the end, on the other one.
-      const edge = (via === "up" && to === 0) || (via === "down" && to === rows.length - 1);
+      const edge = (via === "up" && to === 0) || (via === "down" && to === count - 1);
       const dir = edge ? (via === "up" ? "down" : "up") : via;
-      requestAnimationFrame(() => moveButtons.current.get(`${moved.exercise.id}:${dir}`)?.focus());
+      requestAnimationFrame(() => moveButtons.current.get(`${moved.id}:${dir}`)?.focus());
     }
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
     if (!over || active.id === over.id) return;
-    move(
-      rows.findIndex((r) => r.exercise.id === active.id),
-      rows.findIndex((r) => r.exercise.id === over.id),
-    );
+    move(indexOf(active.id), indexOf(over.id));
   }
 
   function useTemplate() {
     const t = templates.find((x) => x.id === chosenTemplate);
     if (!t) return;
-    if (rows.length) setUndo({ rows, label: t.name });
-    setRows(rowsFromItems(t.items));
-    setTemplateId(t.id);
-    if (!editing && title === "Home exercise program") setTitle(t.name);
+    if (count) setUndo({ items: form.getValues("items"), label: t.name });
+    rows.replace(itemsOf(t.items));
+    form.setValue("templateId", t.id);
+    if (!editing && form.getValues("title") === "Home exercise program") form.setValue("title", t.name);
     setAnnouncement(`Loaded ${t.items.length} exercises from “${t.name}”.`);
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = saveProgramSchema.safeParse(body());
-    if (!parsed.success) {
-      setErrors(errorsFrom(parsed.error.issues));
-      setAnnouncement("Some answers need another look.");
-      return;
-    }
-    setErrors({});
-    save.mutate();
-  }
-
-  const conflict = save.error instanceof ApiError && save.error.status === 409 ? save.error : null;
   const latest = current.data?.program;
+  // Only a tampered page gets these wrong; they have no field, so they are told under the heading.
+  const versionErrors = [...(errorsOf("baseVersion") ?? []), ...(errorsOf("templateId") ?? [])];
+  const listErrors = errorsOf("items");
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
@@ -392,7 +398,7 @@ export function ProgramBuilder({
               </p>
             )}
             <Button variant="secondary" onClick={useTemplate}>
-              {rows.length ? "Replace with this template" : "Use this template"}
+              {count ? "Replace with this template" : "Use this template"}
             </Button>
             {undo && (
               <p className="text-sm">
@@ -401,9 +407,9 @@ export function ProgramBuilder({
                   type="button"
                   className="min-h-11 font-semibold text-brand-800 underline"
                   onClick={() => {
-                    setRows(undo.rows);
+                    rows.replace(undo.items);
                     setUndo(null);
-                    setTemplateId(null);
+                    form.setValue("templateId", null);
                   }}
                 >
                   Undo
@@ -412,24 +418,24 @@ export function ProgramBuilder({
             )}
           </section>
         )}
-        <LibraryPicker added={new Set(rows.map((r) => r.exercise.id))} onAdd={add} />
+        <LibraryPicker added={new Set(rows.fields.map((r) => r.exerciseId))} onAdd={add} />
       </div>
 
-      <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-labelledby="program-heading">
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="program-heading">
         <h2 id="program-heading" className="text-lg font-semibold">
           {editing ? `Edit program (now version ${baseVersion})` : "New program"} for {patient.name}
         </h2>
         <p aria-live="polite" className="sr-only">
           {announcement}
         </p>
-        {announcement && saveTemplate.isSuccess && (
+        {templateSaved && (
           <Alert tone="success" role="status">
-            {announcement}
+            {templateSaved}
           </Alert>
         )}
         {conflict && (
           <Alert tone="danger" role="alert" title="Not saved: someone else changed this program">
-            <p>{conflict.message}</p>
+            <p>{conflict}</p>
             {latest && (
               <div className="mt-2">
                 <p className="font-semibold">
@@ -446,12 +452,9 @@ export function ProgramBuilder({
                   variant="secondary"
                   className="mt-2"
                   onClick={() => {
-                    setRows(rowsFromItems(latest.current.items));
-                    setTitle(latest.current.title);
-                    setStartDate(latest.current.startDate);
-                    setEndDate(latest.current.endDate ?? "");
-                    setBaseVersion(latest.status === "active" ? latest.currentVersion : null);
-                    save.reset();
+                    const { changeNote, templateId } = form.getValues();
+                    form.reset({ ...valuesOf(latest), changeNote, templateId });
+                    setConflict(null);
                   }}
                 >
                   Load version {latest.currentVersion} to edit
@@ -460,41 +463,25 @@ export function ProgramBuilder({
             )}
           </Alert>
         )}
-        {save.isError && !conflict && !Object.keys(errors).length && (
+        {formError && !conflict && (
           <Alert tone="danger" role="alert">
-            {save.error.message}
+            {formError}
           </Alert>
         )}
+        {versionErrors.length > 0 && <p className="font-medium text-red-700">{versionErrors.join(" ")}</p>}
         <div className="grid gap-3 sm:grid-cols-3">
           <div className="sm:col-span-3">
-            <TextField
-              label="Program title"
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              errors={errors.title}
-            />
+            <TextField label="Program title" {...field("title")} />
           </div>
-          <TextField
-            label="Start date"
-            type="date"
-            value={startDate}
-            onChange={(e) => setStartDate(e.target.value)}
-            errors={errors.startDate}
-          />
-          <TextField
-            label="End date (optional)"
-            type="date"
-            value={endDate}
-            onChange={(e) => setEndDate(e.target.value)}
-            errors={errors.endDate}
-          />
+          <TextField label="Start date" type="date" {...field("startDate")} />
+          <TextField label="End date (optional)" type="date" {...field("endDate")} />
         </div>
-        {errors.items && (
+        {listErrors && (
           <p role="alert" className="font-medium text-red-700">
-            {errors.items.join(" ")}
+            {listErrors.join(" ")}
           </p>
         )}
-        {rows.length === 0 ? (
+        {count === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-400 p-6 text-center text-slate-700">
             No exercises yet. Add them from the library or start from a template.
           </p>
@@ -506,22 +493,21 @@ export function ProgramBuilder({
             onDragEnd={onDragEnd}
             accessibility={{ announcements }}
           >
-            <SortableContext items={rows.map((r) => r.exercise.id)} strategy={verticalListSortingStrategy}>
+            <SortableContext items={rows.fields.map((r) => r.exerciseId)} strategy={verticalListSortingStrategy}>
               <ol aria-label="Exercises in this program" className="flex flex-col gap-3">
-                {rows.map((row, i) => (
+                {rows.fields.map((row, i) => (
                   <SortableRow
-                    key={row.exercise.id}
-                    row={row}
+                    key={row.id}
+                    server={server}
+                    exercise={row.exercise}
                     index={i}
-                    count={rows.length}
-                    errors={errors}
-                    onChange={(dosage) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, dosage } : r)))}
+                    count={count}
                     onMove={(to, via) => move(i, to, via)}
                     onRemove={() => {
-                      setRows((rs) => rs.filter((_, j) => j !== i));
+                      rows.remove(i);
                       setAnnouncement(`${row.exercise.name} removed.`);
                     }}
-                    registerMoveButton={(dir, el) => moveButtons.current.set(`${row.exercise.id}:${dir}`, el)}
+                    registerMoveButton={(dir, el) => moveButtons.current.set(`${row.exerciseId}:${dir}`, el)}
                   />
                 ))}
               </ol>
@@ -529,16 +515,11 @@ export function ProgramBuilder({
           </DndContext>
         )}
         {editing && (
-          <TextField
-            label="What changed (optional, shown in the version history)"
-            value={changeNote}
-            onChange={(e) => setChangeNote(e.target.value)}
-            errors={errors.changeNote}
-          />
+          <TextField label="What changed (optional, shown in the version history)" {...field("changeNote")} />
         )}
         <div className="flex flex-wrap gap-3">
-          <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : editing ? "Save as new version" : "Assign program"}
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : editing ? "Save as new version" : "Assign program"}
           </Button>
         </div>
         <section
@@ -550,31 +531,21 @@ export function ProgramBuilder({
           </h2>
           <div className="flex flex-wrap items-end gap-2">
             <div className="min-w-0 flex-1">
-              <TextField
-                label="Template name"
-                value={templateName}
-                onChange={(e) => setTemplateName(e.target.value)}
-                errors={
-                  saveTemplate.error instanceof ApiError
-                    ? (saveTemplate.error.fieldErrors.name ?? saveTemplate.error.fieldErrors.items)
-                    : undefined
-                }
-              />
+              <TextField label="Template name" {...templateForm.field("name")} />
             </div>
             <Button
               variant="secondary"
-              disabled={saveTemplate.isPending || rows.length === 0}
-              onClick={() => saveTemplate.mutate()}
+              disabled={templateForm.pending || count === 0}
+              onClick={() => void templateForm.onSubmit()}
             >
               Save as template
             </Button>
           </div>
-          {saveTemplate.isError &&
-            !(saveTemplate.error instanceof ApiError && Object.keys(saveTemplate.error.fieldErrors).length) && (
-              <p role="alert" className="text-sm font-medium text-red-700">
-                {saveTemplate.error.message}
-              </p>
-            )}
+          {templateForm.formError && (
+            <p role="alert" className="text-sm font-medium text-red-700">
+              {templateForm.formError}
+            </p>
+          )}
         </section>
       </form>
     </div>

@@ -48,19 +48,22 @@ test("a therapist searches the library, adds an exercise with a picture, and arc
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expectAccessible(page);
 
-  // A file that is not a picture is refused, whatever its name; a real one is shown.
-  await page.getByLabel("Picture or short video").setInputFiles({
+  // No file: said beside the field before anything is sent.
+  const media = page.getByLabel("Picture or short video");
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(media).toHaveAccessibleDescription(/Choose a picture or a video first\./);
+  await expect(media).toBeFocused();
+  // A file that is not a picture is refused by the server, whatever its name, beside the field; a real one is shown.
+  await media.setInputFiles({
     name: "clam.png",
     mimeType: "image/png",
     buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"),
   });
   await page.getByRole("button", { name: "Upload" }).click();
-  await expect(
-    page.getByRole("alert").filter({ hasText: "Upload a PNG, JPEG or WebP picture, or an MP4 or WebM video." }),
-  ).toBeVisible();
-  await page
-    .getByLabel("Picture or short video")
-    .setInputFiles({ name: "clam.png", mimeType: "image/png", buffer: PNG });
+  await expect(media).toHaveAccessibleDescription(/Upload a PNG, JPEG or WebP picture, or an MP4 or WebM video\./);
+  await expect(media).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  await media.setInputFiles({ name: "clam.png", mimeType: "image/png", buffer: PNG });
   await page.getByRole("button", { name: "Upload" }).click();
   const picture = page.getByRole("img", { name: `Picture: how to do ${name}` });
   await expect(picture).toBeVisible();

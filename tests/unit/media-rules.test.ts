@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkMediaUpload, MEDIA_LIMITS, parseByteRange, sniffMedia } from "@/lib/exercises/media-rules";
+import {
+  checkMediaUpload,
+  chosenFileProblem,
+  MEDIA_LIMITS,
+  parseByteRange,
+  sniffMedia,
+} from "@/lib/exercises/media-rules";
 
 const bytes = (...parts: Array<number[] | string>) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
@@ -58,6 +64,20 @@ describe("uploaded media type", () => {
     const tooLong = new Uint8Array(MEDIA_LIMITS.video + 1);
     tooLong.set(MP4);
     expect(checkMediaUpload(tooLong).ok).toBe(false);
+  });
+});
+
+describe("the browser's check of a chosen file", () => {
+  it("asks for a file, and refuses one over its kind's limit before sending it", () => {
+    expect(chosenFileProblem(undefined)).toBe("Choose a picture or a video first.");
+    expect(chosenFileProblem({ size: MEDIA_LIMITS.image, type: "image/png" })).toBeNull();
+    expect(chosenFileProblem({ size: 7.5 * 1024 * 1024, type: "image/jpeg" })).toBe(
+      "Pictures can be at most 5 MB; this one is 7.5 MB.",
+    );
+    expect(chosenFileProblem({ size: 7.5 * 1024 * 1024, type: "video/mp4" })).toBeNull();
+    expect(chosenFileProblem({ size: MEDIA_LIMITS.video + 1, type: "video/webm" })).toBe(
+      "Videos can be at most 9 MB; this one is just over 9 MB.",
+    );
   });
 });
 
