@@ -16,4 +16,9 @@ export const exerciseRoutes = {
   archiveTemplate: { method: "DELETE", path: "/api/program-templates/{templateId}" },
   setTemplateRisk: { method: "PATCH", path: "/api/program-templates/{templateId}" },
   endProgram: { method: "POST", path: "/api/programs/{programId}/end" },
+  followUp: { method: "GET", path: "/api/patients/{patientId}/program/follow-up" },
+  lowAdherence: { method: "GET", path: "/api/clinic/low-adherence" },
+  today: { method: "GET", path: "/api/me/exercises/today" },
+  history: { method: "GET", path: "/api/me/exercises/history" },
+  logSessions: { method: "POST", path: "/api/me/exercise-logs" },
 } as const satisfies Record<string, Route>;
