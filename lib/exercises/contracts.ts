@@ -9,7 +9,7 @@ import {
 } from "@/lib/programs/schema";
 import { MATCHED_RISK_GROUPS } from "@/lib/episodes/matched-care-rules";
 import { BODY_AREAS, DIFFICULTIES, DOSAGE_KINDS, EQUIPMENT, MEDIA_KINDS, POSITIONS, SIDES } from "./catalog";
-import { exerciseRoutes as r } from "./routes";
+import { exerciseRoutes as r, myExerciseRoutes as mine } from "./routes";
 import { archiveExerciseSchema, exerciseFilterSchema, exerciseInputSchema } from "./schema";
 
 /** A dosage as stored and sent (every count present, null when the kind has none). */
@@ -271,9 +271,13 @@ export const exerciseContracts = {
       ),
     }),
   },
-  today: { ...r.today, response: z.object({ today: todayViewSchema }) },
+} as const satisfies Contracts<typeof r>;
+
+/** The signed-in patient's day, history and session logs (the offline queue on Today sends the logs). */
+export const myExerciseContracts = {
+  today: { ...mine.today, response: z.object({ today: todayViewSchema }) },
   history: {
-    ...r.history,
+    ...mine.history,
     response: z.object({
       history: z.object({
         today: localDay,
@@ -286,5 +290,5 @@ export const exerciseContracts = {
     }),
   },
   /** 201 when at least one log is new; 200 when every one was logged before (a resend of the offline queue). */
-  logSessions: { ...r.logSessions, status: 201, request: logBatchSchema, response: logResults },
-} as const satisfies Contracts<typeof r>;
+  logSessions: { ...mine.logSessions, status: 201, request: logBatchSchema, response: logResults },
+} as const satisfies Contracts<typeof mine>;

@@ -1,5 +1,5 @@
 import { errorResponses, errorSchema, file, fromContract, needs, ok, pathParam } from "@/lib/openapi/helpers";
-import { exerciseContracts as c } from "./contracts";
+import { exerciseContracts as c, myExerciseContracts as mine } from "./contracts";
 
 const patientId = pathParam("patientId");
 const stale = { "409": ok(errorSchema, "Someone saved a newer version first") };
@@ -167,9 +167,11 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "Log exercise sessions from the patient's device (idempotent per clientKey)",
         ...needs("exercise-log:write:own"),
-        ...fromContract(c.logSessions, {
+        ...fromContract(mine.logSessions, {
           description: "At least one log was new",
-          responses: { "200": ok(c.logSessions.response, "Every log was logged before (a resend): nothing changed") },
+          responses: {
+            "200": ok(mine.logSessions.response, "Every log was logged before (a resend): nothing changed"),
+          },
         }),
       },
     },
@@ -178,7 +180,7 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "The signed-in patient's logged sessions",
         ...needs("program:read:own"),
-        ...fromContract(c.history),
+        ...fromContract(mine.history),
       },
     },
     "/api/me/exercises/today": {
@@ -186,7 +188,7 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "What the signed-in patient has to do today",
         ...needs("program:read:own"),
-        ...fromContract(c.today),
+        ...fromContract(mine.today),
       },
     },
   };

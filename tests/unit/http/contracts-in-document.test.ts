@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { accountContracts } from "@/lib/accounts/contracts";
 import { bookingContracts } from "@/lib/booking/contracts";
 import { episodeContracts } from "@/lib/episodes/contracts";
-import { exerciseContracts } from "@/lib/exercises/contracts";
+import { exerciseContracts, myExerciseContracts } from "@/lib/exercises/contracts";
 import type { Contract } from "@/lib/http/endpoint";
 import { intakeContracts, intakeFillContracts } from "@/lib/intake/contracts";
 import { openApiDocument } from "@/lib/openapi/document";
@@ -15,6 +15,7 @@ const CONTRACTS: Record<string, Record<string, Contract>> = {
   booking: bookingContracts,
   episodes: episodeContracts,
   exercises: exerciseContracts,
+  myExercises: myExerciseContracts,
   intake: intakeContracts,
   intakeFill: intakeFillContracts,
   patients: patientContracts,

@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/auth/current-actor";
-import { exerciseContracts } from "@/lib/exercises/contracts";
+import { myExerciseContracts } from "@/lib/exercises/contracts";
 import { apiRoute, readJson, respond } from "@/lib/http/respond";
 import { logExerciseSessions } from "@/lib/programs/log-exercise-sessions";
 
@@ -8,7 +8,7 @@ export const POST = apiRoute(async (req) => {
   const actor = await requireActor();
   const results = await logExerciseSessions(actor, await readJson(req));
   return respond(
-    exerciseContracts.logSessions,
+    myExerciseContracts.logSessions,
     { results },
     { status: results.some((r) => r.status === "created") ? 201 : 200 },
   );
