@@ -1,5 +1,7 @@
+import { ApiError } from "@/lib/http/api-client";
 import type { DraftAnswers } from "@/lib/intake/schema";
 import type { IntakeStepId } from "@/lib/intake/steps";
+import { messageOf, type IntakeFillApi, type SavedDraft } from "./intake-fill-api";
 
 /** Saved within 2 s of the last change (the limit), leaving room for the request itself. */
 const DEBOUNCE_MS = 1200;
@@ -42,8 +44,7 @@ export function clearBackup(intakeId: string) {
 
 export type SaverOptions = {
   intakeId: string;
-  saveUrl: string;
-  loadUrl: string;
+  api: IntakeFillApi;
   revision: number;
   onState(state: SaveState): void;
   /** Another device saved first: these are its answers, which now win. */
@@ -132,64 +133,61 @@ export class DraftSaver {
     const pending = this.latest;
     if (!pending || pending.version === this.savedVersion) return;
     this.opts.onState({ kind: "saving" });
-    let res: Response;
+    let saved: SavedDraft;
     try {
-      res = await fetch(this.opts.saveUrl, {
+      saved = await this.opts.api.save(
+        { answers: pending.answers, baseRevision: this.revision, currentStep: pending.step ?? undefined },
         // A page being hidden or closed can still send a keepalive POST.
-        method: keepalive ? "POST" : "PUT",
         keepalive,
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          answers: pending.answers,
-          baseRevision: this.revision,
-          currentStep: pending.step ?? undefined,
-        }),
-      });
-    } catch {
+      );
+    } catch (error) {
+      return this.refused(error);
+    }
+    this.revision = saved.revision;
+    this.savedVersion = pending.version;
+    if (this.latest?.version === pending.version) {
+      clearBackup(this.opts.intakeId);
+      this.opts.onState({ kind: "saved", at: new Date(saved.savedAt) });
+    }
+  }
+
+  private async refused(error: unknown): Promise<void> {
+    if (!(error instanceof ApiError) || error.status === 0) {
       this.opts.onState({ kind: "offline" });
       return;
     }
-    const body = await res.json().catch(() => null);
-    if (res.ok) {
-      this.revision = body.saved.revision;
-      this.savedVersion = pending.version;
-      if (this.latest?.version === pending.version) {
-        clearBackup(this.opts.intakeId);
-        this.opts.onState({ kind: "saved", at: new Date(body.saved.savedAt) });
-      }
+    if (error.status === 409) return this.adoptServerCopy();
+    if (error.status === 410 || error.status === 404 || error.status === 401) {
+      this.opts.onState({ kind: "gone", message: messageOf(error, "This intake can no longer be changed.") });
       return;
     }
-    if (res.status === 409) return this.adoptServerCopy();
-    if (res.status === 410 || res.status === 404 || res.status === 401) {
-      this.opts.onState({ kind: "gone", message: body?.error?.message ?? "This intake can no longer be changed." });
-      return;
-    }
-    if (res.status === 422) {
-      const errors = (body?.error?.fieldErrors ?? {}) as Record<string, string[]>;
+    if (error.status === 422) {
       this.opts.onFieldErrors(
-        Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/^answers\./, ""), v])),
+        Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k.replace(/^answers\./, ""), v])),
       );
     }
     this.opts.onState({
       kind: "error",
-      message: body?.error?.message ?? "We could not save your answers just now. We will keep trying.",
+      message: messageOf(error, "We could not save your answers just now. We will keep trying."),
     });
   }
 
   /** Another device or tab saved since we loaded: its answers win, and we carry on from its revision. */
   private async adoptServerCopy() {
-    const res = await fetch(this.opts.loadUrl, { headers: { accept: "application/json" } }).catch(() => null);
-    const body = await res?.json().catch(() => null);
-    if (!res?.ok) {
-      this.opts.onState({ kind: "gone", message: body?.error?.message ?? "This intake can no longer be changed." });
+    let fresh: Awaited<ReturnType<IntakeFillApi["load"]>>;
+    try {
+      fresh = await this.opts.api.load();
+    } catch (error) {
+      this.opts.onState({ kind: "gone", message: messageOf(error, "This intake can no longer be changed.") });
       return;
     }
-    this.revision = body.intake.revision;
+    this.revision = fresh.revision;
     this.latest = null;
     this.savedVersion = 0;
     clearBackup(this.opts.intakeId);
     this.opts.onReplaced(
-      body.intake.answers as DraftAnswers,
+      // The server sends the answers as its schema parsed them (the output shape, e.g. region codes narrowed).
+      fresh.answers as DraftAnswers,
       "You continued this intake on another device or tab, so we loaded your latest answers.",
     );
     this.opts.onState({ kind: "saved", at: new Date() });

@@ -4,21 +4,20 @@ import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ApiError } from "@/lib/http/api-client";
 import type { IntakeForFilling } from "@/lib/intake/get-intake-for-filling";
 import { evaluateRedFlags } from "@/lib/intake/red-flag-rules";
 import { CURRENT_RED_FLAG_RULESET } from "@/lib/intake/red-flags/current";
 import type { DraftAnswers, FieldErrorMap } from "@/lib/intake/schema";
 import { INTAKE_STEPS, STEP_TITLE, type IntakeStepId } from "@/lib/intake/steps";
-import type { SubmittedIntake } from "@/lib/intake/submit-intake";
 import { EmergencyBanner } from "./emergency-banner";
 import { SaveIndicator } from "./save-indicator";
 import { preloadSteps, StepBody } from "./step-body";
 import { clearBackup, DraftSaver, readBackup, type SaveState } from "./draft-saver";
+import { intakeFillApi, messageOf, type IntakeAccess, type SubmittedIntake } from "./intake-fill-api";
 
 // Shown only after sending, and only on the emailed link.
 const AccountSetupForm = dynamic(() => import("./account-setup-form").then((m) => m.AccountSetupForm));
-
-export type IntakeEndpoints = { load: string; save: string; submit: string };
 
 function errorsUnder(errors: FieldErrorMap, prefix: string): FieldErrorMap {
   const out: FieldErrorMap = {};
@@ -44,11 +43,11 @@ function newKey(): string {
  */
 export function IntakeForm({
   initial,
-  endpoints,
+  access,
   mode,
 }: {
   initial: IntakeForFilling;
-  endpoints: IntakeEndpoints;
+  access: IntakeAccess;
   mode: "link" | "portal";
 }) {
   const steps = INTAKE_STEPS[initial.kind];
@@ -67,12 +66,12 @@ export function IntakeForm({
   const step = steps[stepIndex]!;
 
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
+  const [api] = useState(() => intakeFillApi(access));
   const [saver] = useState(
     () =>
       new DraftSaver({
         intakeId: initial.id,
-        saveUrl: endpoints.save,
-        loadUrl: endpoints.load,
+        api,
         revision: initial.revision,
         onState: setSaveState,
         onReplaced: (fresh, message) => {
@@ -180,27 +179,21 @@ export function IntakeForm({
     try {
       await saver.flush();
       submissionKey.current ??= newKey();
-      const res = await fetch(endpoints.submit, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ submissionKey: submissionKey.current }),
-      });
-      const body = await res.json().catch(() => null);
-      if (!res.ok) {
-        const fieldErrors = (body?.error?.fieldErrors ?? {}) as FieldErrorMap;
+      const submitted = await api.submit(submissionKey.current);
+      clearBackup(initial.id);
+      setDone(submitted);
+      window.scrollTo({ top: 0 });
+    } catch (error) {
+      if (error instanceof ApiError && error.status !== 0) {
+        const fieldErrors = error.fieldErrors;
         setErrors(fieldErrors);
         setSubmitProblem({
-          message: body?.error?.message ?? "We could not send your answers. Please try again.",
+          message: messageOf(error, "We could not send your answers. Please try again."),
           steps: steps.filter((s) => Object.keys(fieldErrors).some((k) => k.startsWith(`${s}.`))),
         });
-        requestAnimationFrame(() => summaryRef.current?.focus());
-        return;
+      } else {
+        setSubmitProblem({ message: "We could not reach the clinic. Check your connection and try again.", steps: [] });
       }
-      clearBackup(initial.id);
-      setDone(body.submitted as SubmittedIntake);
-      window.scrollTo({ top: 0 });
-    } catch {
-      setSubmitProblem({ message: "We could not reach the clinic. Check your connection and try again.", steps: [] });
       requestAnimationFrame(() => summaryRef.current?.focus());
     } finally {
       setSending(false);

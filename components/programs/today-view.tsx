@@ -1,7 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { myExerciseContracts } from "@/lib/exercises/contracts";
+import { myExerciseRoutes } from "@/lib/exercises/routes";
+import { apiClient, ApiError } from "@/lib/http/api-client";
 import { clearOfflineCopies } from "@/lib/offline/offline-copies";
+import type { ExerciseLogInput } from "@/lib/programs/schema";
 import type { TodayItem, TodayView as TodayData } from "@/lib/programs/get-today";
 import { formatDateTime } from "@/lib/time/format";
 import {
@@ -17,20 +21,19 @@ import { HoldTimer } from "./hold-timer";
 import { LogSessionForm, type LoggedValues } from "./log-session-form";
 import { PainScale } from "./pain-scale";
 
+const api = apiClient<typeof myExerciseContracts>(myExerciseRoutes);
+
 async function fetchToday(): Promise<TodayData> {
-  const res = await fetch("/api/me/exercises/today", { headers: { accept: "application/json" } });
-  // The session ended: this page's offline copy must not outlive it (docs/decisions/075).
-  if (res.status === 401) void clearOfflineCopies();
-  if (!res.ok) throw new Error("Could not refresh today's exercises.");
-  return ((await res.json()) as { today: TodayData }).today;
+  try {
+    return (await api.today()).today;
+  } catch (error) {
+    // The session ended: this page's offline copy must not outlive it (docs/decisions/075).
+    if (error instanceof ApiError && error.status === 401) void clearOfflineCopies();
+    throw error;
+  }
 }
 
-const postLogs = (logs: unknown[]) =>
-  fetch("/api/me/exercise-logs", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ logs }),
-  });
+const postLogs = (logs: ExerciseLogInput[]) => api.logSessions({ body: { logs } });
 
 const RETRY_MS = 30_000;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { credential, errorSchema, errorWith, fromContract, needs, ok } from "@/lib/openapi/helpers";
+import { credential, errorSchema, errorWith, file, fromContract, needs, ok } from "@/lib/openapi/helpers";
 import { bookingContracts as c, seriesConflictSchema, slotGroupSchema } from "./contracts";
 
 const slotTaken = errorWith({
@@ -136,7 +136,13 @@ export function bookingOpenApiPaths(): Record<string, unknown> {
         ...credential("calendar-feed-token"),
         summary: "A patient's appointments as iCalendar (the secret token is the credential)",
         parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
-        responses: { "200": { description: "text/calendar" }, "404": { description: "Unknown or revoked token" } },
+        responses: {
+          "200": file(
+            "The patient's visits as an iCalendar (RFC 5545) feed, times in the clinic's zone",
+            "text/calendar",
+          ),
+          "404": file("Unknown or revoked token", "text/plain"),
+        },
       },
     },
   };

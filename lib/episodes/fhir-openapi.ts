@@ -1,8 +1,8 @@
-import { described, errorResponses, needs, pathParam } from "@/lib/openapi/helpers";
+import { errorResponses, fhirBundle, needs, pathParam } from "@/lib/openapi/helpers";
 
 /** The FHIR export's part of the OpenAPI document (H5; the episode API adds its own file). */
 export function episodeFhirOpenApiPaths(): Record<string, unknown> {
-  const bundle = described("FHIR R4 Bundle (type collection)", "application/fhir+json");
+  const bundle = fhirBundle("FHIR R4 Bundle (type collection)");
   return {
     "/api/episodes/{episodeId}/fhir": {
       get: {

@@ -1,15 +1,5 @@
-import { logBatchSchema } from "@/lib/programs/schema";
-import {
-  described,
-  errorResponses,
-  errorSchema,
-  fromContract,
-  jsonBody,
-  needs,
-  ok,
-  pathParam,
-} from "@/lib/openapi/helpers";
-import { exerciseContracts as c } from "./contracts";
+import { errorResponses, errorSchema, file, fromContract, needs, ok, pathParam } from "@/lib/openapi/helpers";
+import { exerciseContracts as c, myExerciseContracts as mine } from "./contracts";
 
 const patientId = pathParam("patientId");
 const stale = { "409": ok(errorSchema, "Someone saved a newer version first") };
@@ -83,7 +73,15 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         summary: "An uploaded picture or video (one byte range honoured)",
         ...needs(["program:read", "program:read:own"]),
         parameters: [pathParam("mediaId")],
-        responses: { "200": described("The file", "application/octet-stream"), ...errorResponses },
+        responses: {
+          "200": file(
+            "The file, in the media type it was uploaded as (image/* or video/*)",
+            "application/octet-stream",
+            true,
+          ),
+          "206": file("One byte range of the file (Range header)", "application/octet-stream", true),
+          ...errorResponses,
+        },
       },
     },
     "/api/patients/{patientId}/program": {
@@ -108,8 +106,7 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "Adherence per week beside pain and score trends",
         ...needs("program:read"),
-        parameters: [patientId],
-        responses: { "200": described("{ followUp }"), ...errorResponses },
+        ...fromContract(c.followUp),
       },
     },
     "/api/patients/{patientId}/program/handout": {
@@ -118,7 +115,7 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         summary: "The printable handout as a PDF download",
         ...needs(["program:read", "program:read:own"]),
         parameters: [patientId],
-        responses: { "200": described("PDF", "application/pdf"), ...errorResponses },
+        responses: { "200": file("The handout as a PDF download", "application/pdf", true), ...errorResponses },
       },
     },
     "/api/program-templates": {
@@ -162,7 +159,7 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "Patients whose adherence is low this week",
         ...needs("program:read"),
-        responses: { "200": described("{ patients }"), ...errorResponses },
+        ...fromContract(c.lowAdherence),
       },
     },
     "/api/me/exercise-logs": {
@@ -170,8 +167,12 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "Log exercise sessions from the patient's device (idempotent per clientKey)",
         ...needs("exercise-log:write:own"),
-        requestBody: jsonBody(logBatchSchema),
-        responses: { "200": described("{ results }"), "201": described("{ results }"), ...errorResponses },
+        ...fromContract(mine.logSessions, {
+          description: "At least one log was new",
+          responses: {
+            "200": ok(mine.logSessions.response, "Every log was logged before (a resend): nothing changed"),
+          },
+        }),
       },
     },
     "/api/me/exercises/history": {
@@ -179,7 +180,7 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "The signed-in patient's logged sessions",
         ...needs("program:read:own"),
-        responses: { "200": described("{ history }"), ...errorResponses },
+        ...fromContract(mine.history),
       },
     },
     "/api/me/exercises/today": {
@@ -187,7 +188,7 @@ export function exercisesOpenApiPaths(): Record<string, unknown> {
         tags: ["exercises"],
         summary: "What the signed-in patient has to do today",
         ...needs("program:read:own"),
-        responses: { "200": described("{ today }"), ...errorResponses },
+        ...fromContract(mine.today),
       },
     },
   };

@@ -16,4 +16,13 @@ export const exerciseRoutes = {
   archiveTemplate: { method: "DELETE", path: "/api/program-templates/{templateId}" },
   setTemplateRisk: { method: "PATCH", path: "/api/program-templates/{templateId}" },
   endProgram: { method: "POST", path: "/api/programs/{programId}/end" },
+  followUp: { method: "GET", path: "/api/patients/{patientId}/program/follow-up" },
+  lowAdherence: { method: "GET", path: "/api/clinic/low-adherence" },
+} as const satisfies Record<string, Route>;
+
+/** The signed-in patient's own exercise endpoints, apart so the Today page bundles only these. */
+export const myExerciseRoutes = {
+  today: { method: "GET", path: "/api/me/exercises/today" },
+  history: { method: "GET", path: "/api/me/exercises/history" },
+  logSessions: { method: "POST", path: "/api/me/exercise-logs" },
 } as const satisfies Record<string, Route>;

@@ -98,6 +98,8 @@ export type CallInput<C extends Contract> = ParamsInput<C["path"]> &
   QueryInput<C> & {
     headers?: Record<string, string>;
     signal?: AbortSignal;
+    /** Let the request outlive the page (a save sent as the tab is hidden or closed). */
+    keepalive?: boolean;
     /** A multipart body (an upload), for an endpoint without a JSON request schema. */
     form?: FormData;
   };
@@ -122,6 +124,7 @@ export function call<C extends Contract>(route: Route, ...[input]: CallArgs<C>):
     method: route.method,
     headers: i.headers,
     signal: i.signal,
+    ...(i.keepalive ? { keepalive: true } : {}),
     ...(i.form ? { body: i.form } : i.body !== undefined ? { body: JSON.stringify(i.body) } : {}),
   });
 }

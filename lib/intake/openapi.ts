@@ -1,15 +1,14 @@
-import { intakeContracts as c } from "./contracts";
-import { saveDraftSchema, submitIntakeSchema } from "./schema";
+import type { Contract } from "@/lib/http/endpoint";
+import { intakeContracts as c, intakeFillContracts as f } from "./contracts";
 import {
   credential,
-  described,
   errorResponses,
+  errorSchema,
+  fhirBundle,
   fromContract,
-  jsonBody,
   needs,
   ok,
   pathParam,
-  errorSchema,
 } from "@/lib/openapi/helpers";
 
 const token = pathParam("token", { type: "string", pattern: "^[A-Za-z0-9_-]{43}$" });
@@ -19,36 +18,39 @@ const gone = { "410": ok(errorSchema, "The link has expired, was revoked or was 
 
 /** The intake API's part of the OpenAPI document (schemas from the modules the handlers call). */
 export function intakeOpenApiPaths(): Record<string, unknown> {
-  const draft = (summary: string, access: object, params: object[]) => ({
-    tags: ["intake"],
-    summary,
-    ...access,
-    parameters: params,
-    requestBody: jsonBody(saveDraftSchema),
-    responses: { "200": described("{ saved: { revision, lastSavedAt } }"), ...conflict, ...errorResponses },
+  // Through a link, the token is the credential: keep its exact shape in the document.
+  const viaLink = (contract: Contract, more: Record<string, unknown>) => ({
+    ...fromContract(contract, { responses: more }),
+    parameters: [token],
   });
+  const draft = (summary: string, access: object, op: object) => ({ tags: ["intake"], summary, ...access, ...op });
   return {
     "/api/intake/{token}": {
       get: {
         tags: ["intake"],
         summary: "The draft behind an intake link (no account needed: the link is the credential)",
         ...credential("intake-link"),
-        parameters: [token],
-        responses: { "200": described("{ intake }"), ...gone, ...errorResponses },
+        ...viaLink(f.linkIntake, gone),
       },
     },
     "/api/intake/{token}/draft": {
-      put: draft("Autosave a draft through an intake link", credential("intake-link"), [token]),
-      post: draft("Autosave (what a page being hidden can still send)", credential("intake-link"), [token]),
+      put: draft(
+        "Autosave a draft through an intake link",
+        credential("intake-link"),
+        viaLink(f.linkSaveDraft, { ...conflict, ...gone }),
+      ),
+      post: draft(
+        "Autosave (what a page being hidden can still send)",
+        credential("intake-link"),
+        viaLink(f.linkSaveDraftOnHide, { ...conflict, ...gone }),
+      ),
     },
     "/api/intake/{token}/submit": {
       post: {
         tags: ["intake"],
         summary: "Submit through an intake link (idempotent per submissionKey)",
         ...credential("intake-link"),
-        parameters: [token],
-        requestBody: jsonBody(submitIntakeSchema),
-        responses: { "200": described("{ submitted }"), ...conflict, ...gone, ...errorResponses },
+        ...viaLink(f.linkSubmit, { ...conflict, ...gone }),
       },
     },
     "/api/intake/account": {
@@ -64,22 +66,27 @@ export function intakeOpenApiPaths(): Record<string, unknown> {
         tags: ["intake"],
         summary: "A signed-in patient's own draft",
         ...needs("intake:write:own"),
-        parameters: [intakeId],
-        responses: { "200": described("{ intake }"), ...errorResponses },
+        ...fromContract(f.ownIntake, { responses: conflict }),
       },
     },
     "/api/intakes/{intakeId}/draft": {
-      put: draft("Autosave the patient's own draft", needs("intake:write:own"), [intakeId]),
-      post: draft("Autosave (what a page being hidden can still send)", needs("intake:write:own"), [intakeId]),
+      put: draft(
+        "Autosave the patient's own draft",
+        needs("intake:write:own"),
+        fromContract(f.ownSaveDraft, { responses: conflict }),
+      ),
+      post: draft(
+        "Autosave (what a page being hidden can still send)",
+        needs("intake:write:own"),
+        fromContract(f.ownSaveDraftOnHide, { responses: conflict }),
+      ),
     },
     "/api/intakes/{intakeId}/submit": {
       post: {
         tags: ["intake"],
         summary: "Submit the patient's own intake (idempotent per submissionKey)",
         ...needs("intake:write:own"),
-        parameters: [intakeId],
-        requestBody: jsonBody(submitIntakeSchema),
-        responses: { "200": described("{ submitted }"), ...conflict, ...errorResponses },
+        ...fromContract(f.ownSubmit, { responses: conflict }),
       },
     },
     "/api/intakes/{intakeId}/fhir": {
@@ -89,7 +96,7 @@ export function intakeOpenApiPaths(): Record<string, unknown> {
         ...needs(["intake:read", "intake:read:own"]),
         parameters: [intakeId],
         responses: {
-          "200": described("FHIR R4 Bundle", "application/fhir+json"),
+          "200": fhirBundle("FHIR R4 Bundle (type collection): the QuestionnaireResponse and its Observations"),
           "409": ok(errorSchema, "Not submitted yet"),
           ...errorResponses,
         },
@@ -116,8 +123,7 @@ export function intakeOpenApiPaths(): Record<string, unknown> {
         tags: ["intake"],
         summary: "Whether the patient's intake is done, and red-flag tiers",
         ...needs("intake-status:read"),
-        parameters: [pathParam("patientId")],
-        responses: { "200": described("{ status }"), ...errorResponses },
+        ...fromContract(c.status),
       },
     },
     "/api/red-flags": {
@@ -125,7 +131,7 @@ export function intakeOpenApiPaths(): Record<string, unknown> {
         tags: ["intake"],
         summary: "The clinic's unacknowledged red flags (tier only for the front desk)",
         ...needs("red-flag:read-summary"),
-        responses: { "200": described("{ alerts }"), ...errorResponses },
+        ...fromContract(c.redFlags),
       },
     },
     "/api/red-flags/{flagId}/acknowledge": {

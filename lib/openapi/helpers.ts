@@ -32,11 +32,6 @@ export const ok = (schema: z.ZodType, description = "OK") => ({
   content: { "application/json": { schema: json(schema) } },
 });
 
-export const described = (description: string, contentType = "application/json") => ({
-  description,
-  content: { [contentType]: {} },
-});
-
 export const errorResponses = {
   "401": ok(errorSchema, "Not signed in"),
   "403": ok(errorSchema, "Not allowed for this role"),
@@ -123,3 +118,26 @@ export function fromContract(
     },
   };
 }
+
+/**
+ * A FHIR R4 Bundle as the exports send it (a download, pretty-printed). Typed
+ * only at the top: the resources inside are FHIR's own, described by FHIR's
+ * specification rather than copied here.
+ */
+export const fhirBundleSchema = z.looseObject({
+  resourceType: z.literal("Bundle"),
+  type: z.literal("collection"),
+  timestamp: z.iso.datetime(),
+  entry: z.array(z.looseObject({ fullUrl: z.string(), resource: z.looseObject({ resourceType: z.string() }) })),
+});
+
+export const fhirBundle = (description: string) => ({
+  description,
+  content: { "application/fhir+json": { schema: json(fhirBundleSchema) } },
+});
+
+/** A file that is not JSON (a calendar, a CSV, a PDF): its media type, and a string or binary schema. */
+export const file = (description: string, contentType: string, binary = false) => ({
+  description,
+  content: { [contentType]: { schema: binary ? { type: "string", format: "binary" } : { type: "string" } } },
+});

@@ -46,7 +46,16 @@ export function platformOpenApiPaths(): Record<string, unknown> {
         tags: ["platform"],
         summary: "This document",
         ...credential("none"),
-        responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } },
+        responses: {
+          "200": ok(
+            z.looseObject({
+              openapi: z.literal("3.1.0"),
+              info: z.looseObject({ title: z.string(), version: z.string() }),
+              paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+            }),
+            "OpenAPI 3.1",
+          ),
+        },
       },
     },
   };

@@ -1,4 +1,4 @@
-import { described, errorResponses, needs } from "@/lib/openapi/helpers";
+import { errorResponses, file, needs } from "@/lib/openapi/helpers";
 
 const day = (name: string, description: string) => ({
   name,
@@ -20,7 +20,7 @@ export function outcomesOpenApiPaths(): Record<string, unknown> {
           day("from", "First discharge date (clinic-local); default 365 days before `to`"),
           day("to", "Last discharge date (clinic-local); default today"),
         ],
-        responses: { "200": described("CSV, one row per group and measure", "text/csv"), ...errorResponses },
+        responses: { "200": file("CSV, one row per group and measure", "text/csv"), ...errorResponses },
       },
     },
   };

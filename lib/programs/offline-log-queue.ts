@@ -6,6 +6,7 @@
  * never doubles a log; nothing leaves the queue unconfirmed, so none is lost.
  * No framework imports: the storage and the network are passed in.
  */
+import { ApiError } from "@/lib/http/api-client";
 import type { ExerciseLogInput } from "./schema";
 
 export type PendingLog = ExerciseLogInput & {
@@ -62,27 +63,22 @@ function removeKeys(store: QueueStore, keys: Set<string>) {
 export type FlushOutcome = "sent" | "nothing" | "offline" | "signed_out" | "retry_later";
 export type FlushResult = { outcome: FlushOutcome; sent: number; setAside: number };
 
-type Post = (logs: Omit<PendingLog, "problem">[]) => Promise<{ status: number; json(): Promise<unknown> }>;
+/** Sends logs; resolves once the server has stored them, and fails with the API client's ApiError. */
+type Post = (logs: Omit<PendingLog, "problem">[]) => Promise<unknown>;
 
 /** Sends every log not set aside; on a 422, sets aside the refused ones and sends the rest once more. */
 export async function flushQueue(store: QueueStore, post: Post, attempt = 0): Promise<FlushResult> {
   const pending = store.read().filter((l) => !l.problem);
   if (!pending.length) return { outcome: "nothing", sent: 0, setAside: 0 };
-  let res: Awaited<ReturnType<Post>>;
   try {
-    res = await post(pending.map(({ problem: _problem, ...log }) => log));
-  } catch {
-    return { outcome: "offline", sent: 0, setAside: 0 };
-  }
-  if (res.status === 200 || res.status === 201) {
-    removeKeys(store, new Set(pending.map((l) => l.clientKey)));
-    return { outcome: "sent", sent: pending.length, setAside: 0 };
-  }
-  if (res.status === 401) return { outcome: "signed_out", sent: 0, setAside: 0 };
-  if (res.status === 422 && attempt === 0) {
-    const body = (await res.json().catch(() => null)) as { error?: { fieldErrors?: Record<string, string[]> } } | null;
+    await post(pending.map(({ problem: _problem, ...log }) => log));
+  } catch (error) {
+    // Anything but an answer from the server (status 0 is "could not reach it") means the network.
+    if (!(error instanceof ApiError) || error.status === 0) return { outcome: "offline", sent: 0, setAside: 0 };
+    if (error.status === 401) return { outcome: "signed_out", sent: 0, setAside: 0 };
+    if (error.status !== 422 || attempt > 0) return { outcome: "retry_later", sent: 0, setAside: 0 };
     const problems = new Map<number, string>();
-    for (const [field, messages] of Object.entries(body?.error?.fieldErrors ?? {})) {
+    for (const [field, messages] of Object.entries(error.fieldErrors)) {
       const m = /^logs\.(\d+)\./.exec(field);
       if (m && !problems.has(Number(m[1]))) problems.set(Number(m[1]), messages[0] ?? "This log was refused.");
     }
@@ -92,7 +88,8 @@ export async function flushQueue(store: QueueStore, post: Post, attempt = 0): Pr
     const rest = await flushQueue(store, post, attempt + 1);
     return { ...rest, setAside: refused.size };
   }
-  return { outcome: "retry_later", sent: 0, setAside: 0 };
+  removeKeys(store, new Set(pending.map((l) => l.clientKey)));
+  return { outcome: "sent", sent: pending.length, setAside: 0 };
 }
 
 /** RFC 4122 v4, from crypto.randomUUID where the page is a secure context, else from getRandomValues. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ApiError, apiErrorFrom, NETWORK_MESSAGE } from "@/lib/http/api-client";
 import {
   discardLog,
   enqueueLog,
@@ -14,7 +15,11 @@ const log = (n: number): PendingLog => ({
   completed: true,
   performedAt: "2026-11-22T15:00:00Z",
 });
-const reply = (status: number, body: unknown = {}) => ({ status, json: async () => body });
+/** What the API client does with an answer: the body on success, an ApiError from the error body otherwise. */
+const reply = async (status: number, body: unknown = {}) => {
+  if (status >= 400) throw apiErrorFrom(status, body);
+  return body;
+};
 
 describe("offline log queue", () => {
   it("queues a log once per key", () => {
@@ -31,6 +36,9 @@ describe("offline log queue", () => {
       sent: 0,
       setAside: 0,
     });
+    expect(
+      (await flushQueue(store, async () => Promise.reject(new ApiError(0, "network", NETWORK_MESSAGE)))).outcome,
+    ).toBe("offline");
     expect(store.read()).toHaveLength(2);
     const seen: string[][] = [];
     const result = await flushQueue(store, async (logs) => {

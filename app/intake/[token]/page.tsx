@@ -49,18 +49,13 @@ export default async function IntakeLinkPage({ params }: { params: Promise<{ tok
     throw e;
   });
   if (!intake) return <Problem problem="used" clinic={resolved.clinic} />;
-  const base = `/api/intake/${token}`;
   return (
     <IntakeShell clinicName={intake.clinic.name}>
       <h1 className="mb-1 text-lg font-semibold text-slate-700">
         {intake.kind === "initial" ? "Before your first visit" : "How are you doing?"} ·{" "}
         {intake.patient.preferredName ?? intake.patient.firstName}
       </h1>
-      <IntakeForm
-        initial={intake}
-        endpoints={{ load: base, save: `${base}/draft`, submit: `${base}/submit` }}
-        mode="link"
-      />
+      <IntakeForm initial={intake} access={{ token }} mode="link" />
     </IntakeShell>
   );
 }

@@ -16,17 +16,12 @@ export default async function PortalIntakePage({ params }: { params: Promise<{ i
     if (isAppError(e) && e.code === "conflict") redirect("/portal?intake=sent");
     throw e;
   });
-  const base = `/api/intakes/${intake.id}`;
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="mb-1 text-lg font-semibold text-slate-700">
         {intake.kind === "initial" ? "Your intake" : "Progress questionnaire"}
       </h1>
-      <IntakeForm
-        initial={intake}
-        endpoints={{ load: base, save: `${base}/draft`, submit: `${base}/submit` }}
-        mode="portal"
-      />
+      <IntakeForm initial={intake} access={{ intakeId: intake.id }} mode="portal" />
     </div>
   );
 }

@@ -1,9 +1,9 @@
-import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current-actor";
-import { apiRoute } from "@/lib/http/respond";
+import { myExerciseContracts } from "@/lib/exercises/contracts";
+import { apiRoute, respond } from "@/lib/http/respond";
 import { getToday } from "@/lib/programs/get-today";
 
 export const GET = apiRoute(async () => {
   const actor = await requireActor();
-  return NextResponse.json({ today: await getToday(actor) });
+  return respond(myExerciseContracts.today, { today: await getToday(actor) });
 });
