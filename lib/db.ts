@@ -7,6 +7,10 @@ import { env } from "@/lib/env";
 function createClient() {
   // One pool for Prisma and for the few hot statements that skip it (lib/prepared-query.ts).
   const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10 });
+  // An idle connection dropped by the server (a restart, a failover) is an 'error' event on the pool, and one
+  // with no listener ends the process. Prisma listens only once it has connected; the pool serves earlier.
+  // The pool replaces the connection on the next query.
+  pool.on("error", (error) => console.error("[db] an idle database connection failed:", error.message));
   const adapter = new PrismaPg(pool);
   // Password hashes never leave the auth module by accident: they must be selected explicitly.
   const prisma = new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, it, vi } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { preparedRows } from "@/lib/prepared-query";
 
@@ -38,5 +39,28 @@ describe("preparedRows", () => {
     expect(row!.at.getTime()).toBe(at.getTime());
     expect(row!.ms).toBe(String(at.getTime()));
     expect(row).toMatchObject({ n: 42, ok: true, doc: { a: "x" } });
+  });
+
+  it("outlives the server dropping an idle pooled connection before Prisma has connected, and queries on", async () => {
+    // Nothing in this file has used Prisma, so only lib/db.ts's own listener stands between the
+    // pool's 'error' event and an uncaught exception.
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const [{ pid }] = (await preparedRows<{ pid: number }>(
+        "probe_pid",
+        Prisma.sql`SELECT pg_backend_pid() AS pid`,
+      )) as [{ pid: number }];
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      await admin.query("SELECT pg_terminate_backend($1)", [pid]);
+      await admin.end();
+      await vi.waitFor(() =>
+        expect(logged).toHaveBeenCalledWith(expect.stringContaining("idle database connection"), expect.any(String)),
+      );
+      const [row] = await preparedRows<{ one: number }>("probe_after", Prisma.sql`SELECT ${1}::int4 AS one`);
+      expect(row).toEqual({ one: 1 });
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
