@@ -1,6 +1,8 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { preparedRows } from "@/lib/prepared-query";
 import type { Actor, RequestOrigin } from "./actor";
 import { sessionEndReason, shouldTouch, type SessionEndReason } from "./session-rules";
 
@@ -69,9 +71,12 @@ export async function resumeSession(
   origin: RequestOrigin,
   now = new Date(),
 ): Promise<ResumedSession> {
-  // One round trip on every signed-in request (as a Prisma include it was three, one after another).
+  // One round trip on every signed-in request (as a Prisma include it was three, one after another),
+  // kept prepared: it runs before everything else a signed-in request does (docs/decisions/105).
   if (!UUID_RE.test(sessionId)) return { missing: true };
-  const [row] = await db.$queryRaw<SessionRow[]>`
+  const [row] = await preparedRows<SessionRow>(
+    "session_resume",
+    Prisma.sql`
     SELECT s."createdAt", s."lastSeenAt", s."endedAt", s."endReason", s."sessionVersion",
            s."mfaRequired", s."mfaVerifiedAt",
            u.id AS "userId", u.email, u."mfaEnabledAt", u."clinicId", u.role::text AS role, u.active,
@@ -79,7 +84,8 @@ export async function resumeSession(
     FROM "AuthSession" s
     JOIN "User" u ON u.id = s."userId"
     LEFT JOIN "Patient" p ON p."userId" = u.id
-    WHERE s.id = ${sessionId}::uuid`;
+    WHERE s.id = ${sessionId}::uuid`,
+  );
   const session = row && {
     ...row,
     user: {

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Interval, TherapistSchedule } from "@/lib/scheduling/availability-rules";
+import { preparedRows } from "@/lib/prepared-query";
 import { addDays, type LocalDate } from "@/lib/time/calendar-rules";
 import { settingsOf, type BookingSettings } from "./booking-settings";
 import { MAX_APPOINTMENT_SPAN_MS } from "./load-availability";
@@ -84,7 +84,9 @@ export async function loadSlotSearch(
   const statuses = [...ACTIVE_STATUSES];
   const clinic = Prisma.raw("c.id");
   const therapist = Prisma.raw("th.id");
-  const [row] = await db.$queryRaw<Row[]>`
+  const [row] = await preparedRows<Row>(
+    "slot_search",
+    Prisma.sql`
     WITH th AS (
       SELECT u.id, u.name FROM "User" u
       WHERE u."clinicId" = ${clinicId}::uuid AND u.role = 'therapist' AND u.active
@@ -110,7 +112,8 @@ export async function loadSlotSearch(
            AND a."startsAt" >= ${startsFrom} AND a."startsAt" < ${startsBefore}
            AND a."endsAt" > ${endsAfter}) AS "patientBusy"
     FROM "Clinic" c LEFT JOIN "BookingSettings" s ON s."clinicId" = c.id
-    WHERE c.id = ${clinicId}::uuid`;
+    WHERE c.id = ${clinicId}::uuid`,
+  );
   if (!row) return null;
   const therapists = row.therapists ?? [];
   const intervals = (pairs: Array<[number, number]> | null): Interval[] =>
