@@ -11,7 +11,7 @@ import {
   type DragEndEvent,
   type DragMoveEvent,
 } from "@dnd-kit/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { memo, useCallback, useMemo, useRef, useState, type CSSProperties } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -32,6 +32,7 @@ import {
   type CalendarData,
 } from "./booking-api";
 import { SeriesForm } from "./series-form";
+import { useMoveAppointment, usePendingMoves } from "./use-move-appointment";
 
 type Column = { key: string; date: string; therapistId: string; therapistName: string };
 
@@ -62,13 +63,12 @@ export function FrontDeskCalendar({
   /** Opened from "Book" on the follow-up list (?patient=): the booking dialog starts with this patient. */
   bookFor?: PickedPatient | null;
 }) {
-  const queryClient = useQueryClient();
   const [date, setDate] = useState(initialDate);
   const [view, setView] = useState<"day" | "week">("day");
   const [booking, setBooking] = useState<BookTarget | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [seriesOpen, setSeriesOpen] = useState(false);
-  const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: "info" | "success" | "danger"; text: string } | null>(null);
   const { data, error, isPending, dataUpdatedAt } = useQuery({
     queryKey: ["calendar", date, view],
     queryFn: () => bookingApi.calendar({ query: { date, view } }),
@@ -79,25 +79,15 @@ export function FrontDeskCalendar({
   // A drop ends with a click on the dragged button; it must not open the dialog.
   const justDragged = useRef(false);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
-  const move = useMutation({
-    mutationFn: (v: { appointment: CalendarAppointment; therapistId: string; start: number }) =>
-      bookingApi.move({
-        params: { appointmentId: v.appointment.id },
-        body: {
-          expectedVersion: v.appointment.version,
-          startsAt: new Date(v.start).toISOString(),
-          therapistId: v.therapistId,
-        },
-      }),
-    onSuccess: (_r, v) =>
-      setMessage({
-        tone: "success",
-        text: `Moved ${v.appointment.patient.name} to ${dateLabel(v.start, timeZone, "short")} at ${timeLabel(v.start, timeZone)}.`,
-      }),
+  const where = (start: number) => `${dateLabel(start, timeZone, "short")} at ${timeLabel(start, timeZone)}`;
+  // Drawn at the new place at once (use-move-appointment.ts); the message says the server is still to answer.
+  const move = useMoveAppointment({
+    onSuccess: (v) =>
+      setMessage({ tone: "success", text: `Moved ${v.appointment.patient.name} to ${where(v.start)}.` }),
     onError: (e) =>
       setMessage({ tone: "danger", text: e instanceof ApiError ? e.message : "Could not move the appointment." }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["calendar"] }),
   });
+  const pendingMoves = usePendingMoves();
 
   // The free-time button under the pointer, marked by hand (see slotUnder) so that a drag
   // re-renders nothing but the dragged block.
@@ -119,7 +109,9 @@ export function FrontDeskCalendar({
     const target = slotUnder(event)?.dataset.slot;
     if (!appointment || !target) return;
     const [therapistId, start] = target.split("|");
-    if (start && therapistId) move.mutate({ appointment, therapistId, start: Number(start) });
+    if (!start || !therapistId) return;
+    setMessage({ tone: "info", text: `Moving ${appointment.patient.name} to ${where(Number(start))}…` });
+    move.mutate({ appointment, therapistId, start: Number(start) });
   }
   // Stable, so that opening a visit or showing a message does not re-render the grid.
   const onSelect = useCallback((id: string) => {
@@ -216,7 +208,14 @@ export function FrontDeskCalendar({
               },
             }}
           >
-            <Grid data={data} now={dataUpdatedAt} canManage={canManage} onBook={setBooking} onSelect={onSelect} />
+            <Grid
+              data={data}
+              now={dataUpdatedAt}
+              canManage={canManage}
+              pendingMoves={pendingMoves}
+              onBook={setBooking}
+              onSelect={onSelect}
+            />
           </DndContext>
           <CancelledList data={data} onSelect={setSelectedId} />
         </>
@@ -291,12 +290,15 @@ const Grid = memo(function Grid({
   data,
   now,
   canManage,
+  pendingMoves,
   onBook,
   onSelect,
 }: {
   data: CalendarData;
   now: number;
   canManage: boolean;
+  /** Appointments drawn at a new place the server has not confirmed yet. */
+  pendingMoves: string[];
   onBook: (t: BookTarget) => void;
   onSelect: (id: string) => void;
 }) {
@@ -437,6 +439,7 @@ const Grid = memo(function Grid({
               typeName={type?.name ?? "Appointment"}
               timeZone={tz}
               draggable={canManage && isChangeable(a.status)}
+              pending={pendingMoves.includes(a.id)}
               therapistName={therapistName.get(a.therapistId) ?? ""}
               onSelect={onSelect}
             />,
@@ -511,6 +514,7 @@ const AppointmentBlock = memo(function AppointmentBlock({
   typeName,
   timeZone,
   draggable,
+  pending,
   therapistName,
   onSelect,
 }: {
@@ -522,10 +526,15 @@ const AppointmentBlock = memo(function AppointmentBlock({
   typeName: string;
   timeZone: string;
   draggable: boolean;
+  /** Moved here, the server's answer still to come: dragging it again would be refused as stale. */
+  pending: boolean;
   therapistName: string;
   onSelect: (id: string) => void;
 }) {
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: a.id, disabled: !draggable });
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+    id: a.id,
+    disabled: !draggable || pending,
+  });
   const badges = [
     a.emergencyRedFlag ? "red flag" : null,
     a.intake === "done" ? "intake done" : a.intake === "not_done" ? "intake not done" : null,
@@ -535,7 +544,7 @@ const AppointmentBlock = memo(function AppointmentBlock({
         ? "beyond authorisation"
         : null,
   ].filter(Boolean);
-  const label = `${timeLabel(a.startsAt, timeZone)} to ${timeLabel(a.endsAt, timeZone)}, ${a.patient.name}, ${typeName} with ${therapistName}, ${appointmentLabel(a.status, a.confirmedAt)}${badges.length ? `, ${badges.join(", ")}` : ""}`;
+  const label = `${timeLabel(a.startsAt, timeZone)} to ${timeLabel(a.endsAt, timeZone)}, ${a.patient.name}, ${typeName} with ${therapistName}, ${appointmentLabel(a.status, a.confirmedAt)}${badges.length ? `, ${badges.join(", ")}` : ""}${pending ? ", moving: waiting for the server" : ""}`;
   return (
     <button
       ref={setNodeRef}
@@ -545,7 +554,8 @@ const AppointmentBlock = memo(function AppointmentBlock({
       onClick={() => onSelect(a.id)}
       aria-label={label}
       data-appointment-id={a.id}
-      className={`relative z-10 mx-1 overflow-hidden rounded-md border border-slate-300 px-2 py-1 text-left text-xs text-slate-900 shadow-sm ${STATUS_STYLE[a.status]} ${isDragging ? "opacity-80 shadow-lg" : ""}`}
+      data-pending={pending || undefined}
+      className={`relative z-10 mx-1 overflow-hidden rounded-md border px-2 py-1 text-left text-xs text-slate-900 shadow-sm ${STATUS_STYLE[a.status]} ${isDragging ? "opacity-80 shadow-lg" : ""} ${pending ? "border-dashed border-brand-700 ring-2 ring-brand-600" : "border-slate-300"}`}
       style={{
         gridRow: `${row} / span ${span}`,
         gridColumn: col,
@@ -559,6 +569,7 @@ const AppointmentBlock = memo(function AppointmentBlock({
         {timeLabel(a.startsAt, timeZone)} · {typeName}
       </span>
       <span className="mt-0.5 flex flex-wrap gap-1">
+        {pending && <span className="rounded bg-brand-800 px-1 font-semibold text-white">Moving…</span>}
         {(a.status !== "booked" || a.confirmedAt) && (
           <span className="rounded bg-slate-800 px-1 text-white">{appointmentLabel(a.status, a.confirmedAt)}</span>
         )}
