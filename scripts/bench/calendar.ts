@@ -198,6 +198,7 @@ async function main() {
     await context.addCookies([{ name, value, url: base }]);
     await context.addInitScript(OBSERVER);
     const page = await context.newPage();
+    page.on("pageerror", (e) => console.log(`Page error: ${e.message}`));
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
 
@@ -281,7 +282,16 @@ async function main() {
       await page.mouse.move(from.x + from.width / 2, from.y + 30, { steps: 5 });
       await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
       await page.mouse.up();
-      const placedAt = await placed;
+      // Bounded, so that a drop that missed its target shows what happened rather than hanging the bench.
+      const placedAt = await Promise.race([placed, page.waitForTimeout(20_000).then(() => null)]);
+      if (placedAt === null) {
+        const now = await page.locator(sel).evaluate((el) => `${(el as HTMLElement).style.gridRow}: ${el.ariaLabel}`);
+        const said = await page.locator('[role="status"]').allTextContents();
+        console.log(
+          `Run ${i}: not painted in row ${targetRow} after 20 s; block at ${now}; status: ${said.join(" / ")}`,
+        );
+        continue;
+      }
       const confirmedAt = await confirmed;
       const upAt = (await page.evaluate(`window.__pointerups[${ups}]`)) as number;
       await page
