@@ -317,6 +317,27 @@ const Grid = memo(function Grid({
       ),
     [data],
   );
+  // Each step of working time with its wall-clock minute and its button's name, formatted once per week: Intl
+  // formatting of the 2,400 free-time cells was most of a re-render's cost after a move (decision 104), and a
+  // moved visit changes only the busy times.
+  const workSteps = useMemo(
+    () =>
+      data.therapists.map((t) => ({
+        therapist: t,
+        steps: t.working.flatMap((w) => {
+          const steps = [];
+          for (let s = Date.parse(w.start); s + stepMs <= Date.parse(w.end); s += stepMs)
+            steps.push({
+              start: s,
+              date: w.date,
+              minute: localMinute(s, tz),
+              label: `Book ${timeLabel(s, tz)}${data.view === "week" ? ` on ${dateLabel(s, tz, "short")}` : ""} with ${t.name}`,
+            });
+          return steps;
+        }),
+      })),
+    [data.therapists, data.view, tz, stepMs],
+  );
   const active = data.appointments.filter((a) => a.status !== "cancelled");
   // Busy time per therapist, parsed once: the free-time loop below asks for every step of every column.
   const busyByTherapist = new Map<string, Array<[number, number]>>();
@@ -385,40 +406,36 @@ const Grid = memo(function Grid({
         {columns.map((c, ci) => (
           <ColumnBackground key={`bg-${c.key}`} id={c.key} rows={rows} col={ci + 2} />
         ))}
-        {data.therapists.flatMap((t) =>
-          t.working.flatMap((w) => {
-            const cells = [];
-            const busyTimes = busyByTherapist.get(t.id) ?? [];
-            for (let s = Date.parse(w.start); s + stepMs <= Date.parse(w.end); s += stepMs) {
-              const busy = busyTimes.some(([from, until]) => from < s + stepMs && s < until);
-              const row = rowOf(s);
-              if (row < 2 || row > rows + 1) continue;
-              const col = colOf(w.date, t.id);
-              cells.push(
-                busy || !canManage || s + stepMs <= now ? (
-                  <div
-                    key={`${t.id}|${s}`}
-                    className="border-t border-slate-100 bg-white"
-                    style={{ gridRow: row, gridColumn: col }}
-                    aria-hidden="true"
-                  />
-                ) : (
-                  <FreeCell
-                    key={`${t.id}|${s}`}
-                    therapistId={t.id}
-                    therapistName={t.name}
-                    start={s}
-                    row={row}
-                    col={col}
-                    label={`Book ${timeLabel(s, tz)}${data.view === "week" ? ` on ${dateLabel(s, tz, "short")}` : ""} with ${t.name}`}
-                    onBook={onBook}
-                  />
-                ),
-              );
-            }
-            return cells;
-          }),
-        )}
+        {workSteps.flatMap(({ therapist: t, steps }) => {
+          const busyTimes = busyByTherapist.get(t.id) ?? [];
+          return steps.flatMap(({ start: s, date, minute, label }) => {
+            const row = Math.floor((minute - first) / stepMin) + 2;
+            if (row < 2 || row > rows + 1) return [];
+            const busy = busyTimes.some(([from, until]) => from < s + stepMs && s < until);
+            const col = colOf(date, t.id);
+            return [
+              busy || !canManage || s + stepMs <= now ? (
+                <div
+                  key={`${t.id}|${s}`}
+                  className="border-t border-slate-100 bg-white"
+                  style={{ gridRow: row, gridColumn: col }}
+                  aria-hidden="true"
+                />
+              ) : (
+                <FreeCell
+                  key={`${t.id}|${s}`}
+                  therapistId={t.id}
+                  therapistName={t.name}
+                  start={s}
+                  row={row}
+                  col={col}
+                  label={label}
+                  onBook={onBook}
+                />
+              ),
+            ];
+          });
+        })}
         {active.map((a) => {
           const date = dateOf(a.startsAt);
           if (!date) return null;
