@@ -24,6 +24,7 @@ import {
   type CalendarAppointment,
   type CalendarData,
 } from "./booking-api";
+import { useMoveAppointment } from "./use-move-appointment";
 
 /** Details and every action on one appointment, all usable from the keyboard (the drag's equivalent is "Move"). */
 export function AppointmentActions({
@@ -150,7 +151,6 @@ function MoveForm({
   onDone: (m: string) => void;
   onBack: () => void;
 }) {
-  const queryClient = useQueryClient();
   const tz = data.timeZone;
   const [date, setDate] = useState(localDate(a.startsAt, tz));
   const [therapistId, setTherapistId] = useState(a.therapistId);
@@ -165,31 +165,22 @@ function MoveForm({
       }),
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(date),
   });
-  const move = useMutation({
-    mutationFn: () =>
-      bookingApi.move({
-        params: { appointmentId: a.id },
-        body: {
-          expectedVersion: a.version,
-          startsAt: start,
-          therapistId,
-          ...(reason.trim() && { overAuthorizationReason: reason.trim() }),
-        },
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["calendar"] });
-      onDone(`Moved ${a.patient.name} to ${dateLabel(start, tz, "short")} at ${timeLabel(start, tz)}.`);
-    },
-    onError: (e) => {
-      if (e instanceof ApiError && e.status === 409) {
-        void queryClient.invalidateQueries({ queryKey: ["calendar"] });
-        void slots.refetch();
-      }
-    },
-  });
+  const move = useMoveAppointment();
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (start) move.mutate();
+    if (!start) return;
+    // The calendar behind the dialog draws the visit at its new time at once; the dialog stays
+    // open until the server answers, as a refusal (a time just taken, a reason needed) is shown here.
+    move.mutate(
+      { appointment: a, therapistId, start: Date.parse(start), overAuthorizationReason: reason.trim() || undefined },
+      {
+        onSuccess: () =>
+          onDone(`Moved ${a.patient.name} to ${dateLabel(start, tz, "short")} at ${timeLabel(start, tz)}.`),
+        onError: (e) => {
+          if (e instanceof ApiError && e.status === 409) void slots.refetch();
+        },
+      },
+    );
   }
   return (
     <form onSubmit={submit} className="flex flex-col gap-3" aria-label="Move appointment">
@@ -198,6 +189,11 @@ function MoveForm({
           {move.error.message}
         </Alert>
       )}
+      <p role="status" className={move.isPending ? "text-sm text-slate-800" : "sr-only"}>
+        {move.isPending && start
+          ? `Moving to ${dateLabel(start, tz, "short")} at ${timeLabel(start, tz)}: shown on the calendar, waiting for the server…`
+          : ""}
+      </p>
       <div className="flex flex-col gap-1">
         <label htmlFor={dateId} className="font-medium">
           New date

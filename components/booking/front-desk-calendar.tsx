@@ -11,7 +11,7 @@ import {
   type DragEndEvent,
   type DragMoveEvent,
 } from "@dnd-kit/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { memo, useCallback, useMemo, useRef, useState, type CSSProperties } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -32,6 +32,7 @@ import {
   type CalendarData,
 } from "./booking-api";
 import { SeriesForm } from "./series-form";
+import { useMoveAppointment, usePendingMoves } from "./use-move-appointment";
 
 type Column = { key: string; date: string; therapistId: string; therapistName: string };
 
@@ -62,13 +63,12 @@ export function FrontDeskCalendar({
   /** Opened from "Book" on the follow-up list (?patient=): the booking dialog starts with this patient. */
   bookFor?: PickedPatient | null;
 }) {
-  const queryClient = useQueryClient();
   const [date, setDate] = useState(initialDate);
   const [view, setView] = useState<"day" | "week">("day");
   const [booking, setBooking] = useState<BookTarget | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [seriesOpen, setSeriesOpen] = useState(false);
-  const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: "info" | "success" | "danger"; text: string } | null>(null);
   const { data, error, isPending, dataUpdatedAt } = useQuery({
     queryKey: ["calendar", date, view],
     queryFn: () => bookingApi.calendar({ query: { date, view } }),
@@ -79,25 +79,15 @@ export function FrontDeskCalendar({
   // A drop ends with a click on the dragged button; it must not open the dialog.
   const justDragged = useRef(false);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
-  const move = useMutation({
-    mutationFn: (v: { appointment: CalendarAppointment; therapistId: string; start: number }) =>
-      bookingApi.move({
-        params: { appointmentId: v.appointment.id },
-        body: {
-          expectedVersion: v.appointment.version,
-          startsAt: new Date(v.start).toISOString(),
-          therapistId: v.therapistId,
-        },
-      }),
-    onSuccess: (_r, v) =>
-      setMessage({
-        tone: "success",
-        text: `Moved ${v.appointment.patient.name} to ${dateLabel(v.start, timeZone, "short")} at ${timeLabel(v.start, timeZone)}.`,
-      }),
+  const where = (start: number) => `${dateLabel(start, timeZone, "short")} at ${timeLabel(start, timeZone)}`;
+  // Drawn at the new place at once (use-move-appointment.ts); the message says the server is still to answer.
+  const move = useMoveAppointment({
+    onSuccess: (v) =>
+      setMessage({ tone: "success", text: `Moved ${v.appointment.patient.name} to ${where(v.start)}.` }),
     onError: (e) =>
       setMessage({ tone: "danger", text: e instanceof ApiError ? e.message : "Could not move the appointment." }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["calendar"] }),
   });
+  const pendingMoves = usePendingMoves();
 
   // The free-time button under the pointer, marked by hand (see slotUnder) so that a drag
   // re-renders nothing but the dragged block.
@@ -119,7 +109,9 @@ export function FrontDeskCalendar({
     const target = slotUnder(event)?.dataset.slot;
     if (!appointment || !target) return;
     const [therapistId, start] = target.split("|");
-    if (start && therapistId) move.mutate({ appointment, therapistId, start: Number(start) });
+    if (!start || !therapistId) return;
+    setMessage({ tone: "info", text: `Moving ${appointment.patient.name} to ${where(Number(start))}…` });
+    move.mutate({ appointment, therapistId, start: Number(start) });
   }
   // Stable, so that opening a visit or showing a message does not re-render the grid.
   const onSelect = useCallback((id: string) => {
@@ -216,7 +208,14 @@ export function FrontDeskCalendar({
               },
             }}
           >
-            <Grid data={data} now={dataUpdatedAt} canManage={canManage} onBook={setBooking} onSelect={onSelect} />
+            <Grid
+              data={data}
+              now={dataUpdatedAt}
+              canManage={canManage}
+              pendingMoves={pendingMoves}
+              onBook={setBooking}
+              onSelect={onSelect}
+            />
           </DndContext>
           <CancelledList data={data} onSelect={setSelectedId} />
         </>
@@ -291,12 +290,15 @@ const Grid = memo(function Grid({
   data,
   now,
   canManage,
+  pendingMoves,
   onBook,
   onSelect,
 }: {
   data: CalendarData;
   now: number;
   canManage: boolean;
+  /** Appointments drawn at a new place the server has not confirmed yet. */
+  pendingMoves: string[];
   onBook: (t: BookTarget) => void;
   onSelect: (id: string) => void;
 }) {
@@ -314,6 +316,27 @@ const Grid = memo(function Grid({
         })),
       ),
     [data],
+  );
+  // Each step of working time with its wall-clock minute and its button's name, formatted once per week: Intl
+  // formatting of the 2,400 free-time cells was most of a re-render's cost after a move (decision 104), and a
+  // moved visit changes only the busy times.
+  const workSteps = useMemo(
+    () =>
+      data.therapists.map((t) => ({
+        therapist: t,
+        steps: t.working.flatMap((w) => {
+          const steps = [];
+          for (let s = Date.parse(w.start); s + stepMs <= Date.parse(w.end); s += stepMs)
+            steps.push({
+              start: s,
+              date: w.date,
+              minute: localMinute(s, tz),
+              label: `Book ${timeLabel(s, tz)}${data.view === "week" ? ` on ${dateLabel(s, tz, "short")}` : ""} with ${t.name}`,
+            });
+          return steps;
+        }),
+      })),
+    [data.therapists, data.view, tz, stepMs],
   );
   const active = data.appointments.filter((a) => a.status !== "cancelled");
   // Busy time per therapist, parsed once: the free-time loop below asks for every step of every column.
@@ -383,40 +406,36 @@ const Grid = memo(function Grid({
         {columns.map((c, ci) => (
           <ColumnBackground key={`bg-${c.key}`} id={c.key} rows={rows} col={ci + 2} />
         ))}
-        {data.therapists.flatMap((t) =>
-          t.working.flatMap((w) => {
-            const cells = [];
-            const busyTimes = busyByTherapist.get(t.id) ?? [];
-            for (let s = Date.parse(w.start); s + stepMs <= Date.parse(w.end); s += stepMs) {
-              const busy = busyTimes.some(([from, until]) => from < s + stepMs && s < until);
-              const row = rowOf(s);
-              if (row < 2 || row > rows + 1) continue;
-              const col = colOf(w.date, t.id);
-              cells.push(
-                busy || !canManage || s + stepMs <= now ? (
-                  <div
-                    key={`${t.id}|${s}`}
-                    className="border-t border-slate-100 bg-white"
-                    style={{ gridRow: row, gridColumn: col }}
-                    aria-hidden="true"
-                  />
-                ) : (
-                  <FreeCell
-                    key={`${t.id}|${s}`}
-                    therapistId={t.id}
-                    therapistName={t.name}
-                    start={s}
-                    row={row}
-                    col={col}
-                    label={`Book ${timeLabel(s, tz)}${data.view === "week" ? ` on ${dateLabel(s, tz, "short")}` : ""} with ${t.name}`}
-                    onBook={onBook}
-                  />
-                ),
-              );
-            }
-            return cells;
-          }),
-        )}
+        {workSteps.flatMap(({ therapist: t, steps }) => {
+          const busyTimes = busyByTherapist.get(t.id) ?? [];
+          return steps.flatMap(({ start: s, date, minute, label }) => {
+            const row = Math.floor((minute - first) / stepMin) + 2;
+            if (row < 2 || row > rows + 1) return [];
+            const busy = busyTimes.some(([from, until]) => from < s + stepMs && s < until);
+            const col = colOf(date, t.id);
+            return [
+              busy || !canManage || s + stepMs <= now ? (
+                <div
+                  key={`${t.id}|${s}`}
+                  className="border-t border-slate-100 bg-white"
+                  style={{ gridRow: row, gridColumn: col }}
+                  aria-hidden="true"
+                />
+              ) : (
+                <FreeCell
+                  key={`${t.id}|${s}`}
+                  therapistId={t.id}
+                  therapistName={t.name}
+                  start={s}
+                  row={row}
+                  col={col}
+                  label={label}
+                  onBook={onBook}
+                />
+              ),
+            ];
+          });
+        })}
         {active.map((a) => {
           const date = dateOf(a.startsAt);
           if (!date) return null;
@@ -437,6 +456,7 @@ const Grid = memo(function Grid({
               typeName={type?.name ?? "Appointment"}
               timeZone={tz}
               draggable={canManage && isChangeable(a.status)}
+              pending={pendingMoves.includes(a.id)}
               therapistName={therapistName.get(a.therapistId) ?? ""}
               onSelect={onSelect}
             />,
@@ -511,6 +531,7 @@ const AppointmentBlock = memo(function AppointmentBlock({
   typeName,
   timeZone,
   draggable,
+  pending,
   therapistName,
   onSelect,
 }: {
@@ -522,10 +543,15 @@ const AppointmentBlock = memo(function AppointmentBlock({
   typeName: string;
   timeZone: string;
   draggable: boolean;
+  /** Moved here, the server's answer still to come: dragging it again would be refused as stale. */
+  pending: boolean;
   therapistName: string;
   onSelect: (id: string) => void;
 }) {
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: a.id, disabled: !draggable });
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+    id: a.id,
+    disabled: !draggable || pending,
+  });
   const badges = [
     a.emergencyRedFlag ? "red flag" : null,
     a.intake === "done" ? "intake done" : a.intake === "not_done" ? "intake not done" : null,
@@ -535,7 +561,7 @@ const AppointmentBlock = memo(function AppointmentBlock({
         ? "beyond authorisation"
         : null,
   ].filter(Boolean);
-  const label = `${timeLabel(a.startsAt, timeZone)} to ${timeLabel(a.endsAt, timeZone)}, ${a.patient.name}, ${typeName} with ${therapistName}, ${appointmentLabel(a.status, a.confirmedAt)}${badges.length ? `, ${badges.join(", ")}` : ""}`;
+  const label = `${timeLabel(a.startsAt, timeZone)} to ${timeLabel(a.endsAt, timeZone)}, ${a.patient.name}, ${typeName} with ${therapistName}, ${appointmentLabel(a.status, a.confirmedAt)}${badges.length ? `, ${badges.join(", ")}` : ""}${pending ? ", moving: waiting for the server" : ""}`;
   return (
     <button
       ref={setNodeRef}
@@ -545,7 +571,8 @@ const AppointmentBlock = memo(function AppointmentBlock({
       onClick={() => onSelect(a.id)}
       aria-label={label}
       data-appointment-id={a.id}
-      className={`relative z-10 mx-1 overflow-hidden rounded-md border border-slate-300 px-2 py-1 text-left text-xs text-slate-900 shadow-sm ${STATUS_STYLE[a.status]} ${isDragging ? "opacity-80 shadow-lg" : ""}`}
+      data-pending={pending || undefined}
+      className={`relative z-10 mx-1 overflow-hidden rounded-md border px-2 py-1 text-left text-xs text-slate-900 shadow-sm ${STATUS_STYLE[a.status]} ${isDragging ? "opacity-80 shadow-lg" : ""} ${pending ? "border-dashed border-brand-700 ring-2 ring-brand-600" : "border-slate-300"}`}
       style={{
         gridRow: `${row} / span ${span}`,
         gridColumn: col,
@@ -559,6 +586,7 @@ const AppointmentBlock = memo(function AppointmentBlock({
         {timeLabel(a.startsAt, timeZone)} · {typeName}
       </span>
       <span className="mt-0.5 flex flex-wrap gap-1">
+        {pending && <span className="rounded bg-brand-800 px-1 font-semibold text-white">Moving…</span>}
         {(a.status !== "booked" || a.confirmedAt) && (
           <span className="rounded bg-slate-800 px-1 text-white">{appointmentLabel(a.status, a.confirmedAt)}</span>
         )}

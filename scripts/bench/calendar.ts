@@ -9,10 +9,12 @@
  * BENCH_REPEAT (10) times:
  *   1. opening a visit: a click on its block until its dialog is painted;
  *   2. moving a visit: dragging it to free time in its column. The drop's
- *      interaction (pointerup to next paint) is INP; "to new place" is the
- *      whole move as the desk sees it, from pointerup until the block is
- *      painted in its new row (the PATCH, the calendar's refetch, the render),
- *      and the move request's server time is printed on its own.
+ *      interaction (pointerup to next paint) is INP; "moved visit painted"
+ *      is the move as the desk sees it, from pointerup until the block is
+ *      painted in its new row (drawn optimistically since decision 104; before
+ *      it, after the PATCH, the calendar's refetch and the render); "move
+ *      confirmed" runs until the server's answer ("Moved …") is painted, and
+ *      the move request's server time is printed on its own.
  * Traffic goes to 127.0.0.1 only.
  *
  * BENCH_CPU_THROTTLE (1) slows the page's CPU by that factor (CDP
@@ -20,6 +22,7 @@
  * trace of the measured interactions (open it in chrome://tracing or the
  * DevTools Performance panel); BENCH_HEADED=1 shows the browser.
  */
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { hash } from "@node-rs/argon2";
@@ -155,7 +158,13 @@ function stats(values: number[]) {
   return { median, worst: s[s.length - 1]!, n: s.length };
 }
 
+/** `uptime`, printed before and after: the figures mean little without the machine's load. */
+function uptime(): string {
+  return spawnSync("uptime", { encoding: "utf8" }).stdout.trim();
+}
+
 async function main() {
+  console.log(`uptime at start: ${uptime()}`);
   const { server } = await startBenchPostgres("bench-calendar-postgres");
   let app: AppServer | undefined;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: process.env.BENCH_HEADED !== "1" });
@@ -189,6 +198,7 @@ async function main() {
     await context.addCookies([{ name, value, url: base }]);
     await context.addInitScript(OBSERVER);
     const page = await context.newPage();
+    page.on("pageerror", (e) => console.log(`Page error: ${e.message}`));
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
 
@@ -233,6 +243,7 @@ async function main() {
     const eights = visits.filter((v) => v.minute === 480);
     const drops: Interaction[] = [];
     const toPlace: number[] = [];
+    const toConfirmed: number[] = [];
     for (let i = 0; i <= REPEAT; i++) {
       const v = eights[(i * 7) % eights.length]!;
       const sel = `[data-appointment-id="${v.id}"]`;
@@ -253,6 +264,17 @@ async function main() {
         obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["style"] });
       })`) as Promise<number>;
       placed.catch(() => {});
+      // The server's answer, as the desk sees it: the "Moved …" message's first frame.
+      const confirmed = page.evaluate(`new Promise((resolve) => {
+        const seen = () => [...document.querySelectorAll('[role="status"]')].some((el) => el.textContent.includes(${JSON.stringify(`Moved Bench ${v.patient}`)}));
+        const obs = new MutationObserver(() => {
+          if (!seen()) return;
+          obs.disconnect();
+          requestAnimationFrame((t) => resolve(t));
+        });
+        obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+      })`) as Promise<number>;
+      confirmed.catch(() => {});
       const since = await eventCount(page);
       const ups = (await page.evaluate("window.__pointerups.length")) as number;
       await page.mouse.move(from.x + from.width / 2, from.y + 6);
@@ -260,7 +282,17 @@ async function main() {
       await page.mouse.move(from.x + from.width / 2, from.y + 30, { steps: 5 });
       await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
       await page.mouse.up();
-      const placedAt = await placed;
+      // Bounded, so that a drop that missed its target shows what happened rather than hanging the bench.
+      const placedAt = await Promise.race([placed, page.waitForTimeout(20_000).then(() => null)]);
+      if (placedAt === null) {
+        const now = await page.locator(sel).evaluate((el) => `${(el as HTMLElement).style.gridRow}: ${el.ariaLabel}`);
+        const said = await page.locator('[role="status"]').allTextContents();
+        console.log(
+          `Run ${i}: not painted in row ${targetRow} after 20 s; block at ${now}; status: ${said.join(" / ")}`,
+        );
+        continue;
+      }
+      const confirmedAt = await confirmed;
       const upAt = (await page.evaluate(`window.__pointerups[${ups}]`)) as number;
       await page
         .getByRole("status")
@@ -270,6 +302,7 @@ async function main() {
       if (i === 0) continue;
       drops.push(got.sort((a, b) => b.duration - a.duration)[0] ?? { duration: 0, detail: "< 16 ms" });
       toPlace.push(placedAt - upAt);
+      toConfirmed.push(confirmedAt - upAt);
     }
     if (tracePath) {
       writeFileSync(tracePath, await browser.stopTracing());
@@ -282,9 +315,10 @@ async function main() {
     const open = stats(opens.map((o) => o.duration));
     const drop = stats(drops.map((o) => o.duration));
     const place = stats(toPlace);
+    const confirm = stats(toConfirmed);
     const srv = stats(moveServerMs.slice(1));
     console.log(
-      `\nbench:calendar (week view, ${THERAPISTS} therapists, ${blocks} visits; ms; CPU throttle ×${THROTTLE}; ${REPEAT} runs each after one warm-up)\nload average at end ${loadText(loadavg())} (2 cores, shared machine: figures vary with load)\n`,
+      `\nbench:calendar (week view, ${THERAPISTS} therapists, ${blocks} visits; ms; CPU throttle ×${THROTTLE}; ${REPEAT} runs each after one warm-up)\nload average at end ${loadText(loadavg())} (2 cores, shared machine: figures vary with load)\nuptime at end: ${uptime()}\n`,
     );
     console.log(
       table(
@@ -305,11 +339,18 @@ async function main() {
             worstDetail(drops),
           ],
           [
-            "move a visit (drop to painted in new place)",
+            "moved visit painted (drop to block drawn in its new place)",
             String(place.n),
             fmt(place.median),
             fmt(place.worst),
-            "PATCH + calendar refetch + render",
+            "first frame with the block in its new row",
+          ],
+          [
+            "move confirmed (drop to the server's answer painted)",
+            String(confirm.n),
+            fmt(confirm.median),
+            fmt(confirm.worst),
+            "PATCH + render of the answer",
           ],
           [
             "  of which the move request's server time",

@@ -1,3 +1,4 @@
+import type { Locator, Page, Route } from "@playwright/test";
 import { DEMO_PATIENTS, DEMO_STAFF, expect, expectAccessible, signIn, test } from "./fixtures";
 
 const ZONE = "America/New_York";
@@ -15,6 +16,17 @@ function futureTuesday(): string {
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 14 + ((2 - d.getUTCDay() + 7) % 7));
   return d.toISOString().slice(0, 10);
+}
+
+/** Drags a visit block onto free time with the mouse, past dnd-kit's 6 px activation distance. */
+async function dragOnto(page: Page, block: Locator, target: Locator) {
+  const from = (await block.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + 30, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
+  await page.mouse.up();
 }
 
 // Tall enough that the drag target sits away from the edges, where dnd-kit would auto-scroll the page.
@@ -42,25 +54,39 @@ test("the front desk books, drags, moves with the keyboard dialog and cancels on
     page.getByRole("status").filter({ hasText: `Booked ${RILEY.firstName} ${RILEY.lastName} at 9:00 AM` }),
   ).toBeVisible();
 
-  // Drag it to 11:00.
-  const block = page.getByRole("button", {
-    name: new RegExp(`^9:00 AM to 9:45 AM, ${RILEY.firstName} ${RILEY.lastName}`),
-  });
+  // Drag it to 11:00 while the server holds the move back: the block is drawn there at once, marked as waiting,
+  // before any answer; a 409 (the time just taken) then puts it back at 9:00 with the server's message.
+  const RILEY_NAME = `${RILEY.firstName} ${RILEY.lastName}`;
+  const block = page.getByRole("button", { name: new RegExp(`^9:00 AM to 9:45 AM, ${RILEY_NAME}`) });
+  const atEleven = page.getByRole("button", { name: new RegExp(`^11:00 AM to 11:45 AM, ${RILEY_NAME}`) });
+  const eleven = page.getByRole("button", { name: `Book 11:00 AM with ${MAYA}`, exact: true });
   await expect(block).toBeVisible();
-  const from = (await block.boundingBox())!;
-  const target = (await page.getByRole("button", { name: `Book 11:00 AM with ${MAYA}`, exact: true }).boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + 6);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2, from.y + 30, { steps: 5 });
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 15 });
-  await page.mouse.up();
-  await expect(
-    page.getByRole("status").filter({ hasText: `Moved ${RILEY.firstName} ${RILEY.lastName}` }),
-  ).toContainText("11:00 AM");
-  const moved = page.getByRole("button", {
-    name: new RegExp(`^11:00 AM to 11:45 AM, ${RILEY.firstName} ${RILEY.lastName}`),
+  const held: Route[] = [];
+  const moveUrl = "**/api/booking/appointments/*";
+  await page.route(moveUrl, (route) => (route.request().method() === "PATCH" ? held.push(route) : route.fallback()));
+  await dragOnto(page, block, eleven);
+  await expect(atEleven).toHaveAccessibleName(/moving: waiting for the server$/);
+  await expect(page.getByRole("status").filter({ hasText: `Moving ${RILEY_NAME}` })).toContainText("11:00 AM");
+  await expect(block).toHaveCount(0);
+  await expect.poll(() => held.length).toBe(1);
+  await held[0]!.fulfill({
+    status: 409,
+    contentType: "application/json",
+    body: JSON.stringify({
+      error: { code: "conflict", message: "That time was just taken. Please choose another time." },
+    }),
   });
+  await expect(page.getByRole("status").filter({ hasText: "That time was just taken" })).toBeVisible();
+  await expect(block).toBeVisible();
+  await expect(atEleven).toHaveCount(0);
+  await page.unroute(moveUrl);
+
+  // Now with the server answering: drawn at 11:00, then confirmed.
+  await dragOnto(page, block, eleven);
+  await expect(page.getByRole("status").filter({ hasText: `Moved ${RILEY_NAME}` })).toContainText("11:00 AM");
+  const moved = atEleven;
   await expect(moved).toBeVisible();
+  await expect(moved).not.toHaveAccessibleName(/moving/);
 
   // Move again with the keyboard-usable dialog.
   await moved.focus();
