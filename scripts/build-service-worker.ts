@@ -4,7 +4,7 @@
  * takes no plugins, so the worker is bundled here with esbuild and given the
  * list of this build's files to precache: everything under .next/static
  * (content-hashed names, so the address is the revision) and the icons and
- * manifests in public/ (revision = content hash). `next start` serves the
+ * manifests in public/ (revision = content hash). The server (Next) serves the
  * files public/ holds when it starts, so this must run before it.
  */
 import { createHash } from "node:crypto";
@@ -30,7 +30,8 @@ const urlOf = (base: string, dir: string, file: string) =>
 async function main() {
   if (!existsSync(STATIC_DIR)) throw new Error("No .next/static: run `next build` first.");
   const buildFiles = filesUnder(STATIC_DIR)
-    .filter((f) => !f.endsWith(".map"))
+    // Source maps stay out, and so do the brotli copies (scripts/precompress-static.ts): the server picks the encoding.
+    .filter((f) => !f.endsWith(".map") && !f.endsWith(".br"))
     .map((f) => ({ url: urlOf("/_next/static", STATIC_DIR, f), revision: null }));
   const publicFiles = filesUnder(PUBLIC_DIR)
     .filter((f) => f !== OUT)
@@ -40,7 +41,7 @@ async function main() {
     }));
   const entries = [...buildFiles, ...publicFiles].sort((a, b) => a.url.localeCompare(b.url));
   const bytes = [...filesUnder(STATIC_DIR), ...filesUnder(PUBLIC_DIR)]
-    .filter((f) => f !== OUT)
+    .filter((f) => f !== OUT && !f.endsWith(".br"))
     .reduce((sum, f) => sum + statSync(f).size, 0);
 
   await build({

@@ -21,6 +21,7 @@ import {
 import { appSecret, mfaKeyMaterial } from "./db/app-secret";
 import { applyMigrations, ROOT } from "./db/migrations";
 import { prismaFor } from "./db/prisma-client";
+import { SERVER_BUNDLE, serverArgs } from "./server-entry";
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
@@ -38,7 +39,7 @@ function newestMtime(entry: string): number {
 
 function buildIsStale(): boolean {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
+  if (!existsSync(buildId) || !existsSync(SERVER_BUNDLE)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = [
     "app",
@@ -46,6 +47,7 @@ function buildIsStale(): boolean {
     "lib",
     "public",
     "proxy.ts",
+    "server.ts",
     "instrumentation.ts",
     "next.config.ts",
     "package-lock.json",
@@ -111,20 +113,18 @@ async function main() {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
       APP_URL: appUrl,
       NEXT_TELEMETRY_DISABLED: "1",
-      // The same graceful shutdown as `npm start` (docs/decisions/060).
-      ...(dev ? {} : { NEXT_MANUAL_SIG_HANDLE: "true" }),
     };
 
     if (!dev && (args.has("--build") || buildIsStale())) {
       console.log("Building Mend (production build; takes a minute or two the first time)…");
-      const code = await waitForExit(run(nextBin, ["build"], env));
+      // `npm run build`: Next's build, the service worker, brotli copies, the server (docs/decisions/100).
+      const code = await waitForExit(run(tsxCli, ["scripts/build.ts"], env));
       if (code !== 0) return shutdown(code);
-      // As `npm run build`: the service worker, from this build's files (docs/decisions/075).
-      const sw = await waitForExit(run(tsxCli, ["scripts/build-service-worker.ts"], env));
-      if (sw !== 0) return shutdown(sw);
     }
 
-    child = run(nextBin, [dev ? "dev" : "start", "--port", String(port)], env);
+    // The production server is `npm start`'s (server.ts); development stays on `next dev`.
+    const [serverBundle, ...serverFlags] = serverArgs(port);
+    child = dev ? run(nextBin, ["dev", "--port", String(port)], env) : run(serverBundle!, serverFlags, env);
     child.once("exit", (code) => void shutdown(code ?? 0));
     console.log(
       `\nMend is starting at ${appUrl}\n\n${demoLoginsText()}\n\nPress Ctrl+C to stop Mend${server ? " and its database" : ""}.\n`,

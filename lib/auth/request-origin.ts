@@ -9,7 +9,7 @@ function read(headers: HeaderSource, name: string): string | null {
   return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
 }
 
-/** The client address as our own server saw it (first hop of x-forwarded-for, which `next start` sets). */
+/** The client address as our own server saw it (first hop of x-forwarded-for, which Next's request handler sets from the socket). */
 export function requestOrigin(headers: HeaderSource): RequestOrigin {
   const forwarded = read(headers, "x-forwarded-for")?.split(",")[0]?.trim();
   const ip = forwarded || read(headers, "x-real-ip") || null;

@@ -5,13 +5,13 @@ import { disconnectDb } from "@/lib/db";
 import { describeErrorForLog } from "@/lib/http/log-safe-error";
 
 /**
- * Graceful shutdown of a `next start` process (docs/decisions/060): on SIGTERM
- * the server stops accepting connections, lets the requests in flight finish,
- * stops the background jobs registered here, closes the database pool and
- * exits, all within SHUTDOWN_DEADLINE_MS. `npm start` sets
- * NEXT_MANUAL_SIG_HANDLE=true so that Next leaves the signal to us; Next's own
- * handler would exit as soon as requests drained, cutting off the jobs and the
- * pool.
+ * Graceful shutdown of the production server (docs/decisions/060, 100): on
+ * SIGTERM the server stops accepting connections, lets the requests in flight
+ * finish, stops the background jobs registered here, closes the database pool
+ * and exits, all within SHUTDOWN_DEADLINE_MS. `npm start`'s server (server.ts)
+ * sets NEXT_MANUAL_SIG_HANDLE=true to say the signal is ours; under plain
+ * `next start` without it, Next's own handler would exit as soon as requests
+ * drained, cutting off the jobs and the pool.
  *
  * State lives on globalThis: the instrumentation hook and each route are
  * separate bundles, and each would otherwise get its own copy of this module.
@@ -61,7 +61,7 @@ export function isShuttingDown(): boolean {
 
 /**
  * Called once from instrumentation.ts. Node's `http.server.request.start`
- * diagnostics channel hands us the HTTP server Next created (the instrumentation
+ * diagnostics channel hands us the HTTP server (server.ts's, or the one `next start` created) (the instrumentation
  * hook cannot reach it otherwise) and lets us count requests in flight.
  */
 export function installShutdownHandler(): void {

@@ -10,12 +10,13 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { ROOT } from "../db/migrations";
+import { SERVER_BUNDLE, serverArgs } from "../server-entry";
 
-const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const tsxCli = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const CLOCK_TICKS_PER_S = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 const PAGE_BYTES = 4096;
 
-/** The process and every process below it (`next start` may fork a worker). */
+/** The process and every process below it (in case the server ever forks a worker). */
 function processTree(pid: number): number[] {
   const out = [pid];
   for (let i = 0; i < out.length; i++) {
@@ -116,26 +117,26 @@ function heapAfterGc(inspectPort: number): Promise<number | null> {
 }
 
 /**
- * Builds when there is no build (or BENCH_BUILD=1), then `next start` on
+ * Builds when there is no build (or BENCH_BUILD=1), then the production server (`npm start`'s) on
  * 127.0.0.1 with the given environment, ready when /api/health answers.
  * BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g.
  * "--cpu-prof --cpu-prof-dir=/tmp/prof" for a CPU profile written at exit;
  * BENCH_HEAP=1 opens the inspector on port + 1000 for heapAfterGcMb.
  */
 export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<AppServer> {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID")) || process.env.BENCH_BUILD === "1") {
+  if (!existsSync(SERVER_BUNDLE) || process.env.BENCH_BUILD === "1") {
     console.log("Building the app…");
-    const b = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env, stdio: "inherit" });
-    if (b.status !== 0) throw new Error("next build failed");
+    const b = spawnSync(process.execPath, [tsxCli, "scripts/build.ts"], { cwd: ROOT, env, stdio: "inherit" });
+    if (b.status !== 0) throw new Error("the build failed");
   }
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const inspectPort = process.env.BENCH_HEAP === "1" ? port + 1000 : null;
   if (inspectPort) nodeArgs.push(`--inspect=127.0.0.1:${inspectPort}`);
-  const app: ChildProcess = spawn(
-    process.execPath,
-    [...nodeArgs, nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
-    { cwd: ROOT, env: { ...env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true" }, stdio: "ignore" },
-  );
+  const app: ChildProcess = spawn(process.execPath, [...nodeArgs, ...serverArgs(port, "127.0.0.1")], {
+    cwd: ROOT,
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;

@@ -5,7 +5,7 @@
  * machine, so it prints the load average beside them.
  *
  * Without PERF_URL it starts the e2e server (tests/e2e/server.ts: a fresh
- * embedded Postgres with the demo clinic and `next start` on the current
+ * embedded Postgres with the demo clinic and `npm start`'s server on the current
  * production build; PERF_BUILD=1 builds first). With PERF_URL=http://host:port
  * it measures that server, which must hold the demo data (`npm run demo`).
  * PERF_RUNS changes the number of runs; PERF_PAGES=sign-in,today picks pages;
@@ -133,14 +133,27 @@ function median(values: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** First-load JS of each route as the build lists it (the budget check's figure), when the build is local. */
-function buildSizes(): Map<string, number> {
+/**
+ * First-load JS of each route as the build lists it, when the build is local:
+ * brotli (the budget check's figure: the build's .br copies, what the server
+ * sends) and gzip (what `next start` sent, for comparison).
+ */
+function buildSizes(): Map<string, { br: number | null; gzip: number }> {
   const file = path.join(ROOT, ".next", "diagnostics", "route-bundle-stats.json");
   if (!existsSync(file)) return new Map();
   const stats = JSON.parse(readFileSync(file, "utf8")) as RouteBundle[];
   const budgets = Object.fromEntries(PAGES.map((p) => [p.route, FIRST_LOAD_BUDGET_KIB[p.route] ?? 150]));
-  const lines = firstLoadSizes(stats, (c) => gzipSync(readFileSync(path.join(ROOT, c))).length, budgets);
-  return new Map(lines.filter((l) => l.kib !== null).map((l) => [l.route, l.kib!]));
+  const gzip = firstLoadSizes(stats, (c) => gzipSync(readFileSync(path.join(ROOT, c))).length, budgets);
+  const hasBr = (c: string) => existsSync(path.join(ROOT, `${c}.br`));
+  const br = firstLoadSizes(stats, (c) => (hasBr(c) ? readFileSync(path.join(ROOT, `${c}.br`)).length : NaN), budgets);
+  return new Map(
+    gzip
+      .filter((l) => l.kib !== null)
+      .map((l, i) => {
+        const b = br[i]?.kib;
+        return [l.route, { gzip: l.kib!, br: b === undefined || b === null || Number.isNaN(b) ? null : b }];
+      }),
+  );
 }
 
 async function main() {
@@ -197,7 +210,8 @@ async function main() {
         m((r) => r.cls).toFixed(3),
         m((r) => r.lcpMs).toFixed(0),
         m((r) => r.jsKib).toFixed(1),
-        sizes.get(page.route)?.toFixed(1) ?? "—",
+        sizes.get(page.route)?.br?.toFixed(1) ?? "—",
+        sizes.get(page.route)?.gzip.toFixed(1) ?? "—",
       ]);
     }
     process.stdout.write("\n");
@@ -210,7 +224,8 @@ async function main() {
       "CLS",
       "LCP ms",
       "JS KiB (LH)",
-      "first-load KiB (build)",
+      "first-load KiB br",
+      "gzip",
     ];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
@@ -220,9 +235,12 @@ async function main() {
     for (const r of rows) console.log(line(r));
     const fmt = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
     console.log(`\nload average (1/5/15 min): before ${fmt(loadBefore)}, after ${fmt(loadavg())}`);
-    console.log("JS KiB (LH): scripts transferred during Lighthouse's load, headers included; first-load KiB (build):");
+    console.log("JS KiB (LH): scripts transferred during Lighthouse's load, headers included; first-load KiB br:");
     console.log(
-      "the route's first-load chunks gzipped, as the budget check counts them (scripts/perf/js-budget-rules.ts).",
+      "the route's first-load chunks as the build's brotli copies, as the budget check counts them and the server",
+    );
+    console.log(
+      "sends them (scripts/perf/js-budget-rules.ts); gzip: the same chunks gzipped, as `next start` sent them.",
     );
     if (problems.length) console.log(`\nbrowser console errors (cost best practices):\n  ${problems.join("\n  ")}`);
   } finally {

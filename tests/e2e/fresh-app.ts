@@ -1,6 +1,6 @@
 /**
  * A brand-new Mend for one spec: a new database on the e2e run's Postgres,
- * migrations applied, optionally the demo clinic, and N `next start` servers
+ * migrations applied, optionally the demo clinic, and N production servers (`npm start`'s)
  * on the production build the e2e web server already made (nothing is built
  * here). Every server runs its background jobs (outbox, reminders, audit
  * sealer), as in production; each connects with its own `application_name`
@@ -12,20 +12,18 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import pg from "pg";
 import { DEMO_STAFF, seedDemo } from "../../prisma/seed/demo-data";
 import { hashRecoveryCode } from "../../lib/auth/mfa-rules";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { applyMigrations, ROOT } from "../../scripts/db/migrations";
 import { prismaFor } from "../../scripts/db/prisma-client";
+import { serverArgs } from "../../scripts/server-entry";
 import { E2E_SECRET, readE2eState } from "./e2e-state";
 import { E2E_RECOVERY_CODES_PER_USER, e2eRecoveryCode } from "./mfa-codes";
 
-const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-
 export type FreshAppOptions = {
-  /** One `next start` per port. */
+  /** One server per port. */
   ports: number[];
   /**
    * true: the demo clinic, plus the e2e recovery codes for its staff so the
@@ -116,11 +114,9 @@ function startServer(port: number, databaseUrl: string, appUrl: string, extra: R
     NEXTAUTH_URL: appUrl,
     APP_URL: appUrl,
     NEXT_TELEMETRY_DISABLED: "1",
-    // What `npm start` sets (docs/decisions/060).
-    NEXT_MANUAL_SIG_HANDLE: "true",
     ...extra,
   };
-  const child = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+  const child = spawn(process.execPath, serverArgs(port), {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],

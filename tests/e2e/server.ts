@@ -1,7 +1,7 @@
 /**
  * The app under test for Playwright: a fresh embedded Postgres (or
  * DATABASE_URL's server, in a new database), migrations, the demo clinic plus a
- * second clinic (for cross-clinic tests), and two `next start` processes on one
+ * second clinic (for cross-clinic tests), and two production servers (`npm start`'s) on one
  * production build: the normal one on E2E_PORT and one with the proxy disabled
  * on E2E_PORT+1 (security tests prove the proxy is never the guard).
  * Started and stopped by playwright.config.ts; both servers' output is kept in
@@ -23,10 +23,10 @@ import { E2E_SECRET, E2E_TWILIO_AUTH_TOKEN, OTHER_CLINIC, e2eStateFile, type E2e
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../scripts/db/embedded-postgres";
 import { applyMigrations, ROOT } from "../../scripts/db/migrations";
 import { prismaFor } from "../../scripts/db/prisma-client";
+import { serverArgs } from "../../scripts/server-entry";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const proxylessPort = port + 1;
-const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const tsxCli = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
@@ -93,21 +93,14 @@ async function main() {
     APP_URL: `http://localhost:${port}`,
     TWILIO_AUTH_TOKEN: E2E_TWILIO_AUTH_TOKEN,
     NEXT_TELEMETRY_DISABLED: "1",
-    // What `npm start` sets: the server's own graceful shutdown (docs/decisions/060).
-    NEXT_MANUAL_SIG_HANDLE: "true",
   };
   if (process.env.E2E_SKIP_BUILD !== "1") {
-    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env, stdio: "inherit" });
+    // `npm run build`: Next's build, the service worker, brotli copies, the server (docs/decisions/100).
+    const build = spawnSync(process.execPath, [tsxCli, "scripts/build.ts"], { cwd: ROOT, env, stdio: "inherit" });
     if (build.status !== 0) process.exit(build.status ?? 1);
-    // What `npm run build` does next: the service worker, from this build's files (docs/decisions/075).
-    const sw = spawnSync(process.execPath, [tsxCli, "scripts/build-service-worker.ts"], {
-      cwd: ROOT,
-      stdio: "inherit",
-    });
-    if (sw.status !== 0) process.exit(sw.status ?? 1);
   }
   const start = (p: number, extra: Record<string, string>) => {
-    const child = spawn(process.execPath, [nextBin, "start", "--port", String(p)], {
+    const child = spawn(process.execPath, serverArgs(p), {
       cwd: ROOT,
       env: { ...env, ...extra },
       stdio: ["ignore", "pipe", "pipe"],
