@@ -87,7 +87,11 @@ export function installShutdownHandler(): void {
     process.once("SIGINT", stopJobs);
     return;
   }
-  const onSignal = (signal: NodeJS.Signals) => void shutdown(signal).then((code) => process.exit(code));
+  // Exit even if shutdown itself throws (a log line to a closed stdout pipe can): a server left running holds its port.
+  const onSignal = (signal: NodeJS.Signals) =>
+    void shutdown(signal)
+      .catch(() => 1)
+      .then((code) => process.exit(code));
   process.once("SIGTERM", onSignal);
   process.once("SIGINT", onSignal);
 }
