@@ -5,7 +5,7 @@
  * request but costs nothing here: the files never change after the build.
  * Run by scripts/build.ts after `next build`.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants } from "node:zlib";
@@ -13,17 +13,12 @@ import { contentTypeOf } from "../lib/server/precompressed-static-rules";
 
 const compress = promisify(brotliCompress);
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    return e.isDirectory() ? filesUnder(full) : e.isFile() ? [full] : [];
-  });
-}
-
 export type PrecompressResult = { files: number; bytes: number; brotliBytes: number };
 
 export async function precompressStatic(staticDir: string): Promise<PrecompressResult> {
-  const sources = filesUnder(staticDir).filter((f) => contentTypeOf(f) !== null);
+  const sources = readdirSync(staticDir, { recursive: true, encoding: "utf8" })
+    .map((rel) => path.join(staticDir, rel))
+    .filter((file) => contentTypeOf(file) !== null && statSync(file).isFile());
   const result: PrecompressResult = { files: 0, bytes: 0, brotliBytes: 0 };
   // zlib runs these on libuv's thread pool, so the machine's cores share the work.
   const queue = [...sources];

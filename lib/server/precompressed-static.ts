@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
@@ -27,21 +27,13 @@ export type PrecompressedStatic = {
   serve(req: IncomingMessage, res: ServerResponse): boolean;
 };
 
-function filesUnder(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return filesUnder(full, base);
-    return e.isFile() ? [path.relative(base, full)] : [];
-  });
-}
-
 /** Every `<file>.br` under staticDir whose file is a precompressed type, keyed by the URL's relative path. */
 export function loadPrecompressedStatic(staticDir: string): PrecompressedStatic {
   const root = path.resolve(staticDir);
   const files = new Map<string, BrotliFile>();
   if (existsSync(root)) {
-    for (const rel of filesUnder(root)) {
-      if (!rel.endsWith(".br")) continue;
+    for (const rel of readdirSync(root, { recursive: true, encoding: "utf8" })) {
+      if (!rel.endsWith(".br") || !statSync(path.join(root, rel)).isFile()) continue;
       const original = rel.slice(0, -".br".length).split(path.sep).join("/");
       const contentType = contentTypeOf(original);
       if (!contentType || !existsSync(path.join(root, original))) continue;
